@@ -1,0 +1,15 @@
+package com.careerledger.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Career Ledger: the REST API, the Axon wiring, and the projections, in one process. */
+@SpringBootApplication(scanBasePackages = "com.careerledger")
+@ConfigurationPropertiesScan("com.careerledger")
+public class CareerLedgerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CareerLedgerApplication.class, args);
+    }
+}

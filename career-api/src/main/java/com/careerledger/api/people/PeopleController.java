@@ -1,0 +1,80 @@
+package com.careerledger.api.people;
+
+import com.careerledger.api.support.Commands;
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.person.RegisterPerson;
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.domain.shared.Track;
+import com.careerledger.projections.directory.DirectoryEntry;
+import com.careerledger.projections.directory.DirectoryFilter;
+import com.careerledger.projections.directory.DirectoryProjection;
+import com.careerledger.projections.support.Page;
+import com.careerledger.projections.support.ReadYourWrites;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.UUID;
+
+/** People: registration and the directory (write side: the Person aggregate; read side: the directory). */
+@RestController
+@RequestMapping("/api/people")
+public class PeopleController {
+
+    private final Commands commands;
+    private final DirectoryProjection directory;
+    private final ReadYourWrites readYourWrites;
+    private final CareerFramework framework;
+
+    public PeopleController(Commands commands, DirectoryProjection directory, ReadYourWrites readYourWrites,
+                            CareerFramework framework) {
+        this.commands = commands;
+        this.directory = directory;
+        this.readYourWrites = readYourWrites;
+        this.framework = framework;
+    }
+
+    @PostMapping
+    public ResponseEntity<PersonView> register(@Valid @RequestBody RegisterPersonRequest request) {
+        UUID personId = UUID.randomUUID();
+        commands.send(new RegisterPerson(personId, request.name(), request.email(), request.discipline(),
+                request.track(), request.level(), request.managerId()));
+        PersonView view = current(personId);
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(personId).toUri())
+                .eTag(String.valueOf(view.version()))
+                .body(view);
+    }
+
+    @GetMapping("/{personId}")
+    public ResponseEntity<PersonView> get(@PathVariable UUID personId) {
+        PersonView view = current(personId);
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @GetMapping
+    public Page<PersonView> list(@RequestParam(required = false) Track track,
+                                 @RequestParam(required = false) String level,
+                                 @RequestParam(required = false) UUID managerId,
+                                 @RequestParam(required = false) String readiness,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return directory.search(new DirectoryFilter(track, level, managerId, readiness), page, size)
+                .map(e -> PersonView.of(e, framework));
+    }
+
+    private PersonView current(UUID personId) {
+        return readYourWrites.read(personId.toString(), () -> directory.find(personId), DirectoryEntry::version)
+                .map(e -> PersonView.of(e, framework))
+                .orElseThrow(() -> new NotFoundException("person " + personId + " does not exist"));
+    }
+}

@@ -1,0 +1,34 @@
+package com.careerledger.api.people;
+
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.framework.Level;
+import com.careerledger.domain.shared.Discipline;
+import com.careerledger.domain.shared.Track;
+import com.careerledger.projections.directory.DirectoryEntry;
+
+import java.util.UUID;
+
+/** A person as the API shows them (contract: {@code GET /api/people/{personId}}). */
+public record PersonView(
+        UUID id,
+        String name,
+        String email,
+        Discipline discipline,
+        Track track,
+        String level,
+        String title,
+        UUID managerId,
+        String readiness,
+        long version) {
+
+    static PersonView of(DirectoryEntry entry, CareerFramework framework) {
+        String title = framework.level(entry.level()).map(l -> titleOf(l, entry.discipline())).orElse(entry.level());
+        return new PersonView(entry.personId(), entry.name(), entry.email(), entry.discipline(), entry.track(),
+                entry.level(), title, entry.managerId(), entry.readiness(), entry.version());
+    }
+
+    private static String titleOf(Level level, Discipline discipline) {
+        String title = level.title(discipline);
+        return title == null ? level.code() : title;
+    }
+}

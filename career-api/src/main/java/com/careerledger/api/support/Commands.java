@@ -1,0 +1,25 @@
+package com.careerledger.api.support;
+
+import com.careerledger.domain.shared.MetaDataKeys;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/** Sends commands on behalf of the current actor, whose id goes into the metadata of every resulting event. */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final CurrentActor actor;
+
+    public Commands(CommandGateway gateway, CurrentActor actor) {
+        this.gateway = gateway;
+        this.actor = actor;
+    }
+
+    public <R> R send(Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with(MetaDataKeys.ACTOR, actor.id())));
+    }
+}

@@ -1,0 +1,22 @@
+package com.careerledger.domain.person;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Facts about people that one Person aggregate cannot know alone: whether an e-mail is taken, whether a
+ * manager exists, who manages whom. Implementations read state committed in the same transaction as the
+ * events (never a lagging read model), and back uniqueness with a database constraint.
+ */
+public interface PersonRegistry {
+
+    boolean isEmailTaken(String email);
+
+    boolean exists(UUID personId);
+
+    Optional<UUID> managerOf(UUID personId);
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}
