@@ -245,7 +245,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Unpacks the platform's archive once per machine into a shared, world-readable directory. */
     private static Path installBinaries() throws IOException {
         String archive = archiveName();
-        Path root = Path.of(System.getProperty("java.io.tmpdir"), "career-ledger-postgres");
+        // one cache per user: a folder unpacked by root is not writable by anyone else, and vice versa
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "career-ledger-postgres-" + user);
         Files.createDirectories(root);
         setPermissionsQuietly(root, "rwxr-xr-x");
         String version;
