@@ -16,6 +16,12 @@ public interface PersonRegistry {
 
     Optional<UUID> managerOf(UUID personId);
 
+    /** Where a person stands now: their track and level, as of the last committed event. */
+    Optional<Standing> standing(UUID personId);
+
+    record Standing(com.careerledger.domain.shared.Track track, String level) {
+    }
+
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(java.util.Locale.ROOT);
     }

@@ -10,6 +10,7 @@ class InMemoryPersonRegistry implements PersonRegistry {
 
     private final Map<UUID, String> emails = new HashMap<>();
     private final Map<UUID, UUID> managers = new HashMap<>();
+    private final Map<UUID, Standing> standings = new HashMap<>();
 
     InMemoryPersonRegistry with(UUID personId, String email, UUID managerId) {
         emails.put(personId, PersonRegistry.normalizeEmail(email));
@@ -17,6 +18,16 @@ class InMemoryPersonRegistry implements PersonRegistry {
             managers.put(personId, managerId);
         }
         return this;
+    }
+
+    InMemoryPersonRegistry standing(UUID personId, com.careerledger.domain.shared.Track track, String level) {
+        standings.put(personId, new Standing(track, level));
+        return this;
+    }
+
+    @Override
+    public Optional<Standing> standing(UUID personId) {
+        return Optional.ofNullable(standings.get(personId));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package com.careerledger.projections.lookup;
 
+import com.careerledger.domain.person.LevelChanged;
+import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
+import com.careerledger.domain.person.TrackSwitched;
+import com.careerledger.domain.shared.Track;
 import com.careerledger.domain.person.PersonRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,9 +35,26 @@ public class PersonLookupProjection implements PersonRegistry {
     @EventHandler
     void on(PersonRegistered event) {
         jdbc.update("""
-                INSERT INTO person_lookup (person_id, email_normalized, manager_id) VALUES (?, ?, ?)
+                INSERT INTO person_lookup (person_id, email_normalized, manager_id, track, level) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (person_id) DO NOTHING""",
-                event.personId(), PersonRegistry.normalizeEmail(event.email()), event.managerId());
+                event.personId(), PersonRegistry.normalizeEmail(event.email()), event.managerId(),
+                event.track().name(), event.level());
+    }
+
+    @EventHandler
+    void on(ManagerAssigned event) {
+        jdbc.update("UPDATE person_lookup SET manager_id = ? WHERE person_id = ?", event.managerId(), event.personId());
+    }
+
+    @EventHandler
+    void on(LevelChanged event) {
+        jdbc.update("UPDATE person_lookup SET level = ? WHERE person_id = ?", event.toLevel(), event.personId());
+    }
+
+    @EventHandler
+    void on(TrackSwitched event) {
+        jdbc.update("UPDATE person_lookup SET track = ?, level = ? WHERE person_id = ?",
+                event.toTrack().name(), event.toLevel(), event.personId());
     }
 
     @Override
@@ -47,6 +68,13 @@ public class PersonLookupProjection implements PersonRegistry {
     public boolean exists(UUID personId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM person_lookup WHERE person_id = ?)", Boolean.class, personId));
+    }
+
+    @Override
+    public Optional<Standing> standing(UUID personId) {
+        return jdbc.query("SELECT track, level FROM person_lookup WHERE person_id = ?",
+                (rs, i) -> new Standing(Track.valueOf(rs.getString("track")), rs.getString("level")), personId)
+                .stream().findFirst();
     }
 
     @Override

@@ -1,0 +1,10 @@
+package com.careerledger.domain.person;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** @param override present only when the committee decides against the sustained-performance rule */
+public record PromotePerson(@TargetAggregateIdentifier UUID personId, UUID decisionId, String targetLevel,
+                            String rationale, PromotionOverride override) {
+}

@@ -1,0 +1,30 @@
+package com.careerledger.domain.person;
+
+import com.careerledger.domain.framework.FrameworkRef;
+import com.careerledger.domain.shared.Track;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A role change between the IC and manager tracks, at the equivalent level: not a promotion.
+ *
+ * @param carriedOver the sustained record mapped to the new track (quarters whose level has no equivalent
+ *                    are left out: they could not count toward a level on the new track)
+ */
+@Revision("1")
+public record TrackSwitched(
+        UUID personId,
+        UUID decisionId,
+        Track fromTrack,
+        String fromLevel,
+        Track toTrack,
+        String toLevel,
+        List<QuarterOutcome> carriedOver,
+        FrameworkRef framework,
+        String rationale,
+        String decidedBy,
+        Instant decidedAt) {
+}
