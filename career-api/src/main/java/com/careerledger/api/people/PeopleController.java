@@ -2,6 +2,8 @@ package com.careerledger.api.people;
 
 import com.careerledger.api.support.Commands;
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.api.decisions.DecisionRequests;
+import com.careerledger.domain.person.AssignManager;
 import com.careerledger.domain.person.RegisterPerson;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.domain.shared.Track;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,6 +60,14 @@ public class PeopleController {
 
     @GetMapping("/{personId}")
     public ResponseEntity<PersonView> get(@PathVariable UUID personId) {
+        PersonView view = current(personId);
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @PutMapping("/{personId}/manager")
+    public ResponseEntity<PersonView> assignManager(@PathVariable UUID personId,
+                                                    @Valid @RequestBody DecisionRequests.ManagerRequest request) {
+        commands.send(new AssignManager(personId, request.managerId()));
         PersonView view = current(personId);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }

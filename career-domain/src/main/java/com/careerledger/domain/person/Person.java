@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -44,10 +43,7 @@ public class Person {
     private Track track;
     private String level;
     private UUID managerId;
-    /** The latest outcome of each assessed quarter; an amendment replaces the earlier outcome. */
-    private final TreeMap<YearQuarter, QuarterOutcome> record = new TreeMap<>();
-    /** Quarters up to this one were used by the last promotion and do not count again. */
-    private YearQuarter countFrom;
+    private SustainedRecord record = SustainedRecord.EMPTY;
 
     protected Person() {
         // for Axon
@@ -124,8 +120,7 @@ public class Person {
         if (command.assessmentId() == null) {
             throw new InvalidCommandException("assessmentId", "assessmentId is required");
         }
-        QuarterOutcome current = record.get(quarter);
-        if (current != null && current.assessmentId().equals(command.assessmentId())) {
+        if (record.hasAssessment(quarter.toString(), command.assessmentId())) {
             return; // the same assessment delivered twice
         }
         apply(new QuarterOutcomeRecorded(personId, quarter.toString(), command.operatingLevel(),
@@ -159,9 +154,7 @@ public class Person {
         if (command.override() != null) {
             override = new PromotionOverride(Texts.required("override.justification", command.override().justification(), TEXT_LIMIT));
         }
-        int required = framework.policy().requiredQuarters();
-        SustainedPerformancePolicy.Evaluation evaluation =
-                SustainedPerformancePolicy.evaluate(record.values(), countFrom, target.code(), required, framework);
+        SustainedPerformancePolicy.Evaluation evaluation = record.evaluate(target.code(), framework);
         if (!evaluation.sustained() && override == null) {
             throw new DomainRuleViolation("promotion-not-sustained",
                     "promotion of " + personId + " to " + target.code() + " refused: " + evaluation.reason());
@@ -215,7 +208,7 @@ public class Person {
                         + command.targetTrack() + " track (equivalences: " + equivalencesText(framework)
                         + "); grow toward an equivalent level first, or correct the level"));
         List<QuarterOutcome> carried = new ArrayList<>();
-        for (QuarterOutcome o : record.values()) {
+        for (QuarterOutcome o : record.outcomes()) {
             framework.equivalent(o.operatingLevel(), command.targetTrack())
                     .ifPresent(l -> carried.add(new QuarterOutcome(o.quarter(), l.code(), o.assessmentId())));
         }
@@ -243,8 +236,7 @@ public class Person {
 
     @EventSourcingHandler
     void on(QuarterOutcomeRecorded event) {
-        record.put(YearQuarter.parse(event.quarter()),
-                new QuarterOutcome(event.quarter(), event.operatingLevel(), event.assessmentId()));
+        record = record.with(new QuarterOutcome(event.quarter(), event.operatingLevel(), event.assessmentId()));
     }
 
     @EventSourcingHandler
@@ -252,7 +244,7 @@ public class Person {
         this.level = event.toLevel();
         if (event.kind() == DecisionKind.PROMOTION) {
             // the streak restarts: what earned this promotion does not count toward the next one
-            record.keySet().stream().max(YearQuarter::compareTo).ifPresent(latest -> this.countFrom = latest);
+            record = record.afterPromotion();
         }
     }
 
@@ -260,10 +252,7 @@ public class Person {
     void on(TrackSwitched event) {
         this.track = event.toTrack();
         this.level = event.toLevel();
-        record.clear();
-        for (QuarterOutcome o : event.carriedOver()) {
-            record.put(YearQuarter.parse(o.quarter()), o);
-        }
+        record = record.carriedOver(event.carriedOver());
     }
 
     // --- helpers --------------------------------------------------------------------------------------

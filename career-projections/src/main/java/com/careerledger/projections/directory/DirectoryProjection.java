@@ -1,7 +1,16 @@
 package com.careerledger.projections.directory;
 
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.person.DecisionKind;
+import com.careerledger.domain.person.LevelChanged;
+import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
+import com.careerledger.domain.person.QuarterOutcome;
+import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.SustainedPerformancePolicy;
+import com.careerledger.domain.person.SustainedRecord;
+import com.careerledger.domain.person.TrackSwitched;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.Page;
@@ -38,6 +47,7 @@ public class DirectoryProjection {
 
     private final JdbcTemplate jdbc;
     private final CareerFramework framework;
+    private final ObjectMapper json = new ObjectMapper();
 
     public DirectoryProjection(JdbcTemplate jdbc, CareerFramework framework) {
         this.jdbc = jdbc;
@@ -46,20 +56,87 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String readiness = framework.nextLevel(event.level()).isPresent() ? "NOT_YET" : "TOP_OF_TRACK";
+        SustainedPerformancePolicy.ReadinessView readiness = SustainedRecord.EMPTY.readiness(event.level(), framework);
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         jdbc.update("""
                 INSERT INTO directory_person (person_id, name, email, discipline, track, level, manager_id,
-                                              readiness, version, registered_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              readiness, readiness_reason, version, registered_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id) DO NOTHING""",
                 event.personId(), event.name(), event.email(), event.discipline().name(), event.track().name(),
-                event.level(), event.managerId(), readiness, sequence, when, when);
+                event.level(), event.managerId(), readiness.status().name(), readiness.reason(), sequence, when, when);
+    }
+
+    @EventHandler
+    void on(ManagerAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("UPDATE directory_person SET manager_id = ?, version = ?, updated_at = ? WHERE person_id = ? AND version < ?",
+                event.managerId(), sequence, at.atOffset(ZoneOffset.UTC), event.personId(), sequence);
+    }
+
+    @EventHandler
+    void on(QuarterOutcomeRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        evolve(event.personId(), sequence, at, row -> row.withRecord(row.record().with(
+                new QuarterOutcome(event.quarter(), event.operatingLevel(), event.assessmentId()))));
+    }
+
+    @EventHandler
+    void on(LevelChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        evolve(event.personId(), sequence, at, row -> new Standing(row.track(), event.toLevel(),
+                event.kind() == DecisionKind.PROMOTION ? row.record().afterPromotion() : row.record()));
+    }
+
+    @EventHandler
+    void on(TrackSwitched event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        evolve(event.personId(), sequence, at, row -> new Standing(event.toTrack(), event.toLevel(),
+                row.record().carriedOver(event.carriedOver())));
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE directory_person");
+    }
+
+    /** Track, level and record of a person: what readiness is computed from. */
+    private record Standing(Track track, String level, SustainedRecord record) {
+        Standing withRecord(SustainedRecord next) {
+            return new Standing(track, level, next);
+        }
+    }
+
+    /** Applies an event once: a row already at this sequence number (a redelivery) is left alone. */
+    private void evolve(UUID personId, long sequence, Instant at, java.util.function.UnaryOperator<Standing> change) {
+        List<Standing> rows = jdbc.query(
+                "SELECT track, level, sustained_record::text AS record FROM directory_person WHERE person_id = ? AND version < ? FOR UPDATE",
+                (rs, i) -> new Standing(Track.valueOf(rs.getString("track")), rs.getString("level"),
+                        readRecord(rs.getString("record"))),
+                personId, sequence);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Standing next = change.apply(rows.get(0));
+        SustainedPerformancePolicy.ReadinessView readiness = next.record().readiness(next.level(), framework);
+        jdbc.update("""
+                UPDATE directory_person SET track = ?, level = ?, sustained_record = CAST(? AS jsonb), readiness = ?,
+                       readiness_reason = ?, version = ?, updated_at = ?
+                WHERE person_id = ?""",
+                next.track().name(), next.level(), writeRecord(next.record()), readiness.status().name(),
+                readiness.reason(), sequence, at.atOffset(ZoneOffset.UTC), personId);
+    }
+
+    private SustainedRecord readRecord(String text) {
+        try {
+            return json.readValue(text, SustainedRecord.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable sustained record", e);
+        }
+    }
+
+    private String writeRecord(SustainedRecord record) {
+        try {
+            return json.writeValueAsString(record);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<DirectoryEntry> find(UUID personId) {

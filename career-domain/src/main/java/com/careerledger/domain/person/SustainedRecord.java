@@ -1,0 +1,66 @@
+package com.careerledger.domain.person;
+
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.shared.YearQuarter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A person's sustained-performance record: the latest assessed outcome of each quarter (oldest first), and
+ * the last quarter already used by a promotion ({@code countFrom}), after which the streak starts afresh.
+ * Immutable; the Person aggregate and the read models evolve it through the same methods, so they cannot
+ * disagree about what counts.
+ */
+public record SustainedRecord(List<QuarterOutcome> outcomes, String countFrom) {
+
+    public static final SustainedRecord EMPTY = new SustainedRecord(List.of(), null);
+
+    public SustainedRecord {
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    /** An assessment (or an amendment of one) for a quarter: it replaces any earlier outcome of that quarter. */
+    public SustainedRecord with(QuarterOutcome outcome) {
+        List<QuarterOutcome> next = new ArrayList<>(outcomes.stream()
+                .filter(o -> !o.quarter().equals(outcome.quarter())).toList());
+        next.add(outcome);
+        next.sort(Comparator.comparing(o -> YearQuarter.parse(o.quarter())));
+        return new SustainedRecord(next, countFrom);
+    }
+
+    /** After a promotion, nothing recorded so far counts toward the next one. */
+    public SustainedRecord afterPromotion() {
+        return outcomes.isEmpty() ? this : new SustainedRecord(outcomes, outcomes.get(outcomes.size() - 1).quarter());
+    }
+
+    /** After a track switch the record continues with its outcomes mapped to the new track. */
+    public SustainedRecord carriedOver(List<QuarterOutcome> mapped) {
+        return new SustainedRecord(List.copyOf(mapped), countFrom).sorted();
+    }
+
+    public boolean hasAssessment(String quarter, java.util.UUID assessmentId) {
+        return outcomes.stream().anyMatch(o -> o.quarter().equals(quarter) && o.assessmentId().equals(assessmentId));
+    }
+
+    public SustainedPerformancePolicy.Evaluation evaluate(String targetLevel, CareerFramework framework) {
+        return SustainedPerformancePolicy.evaluate(outcomes, countFromQuarter(), targetLevel,
+                framework.policy().requiredQuarters(), framework);
+    }
+
+    public SustainedPerformancePolicy.ReadinessView readiness(String currentLevel, CareerFramework framework) {
+        return SustainedPerformancePolicy.readiness(outcomes, countFromQuarter(), currentLevel,
+                framework.policy().requiredQuarters(), framework);
+    }
+
+    private YearQuarter countFromQuarter() {
+        return countFrom == null ? null : YearQuarter.parse(countFrom);
+    }
+
+    private SustainedRecord sorted() {
+        List<QuarterOutcome> next = new ArrayList<>(outcomes);
+        next.sort(Comparator.comparing(o -> YearQuarter.parse(o.quarter())));
+        return new SustainedRecord(next, countFrom);
+    }
+}
