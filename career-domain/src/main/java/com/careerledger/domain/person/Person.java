@@ -44,6 +44,8 @@ public class Person {
     private String level;
     private UUID managerId;
     private SustainedRecord record = SustainedRecord.EMPTY;
+    /** Every assessment ever recorded, so a late redelivery of a superseded one cannot bring it back. */
+    private final Set<UUID> recordedAssessments = new HashSet<>();
 
     protected Person() {
         // for Axon
@@ -120,8 +122,8 @@ public class Person {
         if (command.assessmentId() == null) {
             throw new InvalidCommandException("assessmentId", "assessmentId is required");
         }
-        if (record.hasAssessment(quarter.toString(), command.assessmentId())) {
-            return; // the same assessment delivered twice
+        if (recordedAssessments.contains(command.assessmentId())) {
+            return; // an assessment delivered twice, or a superseded one delivered late
         }
         apply(new QuarterOutcomeRecorded(personId, quarter.toString(), command.operatingLevel(),
                 command.assessmentId(), level));
@@ -209,8 +211,11 @@ public class Person {
                         + "); grow toward an equivalent level first, or correct the level"));
         List<QuarterOutcome> carried = new ArrayList<>();
         for (QuarterOutcome o : record.outcomes()) {
-            framework.equivalent(o.operatingLevel(), command.targetTrack())
-                    .ifPresent(l -> carried.add(new QuarterOutcome(o.quarter(), l.code(), o.assessmentId())));
+            // A quarter whose level has no equivalent keeps its own level: on the new track it can never count
+            // toward a promotion, but it still breaks a streak, as it did on the old track.
+            String mappedLevel = framework.equivalent(o.operatingLevel(), command.targetTrack())
+                    .map(Level::code).orElse(o.operatingLevel());
+            carried.add(new QuarterOutcome(o.quarter(), mappedLevel, o.assessmentId()));
         }
         TrackSwitched event = new TrackSwitched(personId, requireDecisionId(command.decisionId()), track, level,
                 command.targetTrack(), mapped.code(), carried, framework.ref(), rationale, decider, now());
@@ -236,6 +241,7 @@ public class Person {
 
     @EventSourcingHandler
     void on(QuarterOutcomeRecorded event) {
+        recordedAssessments.add(event.assessmentId());
         record = record.with(new QuarterOutcome(event.quarter(), event.operatingLevel(), event.assessmentId()));
     }
 

@@ -40,10 +40,6 @@ public record SustainedRecord(List<QuarterOutcome> outcomes, String countFrom) {
         return new SustainedRecord(List.copyOf(mapped), countFrom).sorted();
     }
 
-    public boolean hasAssessment(String quarter, java.util.UUID assessmentId) {
-        return outcomes.stream().anyMatch(o -> o.quarter().equals(quarter) && o.assessmentId().equals(assessmentId));
-    }
-
     public SustainedPerformancePolicy.Evaluation evaluate(String targetLevel, CareerFramework framework) {
         return SustainedPerformancePolicy.evaluate(outcomes, countFromQuarter(), targetLevel,
                 framework.policy().requiredQuarters(), framework);

@@ -11,8 +11,9 @@ import java.util.UUID;
 /**
  * A role change between the IC and manager tracks, at the equivalent level: not a promotion.
  *
- * @param carriedOver the sustained record mapped to the new track (quarters whose level has no equivalent
- *                    are left out: they could not count toward a level on the new track)
+ * @param carriedOver the sustained record mapped to the new track; a quarter whose level has no equivalent
+ *                    keeps its original level, so it never counts toward a level on the new track but still
+ *                    breaks a streak
  */
 @Revision("1")
 public record TrackSwitched(

@@ -340,6 +340,17 @@ class PromotionTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void a_superseded_assessment_delivered_late_does_not_bring_back_its_outcome() {
+        UUID amendment = UUID.randomUUID();
+        fixture.given(registeredAt("IC2"),
+                        assessed("2026-Q2", "IC3", q2, "IC2"),
+                        assessed("2026-Q2", "IC2", amendment, "IC2"))
+                .when(new RecordQuarterOutcome(ada, "2026-Q2", "IC3", q2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     // --- who decides -----------------------------------------------------------------------------
 
     @Test
