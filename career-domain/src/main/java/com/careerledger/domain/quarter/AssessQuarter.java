@@ -1,0 +1,19 @@
+package com.careerledger.domain.quarter;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/**
+ * Who assesses is not a field: it is the authenticated sender, taken from the message metadata.
+ *
+ * @param operatingLevel the level the person was seen operating at this quarter
+ */
+public record AssessQuarter(UUID personId, String quarter, UUID assessmentId, String operatingLevel,
+                            String rationale) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

@@ -1,0 +1,24 @@
+package com.careerledger.domain.quarter;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An entry of the Win Log.
+ *
+ * @param evidenceId        chosen by the caller, so that a retried command names the same evidence
+ * @param demonstratesLevel the level code this work shows the person operating at
+ * @param goalId            optional: the goal of this quarter the work served
+ * @param link              optional: an http(s) link to the work (pull request, document, dashboard)
+ */
+public record LogEvidence(UUID personId, String quarter, UUID evidenceId, String title, String description,
+                          String impact, Dimension dimension, String demonstratesLevel, UUID goalId, String link,
+                          LocalDate occurredOn) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

@@ -1,0 +1,373 @@
+package com.careerledger.domain.quarter;
+
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.framework.Level;
+import com.careerledger.domain.person.PersonRegistry;
+import com.careerledger.domain.shared.DomainRuleViolation;
+import com.careerledger.domain.shared.InvalidCommandException;
+import com.careerledger.domain.shared.MetaDataKeys;
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.domain.shared.Texts;
+import com.careerledger.domain.shared.Track;
+import com.careerledger.domain.shared.YearQuarter;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One person's quarter: the level held and the level aimed at, goals and their progress, the Win Log,
+ * feedback, and the assessment of the level the person operated at, which closes the quarter. Command
+ * handlers check rules and decide; only the event sourcing handlers change state, so replaying the events
+ * always gives back the same quarter.
+ */
+@AggregateRoot(type = "Quarter")
+public class Quarter {
+
+    /** Focus is the point of quarterly goals (seeds: pick 2-3 things), so a fourth active goal is refused. */
+    static final int MAX_ACTIVE_GOALS = 3;
+    private static final int TITLE_LIMIT = 200;
+    private static final int MEASURE_LIMIT = 1000;
+    private static final int LINK_LIMIT = 2000;
+    private static final int TEXT_LIMIT = 4000;
+
+    @AggregateIdentifier
+    private String quarterId;
+    private UUID personId;
+    private String quarter;
+    private QuarterStatus status;
+    private Track track;
+    private String levelHeld;
+    private String targetLevel;
+    private final Set<UUID> activeGoals = new HashSet<>();
+    private final Set<UUID> droppedGoals = new HashSet<>();
+    private final Set<UUID> standingEvidence = new HashSet<>();
+    private final Set<UUID> retractedEvidence = new HashSet<>();
+    private final Set<UUID> feedback = new HashSet<>();
+    /** The latest assessment, kept through a reopening so that the next one can say what it amends. */
+    private UUID lastAssessmentId;
+
+    protected Quarter() {
+        // for Axon, and for CREATE_IF_MISSING: a new quarter starts empty and OpenQuarter fills it
+    }
+
+    /** The aggregate id of a person's quarter: {@code personId/YYYY-Qn}, the quarter written the one way. */
+    public static String idOf(UUID personId, String quarter) {
+        if (personId == null) {
+            throw new InvalidCommandException("personId", "personId is required");
+        }
+        return personId + "/" + YearQuarter.parse(quarter);
+    }
+
+    /**
+     * The id a command is routed to: {@link #idOf} when the command is well-formed, else the raw text. It never
+     * throws, because Axon wraps an exception from a target-id method in an IllegalArgumentException; a
+     * malformed OpenQuarter then reaches its handler and is refused as invalid, and any other malformed command
+     * names a quarter that does not exist.
+     */
+    static String routingIdOf(UUID personId, String quarter) {
+        return personId != null && YearQuarter.isValid(quarter) ? idOf(personId, quarter) : personId + "/" + quarter;
+    }
+
+    /**
+     * Opens the quarter at the level the person holds today, aiming at the next level of their track.
+     * CREATE_IF_MISSING lets this aggregate, not a lookup, refuse a second opening of the same quarter.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenQuarter command, CareerFramework framework, PersonRegistry registry) {
+        // One quarter per person per quarter: two would split one period's goals, evidence and assessment.
+        if (quarterId != null) {
+            throw new DomainRuleViolation("quarter-already-open",
+                    "quarter " + quarter + " of person " + personId + " was already opened (it is " + status + " now)");
+        }
+        UUID person = requireId("personId", command.personId());
+        YearQuarter yearQuarter = YearQuarter.parse(command.quarter());
+        PersonRegistry.Standing standing = registry.standing(person).orElseThrow(() ->
+                new NotFoundException("person " + person + " does not exist"));
+        // Goals aim one step up the person's own track; at the top of a track there is no next level.
+        String next = framework.nextLevel(standing.level()).map(Level::code).orElse(null);
+        apply(new QuarterOpened(person, yearQuarter.toString(), standing.track(), standing.level(), next));
+    }
+
+    /** A goal aims at the next level (the seeds' "good goal"), and says how its success will be measured. */
+    @CommandHandler
+    public void handle(SetGoal command) {
+        UUID goalId = requireId("goalId", command.goalId());
+        String title = Texts.required("title", command.title(), TITLE_LIMIT);
+        String description = Texts.optional("description", command.description(), TEXT_LIMIT);
+        Dimension dimension = requireDimension(command.dimension());
+        String measure = Texts.required("measure", command.measure(), MEASURE_LIMIT);
+        requireOpen();
+        // A goal id names one goal for good: reusing it would make progress and evidence ambiguous.
+        if (activeGoals.contains(goalId) || droppedGoals.contains(goalId)) {
+            throw new DomainRuleViolation("goal-exists", "goal " + goalId + " is already set in " + quarter);
+        }
+        // Focus is the point of quarterly goals (seeds: pick 2-3 things); a dropped goal no longer counts.
+        if (activeGoals.size() >= MAX_ACTIVE_GOALS) {
+            throw new DomainRuleViolation("goal-limit-reached", "a quarter has at most " + MAX_ACTIVE_GOALS
+                    + " active goals; drop one before setting another");
+        }
+        apply(new GoalSet(personId, quarter, goalId, title, description, dimension, measure, targetLevel));
+    }
+
+    /** Goals may be reworded while the quarter is open; the earlier wording stays in the history. */
+    @CommandHandler
+    public void handle(ReviseGoal command) {
+        String title = Texts.required("title", command.title(), TITLE_LIMIT);
+        String description = Texts.optional("description", command.description(), TEXT_LIMIT);
+        Dimension dimension = requireDimension(command.dimension());
+        String measure = Texts.required("measure", command.measure(), MEASURE_LIMIT);
+        requireOpen();
+        UUID goalId = requireActiveGoal(command.goalId());
+        apply(new GoalRevised(personId, quarter, goalId, title, description, dimension, measure));
+    }
+
+    /** Dropping a goal keeps it in the history with the reason, and frees its place. */
+    @CommandHandler
+    public void handle(DropGoal command) {
+        String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
+        requireOpen();
+        UUID goalId = requireActiveGoal(command.goalId());
+        apply(new GoalDropped(personId, quarter, goalId, reason));
+    }
+
+    /** Progress is recorded at the 1:1s of an open quarter, on goals still pursued. */
+    @CommandHandler
+    public void handle(RecordProgress command) {
+        if (command.status() == null) {
+            throw new InvalidCommandException("status", "status is required");
+        }
+        String note = Texts.optional("note", command.note(), TEXT_LIMIT);
+        requireOpen();
+        UUID goalId = requireActiveGoal(command.goalId());
+        apply(new GoalProgressed(personId, quarter, goalId, command.status(), note));
+    }
+
+    /** The Win Log: evidence of work at a level of the ladder, written down while the quarter is open. */
+    @CommandHandler
+    public void handle(LogEvidence command, CareerFramework framework) {
+        UUID evidenceId = requireId("evidenceId", command.evidenceId());
+        String title = Texts.required("title", command.title(), TITLE_LIMIT);
+        String description = Texts.optional("description", command.description(), TEXT_LIMIT);
+        String impact = Texts.required("impact", command.impact(), TEXT_LIMIT);
+        Dimension dimension = requireDimension(command.dimension());
+        // Evidence shows a rung of the ladder: a level the framework does not know proves nothing.
+        String level = requireLevel("demonstratesLevel", command.demonstratesLevel(), framework);
+        String link = Texts.optional("link", command.link(), LINK_LIMIT);
+        // Links are followed by readers: only web addresses, never javascript: or file: ones.
+        if (link != null && !(link.toLowerCase(Locale.ROOT).startsWith("http://")
+                || link.toLowerCase(Locale.ROOT).startsWith("https://"))) {
+            throw new InvalidCommandException("link", "link must start with http:// or https://");
+        }
+        if (command.occurredOn() == null) {
+            throw new InvalidCommandException("occurredOn", "occurredOn is required");
+        }
+        requireOpen();
+        // An evidence id names one entry for good: a retry must not log the same win twice.
+        if (standingEvidence.contains(evidenceId) || retractedEvidence.contains(evidenceId)) {
+            throw new DomainRuleViolation("evidence-exists", "evidence " + evidenceId + " is already logged in " + quarter);
+        }
+        // Evidence can only serve a goal of this quarter; a dropped goal still counts, the work was done.
+        if (command.goalId() != null && !activeGoals.contains(command.goalId())
+                && !droppedGoals.contains(command.goalId())) {
+            throw new NotFoundException("goal " + command.goalId() + " is not a goal of " + quarter);
+        }
+        apply(new EvidenceLogged(personId, quarter, evidenceId, title, description, impact, dimension, level,
+                command.goalId(), link, command.occurredOn()));
+    }
+
+    /** Evidence is never deleted: a retraction keeps it in the history but stops it supporting an assessment. */
+    @CommandHandler
+    public void handle(RetractEvidence command) {
+        String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
+        requireOpen();
+        UUID evidenceId = command.evidenceId();
+        if (evidenceId == null || !(standingEvidence.contains(evidenceId) || retractedEvidence.contains(evidenceId))) {
+            throw new NotFoundException("evidence " + evidenceId + " is not logged in " + quarter);
+        }
+        // Retracting twice would record a second withdrawal of something already withdrawn.
+        if (retractedEvidence.contains(evidenceId)) {
+            throw new DomainRuleViolation("evidence-retracted", "evidence " + evidenceId + " is already retracted");
+        }
+        apply(new EvidenceRetracted(personId, quarter, evidenceId, reason));
+    }
+
+    /** Feedback may come at any time, also after the assessment: it informs the next quarter too. */
+    @CommandHandler
+    public void handle(RecordFeedback command, CareerFramework framework,
+                       @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        String givenBy = requireActor(actor, "feedback");
+        UUID feedbackId = requireId("feedbackId", command.feedbackId());
+        if (command.relationship() == null) {
+            throw new InvalidCommandException("relationship", "relationship is required");
+        }
+        String text = Texts.required("text", command.text(), TEXT_LIMIT);
+        String signalsLevel = command.signalsLevel() == null || command.signalsLevel().isBlank() ? null
+                : requireLevel("signalsLevel", command.signalsLevel().strip(), framework);
+        // A feedback id names one piece of feedback for good: a retry must not record it twice.
+        if (feedback.contains(feedbackId)) {
+            throw new DomainRuleViolation("feedback-exists", "feedback " + feedbackId + " is already recorded in " + quarter);
+        }
+        apply(new FeedbackRecorded(personId, quarter, feedbackId, command.relationship(), text, signalsLevel, givenBy));
+    }
+
+    /**
+     * The assessment says at what level the person operated, and closes the quarter. Levels are impact, not
+     * tenure: a next-level assessment must rest on evidence that still stands.
+     */
+    @CommandHandler
+    public void handle(AssessQuarter command, CareerFramework framework,
+                       @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        String assessedBy = requireActor(actor, "an assessment");
+        UUID assessmentId = requireId("assessmentId", command.assessmentId());
+        String operatingLevel = requireLevel("operatingLevel", command.operatingLevel(), framework);
+        // Operating level is measured on the ladder the person is on; another track's level is a switch, not a finding.
+        if (!framework.belongsTo(operatingLevel, track)) {
+            throw new InvalidCommandException("operatingLevel",
+                    "level " + operatingLevel + " is not on the " + track + " track of level " + levelHeld);
+        }
+        String rationale = Texts.required("rationale", command.rationale(), TEXT_LIMIT);
+        if (status != QuarterStatus.OPEN) {
+            throw new DomainRuleViolation("quarter-closed", "quarter " + quarter
+                    + " is already assessed; reopen it to amend the assessment");
+        }
+        // An amendment is a new assessment: reusing the id would make the two indistinguishable.
+        if (assessmentId.equals(lastAssessmentId)) {
+            throw new DomainRuleViolation("assessment-exists", "assessment " + assessmentId + " was already made");
+        }
+        boolean atNextLevel = targetLevel != null && framework.isAtOrAbove(operatingLevel, targetLevel);
+        // Levels = impact, not tenure: a next-level finding needs at least one piece of evidence that stands.
+        if (atNextLevel && standingEvidence.isEmpty()) {
+            throw new DomainRuleViolation("assessment-needs-evidence", "an assessment at " + operatingLevel
+                    + " (the next level or above) needs at least one piece of evidence that is not retracted");
+        }
+        apply(new QuarterAssessed(personId, quarter, assessmentId, operatingLevel, levelHeld, targetLevel,
+                atNextLevel, rationale, assessedBy, lastAssessmentId));
+    }
+
+    /** Reopening is how an assessment is amended: the old one stays in the history, the next one replaces it. */
+    @CommandHandler
+    public void handle(ReopenQuarter command, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        String reopenedBy = requireActor(actor, "a reopening");
+        // Undoing an assessment must be explained, or the record can be bent without a trace of why.
+        String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
+        if (status != QuarterStatus.ASSESSED) {
+            throw new DomainRuleViolation("quarter-not-assessed", "quarter " + quarter
+                    + " is open; only an assessed quarter can be reopened");
+        }
+        apply(new QuarterReopened(personId, quarter, reason, reopenedBy, lastAssessmentId));
+    }
+
+    // --- state changes ------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(QuarterOpened event) {
+        this.quarterId = idOf(event.personId(), event.quarter());
+        this.personId = event.personId();
+        this.quarter = event.quarter();
+        this.status = QuarterStatus.OPEN;
+        this.track = event.track();
+        this.levelHeld = event.levelHeld();
+        this.targetLevel = event.targetLevel();
+    }
+
+    @EventSourcingHandler
+    void on(GoalSet event) {
+        activeGoals.add(event.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(GoalDropped event) {
+        activeGoals.remove(event.goalId());
+        droppedGoals.add(event.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceLogged event) {
+        standingEvidence.add(event.evidenceId());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceRetracted event) {
+        standingEvidence.remove(event.evidenceId());
+        retractedEvidence.add(event.evidenceId());
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackRecorded event) {
+        feedback.add(event.feedbackId());
+    }
+
+    @EventSourcingHandler
+    void on(QuarterAssessed event) {
+        this.status = QuarterStatus.ASSESSED;
+        this.lastAssessmentId = event.assessmentId();
+    }
+
+    @EventSourcingHandler
+    void on(QuarterReopened event) {
+        this.status = QuarterStatus.OPEN;
+    }
+
+    // --- guards ---------------------------------------------------------------------------------------
+
+    /** An assessed quarter is a closed record: changing its goals or evidence would change what was judged. */
+    private void requireOpen() {
+        if (status != QuarterStatus.OPEN) {
+            throw new DomainRuleViolation("quarter-closed", "quarter " + quarter
+                    + " is assessed and closed; reopen it to change goals, progress or evidence");
+        }
+    }
+
+    /** Only a goal still pursued can be revised, dropped or progressed; a dropped goal is history. */
+    private UUID requireActiveGoal(UUID goalId) {
+        if (goalId != null && droppedGoals.contains(goalId)) {
+            throw new DomainRuleViolation("goal-dropped", "goal " + goalId + " was dropped");
+        }
+        if (goalId == null || !activeGoals.contains(goalId)) {
+            throw new NotFoundException("goal " + goalId + " is not a goal of " + quarter);
+        }
+        return goalId;
+    }
+
+    private static String requireActor(String actor, String what) {
+        // who acted is taken from the authenticated message, never from the request, and is never blank
+        if (actor == null || actor.isBlank()) {
+            throw new InvalidCommandException("actor", what + " needs an authenticated sender");
+        }
+        return actor;
+    }
+
+    private static UUID requireId(String field, UUID id) {
+        if (id == null) {
+            throw new InvalidCommandException(field, field + " is required");
+        }
+        return id;
+    }
+
+    private static Dimension requireDimension(Dimension dimension) {
+        if (dimension == null) {
+            throw new InvalidCommandException("dimension", "dimension is required");
+        }
+        return dimension;
+    }
+
+    private static String requireLevel(String field, String code, CareerFramework framework) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidCommandException(field, field + " is required");
+        }
+        return framework.level(code).map(Level::code).orElseThrow(() ->
+                new InvalidCommandException(field, "unknown level " + code));
+    }
+}

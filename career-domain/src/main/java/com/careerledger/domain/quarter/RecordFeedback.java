@@ -1,0 +1,19 @@
+package com.careerledger.domain.quarter;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/**
+ * Who gives the feedback is not a field: it is the authenticated sender, taken from the message metadata.
+ *
+ * @param signalsLevel optional: the level the feedback suggests the person operates at
+ */
+public record RecordFeedback(UUID personId, String quarter, UUID feedbackId, FeedbackRelationship relationship,
+                             String text, String signalsLevel) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

@@ -1,0 +1,14 @@
+package com.careerledger.domain.quarter;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** Opens an assessed quarter again so that its assessment can be amended; who reopens comes from metadata. */
+public record ReopenQuarter(UUID personId, String quarter, String reason) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

@@ -1,0 +1,15 @@
+package com.careerledger.domain.quarter;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** Replaces a goal's wording; the earlier wording stays in the history. */
+public record ReviseGoal(UUID personId, String quarter, UUID goalId, String title, String description,
+                         Dimension dimension, String measure) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

@@ -1,0 +1,18 @@
+package com.careerledger.domain.quarter;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/**
+ * @param goalId  chosen by the caller, so that a retried command names the same goal
+ * @param measure how the person and their manager will know the goal was reached
+ */
+public record SetGoal(UUID personId, String quarter, UUID goalId, String title, String description,
+                      Dimension dimension, String measure) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

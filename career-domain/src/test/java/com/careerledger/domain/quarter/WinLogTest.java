@@ -1,0 +1,185 @@
+package com.careerledger.domain.quarter;
+
+import com.careerledger.domain.shared.NotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static com.careerledger.domain.quarter.Dimension.CRAFT;
+import static com.careerledger.domain.quarter.Dimension.SCOPE;
+import static com.careerledger.domain.quarter.QuarterFixtures.MANAGER_1;
+import static com.careerledger.domain.quarter.QuarterFixtures.invalid;
+import static com.careerledger.domain.quarter.QuarterFixtures.violates;
+import static com.careerledger.domain.shared.Track.IC;
+
+class WinLogTest {
+
+    private static final String Q3 = "2026-Q3";
+    private static final LocalDate AUGUST_3 = LocalDate.of(2026, 8, 3);
+    private final UUID ada = UUID.randomUUID();
+    private final UUID goal = UUID.randomUUID();
+    private final UUID evidence = UUID.randomUUID();
+    private AggregateTestFixture<Quarter> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = QuarterFixtures.fixture(new KnownPeople().at(ada, IC, "IC2"));
+    }
+
+    @Test
+    void evidence_is_logged_in_the_win_log() {
+        fixture.given(opened(), goalSet())
+                .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", null, " zero downtime ", SCOPE,
+                        "IC3", goal, " https://git.example.com/pr/42 ", AUGUST_3))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Led the billing cut-over", null, "zero downtime",
+                        SCOPE, "IC3", goal, "https://git.example.com/pr/42", AUGUST_3));
+    }
+
+    @Test
+    void evidence_needs_no_goal_and_no_link() {
+        fixture.given(opened())
+                .when(logEvidence(evidence, null))
+                .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again",
+                        CRAFT, "IC2", null, null, AUGUST_3));
+    }
+
+    @Test
+    void evidence_for_an_unknown_goal_is_refused() {
+        fixture.given(opened(), goalSet())
+                .when(logEvidence(evidence, UUID.randomUUID()))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidence_may_serve_a_goal_that_was_dropped_later() {
+        fixture.given(opened(), goalSet(), new GoalDropped(ada, Q3, goal, "re-prioritised"))
+                .when(logEvidence(evidence, goal))
+                .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again",
+                        CRAFT, "IC2", goal, null, AUGUST_3));
+    }
+
+    @Test
+    void evidence_demonstrates_a_level_of_the_framework() {
+        fixture.given(opened())
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC9", null, null, AUGUST_3))
+                .expectException(invalid("demonstratesLevel"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidence_without_its_impact_is_refused() {
+        fixture.given(opened())
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, " ", CRAFT, "IC2", null, null, AUGUST_3))
+                .expectException(invalid("impact"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidence_without_the_day_it_happened_is_refused() {
+        fixture.given(opened())
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null, null, null))
+                .expectException(invalid("occurredOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_link_must_be_a_web_address() {
+        fixture.given(opened())
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
+                        "javascript:alert(1)", AUGUST_3))
+                .expectException(invalid("link"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_evidence_is_not_logged_twice() {
+        fixture.given(opened(), logged())
+                .when(logEvidence(evidence, null))
+                .expectException(violates("evidence-exists"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidence_is_refused_after_assessment() {
+        fixture.given(opened(), assessed())
+                .when(logEvidence(evidence, null))
+                .expectException(violates("quarter-closed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void retracted_evidence_stays_in_the_history_with_the_reason() {
+        fixture.given(opened(), logged())
+                .when(new RetractEvidence(ada, Q3, evidence, " it was Grace's work "))
+                .expectEvents(new EvidenceRetracted(ada, Q3, evidence, "it was Grace's work"));
+    }
+
+    @Test
+    void retracting_needs_a_reason() {
+        fixture.given(opened(), logged())
+                .when(new RetractEvidence(ada, Q3, evidence, null))
+                .expectException(invalid("reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void retracting_unknown_evidence_is_refused() {
+        fixture.given(opened(), logged())
+                .when(new RetractEvidence(ada, Q3, UUID.randomUUID(), "never mind"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidence_is_retracted_only_once() {
+        fixture.given(opened(), logged(), new EvidenceRetracted(ada, Q3, evidence, "not mine"))
+                .when(new RetractEvidence(ada, Q3, evidence, "still not mine"))
+                .expectException(violates("evidence-retracted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void retracted_evidence_keeps_its_id() {
+        fixture.given(opened(), logged(), new EvidenceRetracted(ada, Q3, evidence, "not mine"))
+                .when(logEvidence(evidence, null))
+                .expectException(violates("evidence-exists"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void retractions_are_refused_after_assessment() {
+        fixture.given(opened(), logged(), assessed())
+                .when(new RetractEvidence(ada, Q3, evidence, "on second thoughts"))
+                .expectException(violates("quarter-closed"))
+                .expectNoEvents();
+    }
+
+    // --- the story so far ---------------------------------------------------------------------------
+
+    private QuarterOpened opened() {
+        return new QuarterOpened(ada, Q3, IC, "IC2", "IC3");
+    }
+
+    private GoalSet goalSet() {
+        return new GoalSet(ada, Q3, goal, "Own billing", null, SCOPE, "0 P1s", "IC3");
+    }
+
+    private LogEvidence logEvidence(UUID evidenceId, UUID goalId) {
+        return new LogEvidence(ada, Q3, evidenceId, "Fixed the flaky build", null, "CI green again", CRAFT, "IC2",
+                goalId, null, AUGUST_3);
+    }
+
+    private EvidenceLogged logged() {
+        return new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again", CRAFT, "IC2",
+                null, null, AUGUST_3);
+    }
+
+    private QuarterAssessed assessed() {
+        return new QuarterAssessed(ada, Q3, UUID.randomUUID(), "IC2", "IC2", "IC3", false, "steady", MANAGER_1, null);
+    }
+}
