@@ -1,6 +1,8 @@
 package com.careerledger.api.config;
 
+import com.careerledger.api.quarters.AssessmentOutcomeRelay;
 import com.careerledger.domain.person.Person;
+import com.careerledger.domain.quarter.Quarter;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.projections.lookup.PersonLookupProjection;
 import com.careerledger.projections.support.PersonSequencingPolicy;
@@ -15,6 +17,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -37,18 +40,20 @@ import java.time.Duration;
 /**
  * How Axon is put together here: Jackson for every serializer, the JDBC event store on PostgreSQL with jsonb
  * payloads (see docs/decisions/0002), tokens in the same database, aggregates registered explicitly (the domain
- * carries no Spring annotations), and pooled streaming processors with batches for every projection except the
- * write-side lookup, which runs in the command's own transaction.
+ * carries no Spring annotations), and tracking processors with batches for every projection except the
+ * write-side lookup and the assessment relay, which run in the command's own transaction.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
     /** Tunables of the event processors; see application.yml. */
     @ConfigurationProperties("career.processing")
-    public record ProcessingProperties(Integer batchSize, Integer segments, Duration tokenClaimTimeout) {
+    public record ProcessingProperties(Integer batchSize, Integer segments, Integer threads, Duration tokenClaimTimeout) {
         public ProcessingProperties {
             batchSize = batchSize == null ? 200 : batchSize;
-            segments = segments == null ? 2 : segments;
+            segments = segments == null ? 1 : segments;
+            // a tracking processor needs a thread per segment it is to process: never fewer threads than segments
+            threads = Math.max(threads == null ? 2 : threads, segments);
             tokenClaimTimeout = tokenClaimTimeout == null ? Duration.ofSeconds(10) : tokenClaimTimeout;
         }
     }
@@ -153,23 +158,33 @@ public class AxonConfiguration {
 
     @Bean
     public ConfigurerModule aggregates(Cache aggregateCache) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(Person.class)
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Person.class)
+                        .configureCache(c -> aggregateCache))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Quarter.class)
                         .configureCache(c -> aggregateCache));
     }
 
     @Bean
     public ConfigurerModule eventProcessing(ProcessingProperties processing) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(processing.batchSize())
-                        .initialSegmentCount(processing.segments()))
+                // Tracking, not pooled: with the embedded event store a pooled processor polls every 500 ms
+                // (its stream has no availability callback), a tracking one wakes on commit (ADR 0005).
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(processing.threads())
+                        .andInitialSegmentsCount(processing.segments())
+                        .andBatchSize(processing.batchSize()))
                 // every event of a person and of their quarters is handled in order, by one segment
                 .registerDefaultSequencingPolicy(c -> new PersonSequencingPolicy())
                 // nothing is skipped silently: a failing handler stops its segment and is retried
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                // these two run inside the command's transaction: see their Javadoc
                 .registerSubscribingEventProcessor(PersonLookupProjection.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(AssessmentOutcomeRelay.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(PersonLookupProjection.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(AssessmentOutcomeRelay.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,0 +1,56 @@
+package com.careerledger.api.quarters;
+
+import com.careerledger.domain.quarter.Dimension;
+import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.quarter.GoalStatus;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Request bodies of the quarter endpoints, validated at the edge (the aggregate checks again). */
+public final class QuarterRequests {
+
+    static final String QUARTER = "^\\d{4}-Q[1-4]$";
+    static final String LEVEL = "^[A-Z][A-Z0-9]{0,15}$";
+
+    private QuarterRequests() {
+    }
+
+    public record OpenQuarterRequest(@NotBlank @Pattern(regexp = QUARTER, message = "must be written YYYY-Qn, e.g. 2026-Q3") String quarter) {
+    }
+
+    public record GoalRequest(@NotBlank @Size(max = 200) String title,
+                              @Size(max = 4000) String description,
+                              @NotNull Dimension dimension,
+                              @NotBlank @Size(max = 1000) String measure) {
+    }
+
+    public record ReasonRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    public record ProgressRequest(@NotNull GoalStatus status, @Size(max = 4000) String note) {
+    }
+
+    public record EvidenceRequest(@NotBlank @Size(max = 200) String title,
+                                  @Size(max = 4000) String description,
+                                  @NotBlank @Size(max = 4000) String impact,
+                                  @NotNull Dimension dimension,
+                                  @NotBlank @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String demonstratesLevel,
+                                  UUID goalId,
+                                  @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String link,
+                                  @NotNull LocalDate occurredOn) {
+    }
+
+    public record FeedbackRequest(@NotNull FeedbackRelationship relationship,
+                                  @NotBlank @Size(max = 4000) String text,
+                                  @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String signalsLevel) {
+    }
+
+    public record AssessmentRequest(@NotBlank @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String operatingLevel,
+                                    @NotBlank @Size(max = 4000) String rationale) {
+    }
+}

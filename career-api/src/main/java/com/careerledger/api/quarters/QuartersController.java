@@ -1,0 +1,205 @@
+package com.careerledger.api.quarters;
+
+import com.careerledger.api.quarters.QuarterRequests.AssessmentRequest;
+import com.careerledger.api.quarters.QuarterRequests.EvidenceRequest;
+import com.careerledger.api.quarters.QuarterRequests.FeedbackRequest;
+import com.careerledger.api.quarters.QuarterRequests.GoalRequest;
+import com.careerledger.api.quarters.QuarterRequests.OpenQuarterRequest;
+import com.careerledger.api.quarters.QuarterRequests.ProgressRequest;
+import com.careerledger.api.quarters.QuarterRequests.ReasonRequest;
+import com.careerledger.api.support.Commands;
+import com.careerledger.domain.quarter.AssessQuarter;
+import com.careerledger.domain.quarter.DropGoal;
+import com.careerledger.domain.quarter.LogEvidence;
+import com.careerledger.domain.quarter.OpenQuarter;
+import com.careerledger.domain.quarter.Quarter;
+import com.careerledger.domain.quarter.RecordFeedback;
+import com.careerledger.domain.quarter.RecordProgress;
+import com.careerledger.domain.quarter.ReopenQuarter;
+import com.careerledger.domain.quarter.RetractEvidence;
+import com.careerledger.domain.quarter.ReviseGoal;
+import com.careerledger.domain.quarter.SetGoal;
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.projections.quarter.QuarterProjection;
+import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
+import com.careerledger.projections.quarter.QuarterViews.FeedbackView;
+import com.careerledger.projections.quarter.QuarterViews.GoalView;
+import com.careerledger.projections.quarter.QuarterViews.QuarterSummary;
+import com.careerledger.projections.quarter.QuarterViews.QuarterView;
+import com.careerledger.projections.support.Page;
+import com.careerledger.projections.support.ReadYourWrites;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A person's quarters (write side: the Quarter aggregate; read side: the quarter read model). Ids of goals,
+ * evidence, feedback and assessments are chosen here, so the aggregate's decisions are repeatable.
+ */
+@RestController
+@RequestMapping("/api/people/{personId}/quarters")
+public class QuartersController {
+
+    private final Commands commands;
+    private final QuarterProjection quarters;
+    private final ReadYourWrites readYourWrites;
+
+    public QuartersController(Commands commands, QuarterProjection quarters, ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.quarters = quarters;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @PostMapping
+    public ResponseEntity<QuarterView> open(@PathVariable UUID personId, @Valid @RequestBody OpenQuarterRequest request) {
+        String quarter = YearQuarter.parse(request.quarter()).toString();
+        commands.send(new OpenQuarter(personId, quarter));
+        QuarterView view = current(personId, quarter);
+        return ResponseEntity.created(quarterUri(personId, quarter)).eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @GetMapping
+    public Page<QuarterSummary> list(@PathVariable UUID personId,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return quarters.list(personId, page, size);
+    }
+
+    @GetMapping("/{quarter}")
+    public ResponseEntity<QuarterView> get(@PathVariable UUID personId, @PathVariable String quarter) {
+        QuarterView view = current(personId, normalised(quarter));
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @PostMapping("/{quarter}/goals")
+    public ResponseEntity<GoalView> setGoal(@PathVariable UUID personId, @PathVariable String quarter,
+                                            @Valid @RequestBody GoalRequest request) {
+        String q = normalised(quarter);
+        UUID goalId = UUID.randomUUID();
+        commands.send(new SetGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
+                request.measure()));
+        return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/goals/" + goalId))
+                .body(goal(personId, q, goalId));
+    }
+
+    @PutMapping("/{quarter}/goals/{goalId}")
+    public GoalView reviseGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
+                               @Valid @RequestBody GoalRequest request) {
+        String q = normalised(quarter);
+        commands.send(new ReviseGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
+                request.measure()));
+        return goal(personId, q, goalId);
+    }
+
+    @PostMapping("/{quarter}/goals/{goalId}/drop")
+    public GoalView dropGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
+                             @Valid @RequestBody ReasonRequest request) {
+        String q = normalised(quarter);
+        commands.send(new DropGoal(personId, q, goalId, request.reason()));
+        return goal(personId, q, goalId);
+    }
+
+    @PostMapping("/{quarter}/goals/{goalId}/progress")
+    public GoalView progress(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
+                             @Valid @RequestBody ProgressRequest request) {
+        String q = normalised(quarter);
+        commands.send(new RecordProgress(personId, q, goalId, request.status(), request.note()));
+        return goal(personId, q, goalId);
+    }
+
+    /** The Win Log's write path: answered from the command itself, so logging evidence never waits on a read model. */
+    @PostMapping("/{quarter}/evidence")
+    public ResponseEntity<EvidenceView> logEvidence(@PathVariable UUID personId, @PathVariable String quarter,
+                                                    @Valid @RequestBody EvidenceRequest request) {
+        String q = normalised(quarter);
+        UUID evidenceId = UUID.randomUUID();
+        commands.send(new LogEvidence(personId, q, evidenceId, request.title(), request.description(), request.impact(),
+                request.dimension(), request.demonstratesLevel(), request.goalId(), request.link(), request.occurredOn()));
+        EvidenceView view = new EvidenceView(evidenceId, q, request.title(), request.description(), request.impact(),
+                request.dimension().name(), request.demonstratesLevel(), request.goalId(), request.link(),
+                request.occurredOn(), false, null, Instant.now());
+        return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + evidenceId)).body(view);
+    }
+
+    @PostMapping("/{quarter}/evidence/{evidenceId}/retraction")
+    public EvidenceView retract(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID evidenceId,
+                                @Valid @RequestBody ReasonRequest request) {
+        String q = normalised(quarter);
+        commands.send(new RetractEvidence(personId, q, evidenceId, request.reason()));
+        return part(personId, q, v -> v.evidence().stream().filter(e -> e.evidenceId().equals(evidenceId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found")));
+    }
+
+    @PostMapping("/{quarter}/feedback")
+    public ResponseEntity<FeedbackView> feedback(@PathVariable UUID personId, @PathVariable String quarter,
+                                                 @Valid @RequestBody FeedbackRequest request) {
+        String q = normalised(quarter);
+        UUID feedbackId = UUID.randomUUID();
+        commands.send(new RecordFeedback(personId, q, feedbackId, request.relationship(), request.text(),
+                request.signalsLevel()));
+        FeedbackView view = part(personId, q, v -> v.feedback().stream().filter(f -> f.feedbackId().equals(feedbackId))
+                .findFirst().orElseThrow(() -> new NotFoundException("feedback " + feedbackId + " not found")));
+        return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/feedback/" + feedbackId)).body(view);
+    }
+
+    /**
+     * Once this returns 201, the assessment is in the person's sustained record too: the outcome is recorded on
+     * the Person in the same transaction (see AssessmentOutcomeRelay), so a promotion request sees it.
+     */
+    @PostMapping("/{quarter}/assessment")
+    public ResponseEntity<QuarterView> assess(@PathVariable UUID personId, @PathVariable String quarter,
+                                              @Valid @RequestBody AssessmentRequest request) {
+        String q = normalised(quarter);
+        commands.send(new AssessQuarter(personId, q, UUID.randomUUID(), request.operatingLevel(), request.rationale()));
+        QuarterView view = current(personId, q);
+        return ResponseEntity.created(quarterUri(personId, q)).eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @PostMapping("/{quarter}/reopen")
+    public ResponseEntity<QuarterView> reopen(@PathVariable UUID personId, @PathVariable String quarter,
+                                              @Valid @RequestBody ReasonRequest request) {
+        String q = normalised(quarter);
+        commands.send(new ReopenQuarter(personId, q, request.reason()));
+        QuarterView view = current(personId, q);
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    private GoalView goal(UUID personId, String quarter, UUID goalId) {
+        return part(personId, quarter, v -> v.goals().stream().filter(g -> g.goalId().equals(goalId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("goal " + goalId + " not found")));
+    }
+
+    private <T> T part(UUID personId, String quarter, Function<QuarterView, T> pick) {
+        return pick.apply(current(personId, quarter));
+    }
+
+    private QuarterView current(UUID personId, String quarter) {
+        return readYourWrites.read(Quarter.idOf(personId, quarter), () -> quarters.find(personId, quarter),
+                        QuarterView::version)
+                .orElseThrow(() -> new NotFoundException("quarter " + quarter + " of person " + personId + " does not exist"));
+    }
+
+    private static String normalised(String quarter) {
+        return YearQuarter.parse(quarter).toString();
+    }
+
+    private static URI quarterUri(UUID personId, String quarter) {
+        return UriComponentsBuilder.fromPath("/api/people/{id}/quarters/{quarter}").buildAndExpand(personId, quarter).toUri();
+    }
+}
