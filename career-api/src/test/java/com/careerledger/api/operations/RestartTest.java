@@ -63,6 +63,20 @@ class RestartTest {
     }
 
     @Test
+    void the_database_stops_only_after_the_application_has_shut_down(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.isActive()).isTrue();
+        }
+        String out = output.getOut();
+        int webStopped = out.lastIndexOf("Commencing graceful shutdown");
+        int dbStopped = out.lastIndexOf("Embedded PostgreSQL stopped");
+        assertThat(webStopped).isNotNegative();
+        assertThat(dbStopped).isGreaterThan(webStopped);
+        // processors that lost their database mid-shutdown would time out here
+        assertThat(out).doesNotContain("Timed out during shutdown phase");
+    }
+
+    @Test
     void start_up_makes_no_attempt_to_reach_axon_server_or_the_update_service(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(UpdateCheckConfiguration.class).getDisabled()).isTrue();

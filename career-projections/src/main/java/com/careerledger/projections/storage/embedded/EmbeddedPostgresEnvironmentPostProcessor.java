@@ -1,12 +1,12 @@
 package com.careerledger.projections.storage.embedded;
 
 import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -24,8 +24,8 @@ import java.util.Map;
  *       {@code spring.datasource.*};</li>
  *   <li>otherwise an explicit {@code spring.datasource.url} is used as it is;</li>
  *   <li>otherwise (the default) an {@link EmbeddedPostgres} is started with its data under
- *       {@code career.db.embedded.data-dir} ({@code ./data} unless set), and stopped when the application
- *       context closes.</li>
+ *       {@code career.db.embedded.data-dir} ({@code ./data} unless set), and stopped as the last step of
+ *       closing the application context.</li>
  * </ol>
  */
 public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -65,8 +65,15 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         } else {
             EmbeddedPostgres pg = EmbeddedPostgres.start(settings(env));
             pg.startupNotes().forEach(log::info);
+            // Registered before any bean exists, so it is destroyed after all of them: the server stops only
+            // once the processors have stored their tokens and the connection pool is closed.
+            application.addInitializers(context -> {
+                if (context.getBeanFactory() instanceof DefaultListableBeanFactory beans) {
+                    beans.registerDisposableBean("embeddedPostgresServer", pg::close);
+                }
+            });
             application.addListeners(event -> {
-                if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                if (event instanceof ApplicationFailedEvent) {
                     pg.close();
                 }
             });
