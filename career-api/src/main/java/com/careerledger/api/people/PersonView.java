@@ -21,7 +21,7 @@ public record PersonView(
         String readiness,
         long version) {
 
-    static PersonView of(DirectoryEntry entry, CareerFramework framework) {
+    public static PersonView of(DirectoryEntry entry, CareerFramework framework) {
         String title = framework.level(entry.level()).map(l -> titleOf(l, entry.discipline())).orElse(entry.level());
         return new PersonView(entry.personId(), entry.name(), entry.email(), entry.discipline(), entry.track(),
                 entry.level(), title, entry.managerId(), entry.readiness(), entry.version());

@@ -1,0 +1,26 @@
+package com.careerledger.api.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * Where one read model stands: its position in the global event order, how far behind the head of the event
+ * store it is, and, during a rebuild, the progress of the replay.
+ *
+ * @param kind "tracking" (asynchronous, rebuildable) or "subscribing" (in the command's transaction)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProjectionStatus(String name, String kind, String state, boolean running, Long position, long head,
+                               Long lag, int segments, Rebuild rebuild, String error) {
+
+    /**
+     * @param done            position reached in the replay (global index)
+     * @param total           the head of the event store when the rebuild started: the replay's end
+     * @param eventsPerSecond recent speed of the replay
+     * @param etaSeconds      at that speed, time to the end; null until a speed is known
+     */
+    public record Rebuild(long done, long total, double percent, long eventsPerSecond, Long etaSeconds,
+                          Instant startedAt) {
+    }
+}

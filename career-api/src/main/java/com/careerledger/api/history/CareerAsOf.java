@@ -1,0 +1,189 @@
+package com.careerledger.api.history;
+
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.person.DecisionKind;
+import com.careerledger.domain.person.LevelChanged;
+import com.careerledger.domain.person.ManagerAssigned;
+import com.careerledger.domain.person.PersonRegistered;
+import com.careerledger.domain.person.QuarterOutcome;
+import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.SustainedPerformancePolicy;
+import com.careerledger.domain.person.SustainedRecord;
+import com.careerledger.domain.person.TrackSwitched;
+import com.careerledger.domain.quarter.EvidenceLogged;
+import com.careerledger.domain.quarter.EvidenceRetracted;
+import com.careerledger.domain.quarter.GoalDropped;
+import com.careerledger.domain.quarter.GoalProgressed;
+import com.careerledger.domain.quarter.GoalRevised;
+import com.careerledger.domain.quarter.GoalSet;
+import com.careerledger.domain.quarter.QuarterAssessed;
+import com.careerledger.domain.quarter.QuarterOpened;
+import com.careerledger.domain.quarter.QuarterReopened;
+import com.careerledger.domain.shared.Discipline;
+import com.careerledger.domain.shared.Track;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A person's career folded from their events up to an instant: what anyone could have known then. Built
+ * from the event streams (never from read models), so it answers for any date, whatever the projections say.
+ */
+final class CareerAsOf {
+
+    record GoalAsOf(UUID goalId, String title, String dimension, boolean active, String progress) {
+    }
+
+    record EvidenceAsOf(UUID evidenceId, String title, String dimension, String demonstratesLevel, LocalDate occurredOn,
+                        boolean retracted) {
+    }
+
+    record AssessmentAsOf(UUID assessmentId, String operatingLevel, boolean atNextLevel, String rationale,
+                          String assessedBy, Instant assessedAt) {
+    }
+
+    record QuarterAsOf(String quarter, String status, String levelHeld, String targetLevel, List<GoalAsOf> goals,
+                       List<EvidenceAsOf> evidence, AssessmentAsOf assessment) {
+    }
+
+    record DecisionAsOf(UUID decisionId, DecisionKind kind, String from, String to, String decidedBy, Instant decidedAt) {
+    }
+
+    record ReadinessAsOf(String status, String nextLevel, int streak, String reason) {
+    }
+
+    /** The answer of {@code GET /api/people/{id}/history?asOf=}. */
+    record PersonAsOf(UUID personId, Instant asOf, String name, String email, Discipline discipline, Track track,
+                      String level, String title, UUID managerId, ReadinessAsOf readiness, List<QuarterAsOf> quarters,
+                      List<DecisionAsOf> decisions, int eventsApplied, Instant lastEventAt) {
+    }
+
+    private static final class MutableQuarter {
+        String quarter;
+        String status = "OPEN";
+        String levelHeld;
+        String targetLevel;
+        final Map<UUID, GoalAsOf> goals = new LinkedHashMap<>();
+        final Map<UUID, EvidenceAsOf> evidence = new LinkedHashMap<>();
+        AssessmentAsOf assessment;
+    }
+
+    private final UUID personId;
+    private final Instant asOf;
+    private String name;
+    private String email;
+    private Discipline discipline;
+    private Track track;
+    private String level;
+    private UUID managerId;
+    private SustainedRecord record = SustainedRecord.EMPTY;
+    private final Map<String, MutableQuarter> quarters = new LinkedHashMap<>();
+    private final List<DecisionAsOf> decisions = new ArrayList<>();
+    private int applied;
+    private Instant lastEventAt;
+
+    CareerAsOf(UUID personId, Instant asOf) {
+        this.personId = personId;
+        this.asOf = asOf;
+    }
+
+    /** Applies the events stored at or before {@code asOf}; later ones are not known at that instant. */
+    CareerAsOf applyAll(List<? extends DomainEventMessage<?>> events) {
+        for (DomainEventMessage<?> event : events) {
+            if (!event.getTimestamp().isAfter(asOf)) {
+                apply(event.getPayload(), event.getTimestamp());
+                applied++;
+                lastEventAt = lastEventAt == null || event.getTimestamp().isAfter(lastEventAt) ? event.getTimestamp() : lastEventAt;
+            }
+        }
+        return this;
+    }
+
+    boolean existed() {
+        return name != null;
+    }
+
+    private void apply(Object payload, Instant at) {
+        if (payload instanceof PersonRegistered e) {
+            name = e.name();
+            email = e.email();
+            discipline = e.discipline();
+            track = e.track();
+            level = e.level();
+            managerId = e.managerId();
+        } else if (payload instanceof ManagerAssigned e) {
+            managerId = e.managerId();
+        } else if (payload instanceof QuarterOutcomeRecorded e) {
+            record = record.with(new QuarterOutcome(e.quarter(), e.operatingLevel(), e.assessmentId()));
+        } else if (payload instanceof LevelChanged e) {
+            level = e.toLevel();
+            if (e.kind() == DecisionKind.PROMOTION) {
+                record = record.afterPromotion();
+            }
+            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel(), e.toLevel(), e.decidedBy(), e.decidedAt()));
+        } else if (payload instanceof TrackSwitched e) {
+            track = e.toTrack();
+            level = e.toLevel();
+            record = record.carriedOver(e.carriedOver());
+            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
+                    e.decidedBy(), e.decidedAt()));
+        } else if (payload instanceof QuarterOpened e) {
+            MutableQuarter q = quarter(e.quarter());
+            q.levelHeld = e.levelHeld();
+            q.targetLevel = e.targetLevel();
+        } else if (payload instanceof GoalSet e) {
+            quarter(e.quarter()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
+        } else if (payload instanceof GoalRevised e) {
+            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
+                    (id, g) -> new GoalAsOf(id, e.title(), e.dimension().name(), g.active(), g.progress()));
+        } else if (payload instanceof GoalDropped e) {
+            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
+                    (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), false, g.progress()));
+        } else if (payload instanceof GoalProgressed e) {
+            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
+                    (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status().name()));
+        } else if (payload instanceof EvidenceLogged e) {
+            quarter(e.quarter()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
+                    e.dimension().name(), e.demonstratesLevel(), e.occurredOn(), false));
+        } else if (payload instanceof EvidenceRetracted e) {
+            quarter(e.quarter()).evidence.computeIfPresent(e.evidenceId(),
+                    (id, v) -> new EvidenceAsOf(id, v.title(), v.dimension(), v.demonstratesLevel(), v.occurredOn(), true));
+        } else if (payload instanceof QuarterAssessed e) {
+            MutableQuarter q = quarter(e.quarter());
+            q.status = "ASSESSED";
+            q.assessment = new AssessmentAsOf(e.assessmentId(), e.operatingLevel(), e.atNextLevel(), e.rationale(),
+                    e.assessedBy(), at);
+        } else if (payload instanceof QuarterReopened e) {
+            quarter(e.quarter()).status = "OPEN";
+        }
+        // feedback has no bearing on level, track or the quarters' state
+    }
+
+    private MutableQuarter quarter(String quarter) {
+        return quarters.computeIfAbsent(quarter, k -> {
+            MutableQuarter q = new MutableQuarter();
+            q.quarter = k;
+            return q;
+        });
+    }
+
+    PersonAsOf view(CareerFramework framework) {
+        SustainedPerformancePolicy.ReadinessView r = record.readiness(level, framework);
+        String title = framework.level(level).map(l -> l.title(discipline)).orElse(level);
+        List<QuarterAsOf> qs = quarters.values().stream()
+                .map(q -> new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
+                        List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
+                        "ASSESSED".equals(q.status) ? q.assessment : null))
+                .sorted(java.util.Comparator.comparing(QuarterAsOf::quarter))
+                .toList();
+        return new PersonAsOf(personId, asOf, name, email, discipline, track, level, title, managerId,
+                new ReadinessAsOf(r.status().name(), r.nextLevel(), r.streak(), r.reason()), qs,
+                List.copyOf(decisions), applied, lastEventAt);
+    }
+}

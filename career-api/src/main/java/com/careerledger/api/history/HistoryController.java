@@ -1,0 +1,53 @@
+package com.careerledger.api.history;
+
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A career as it stood at any instant, and the raw events it is made of: both straight from the event store. */
+@RestController
+@RequestMapping("/api/people/{personId}")
+public class HistoryController {
+
+    private final PersonEventStreams streams;
+    private final CareerFramework framework;
+
+    public HistoryController(PersonEventStreams streams, CareerFramework framework) {
+        this.streams = streams;
+        this.framework = framework;
+    }
+
+    /** Without {@code asOf}: now. */
+    @GetMapping("/history")
+    public CareerAsOf.PersonAsOf history(@PathVariable UUID personId,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        Instant instant = asOf == null ? Instant.now() : asOf;
+        CareerAsOf career = new CareerAsOf(personId, instant).applyAll(streams.events(personId));
+        if (!career.existed()) {
+            throw new NotFoundException("person " + personId + " was not registered at " + instant);
+        }
+        return career.view(framework);
+    }
+
+    @GetMapping("/events")
+    public Page<PersonEventStreams.StoredEvent> events(@PathVariable UUID personId,
+                                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        long total = streams.count(personId);
+        if (total == 0) {
+            throw new NotFoundException("person " + personId + " does not exist");
+        }
+        return new Page<>(streams.stored(personId, page, size), page, size, total);
+    }
+}

@@ -1,0 +1,37 @@
+package com.careerledger.api.readmodels;
+
+import com.careerledger.api.people.PersonView;
+import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.projections.directory.DirectoryFilter;
+import com.careerledger.projections.directory.DirectoryProjection;
+import com.careerledger.projections.support.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The readiness board: everyone whose sustained record makes them ready for the next level, by manager or level. */
+@RestController
+public class ReadinessController {
+
+    private final DirectoryProjection directory;
+    private final CareerFramework framework;
+
+    public ReadinessController(DirectoryProjection directory, CareerFramework framework) {
+        this.directory = directory;
+        this.framework = framework;
+    }
+
+    @GetMapping("/api/readiness")
+    public Page<PersonView> ready(@RequestParam(required = false) UUID managerId,
+                                  @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return directory.search(new DirectoryFilter(null, level, managerId, "READY"), page, size)
+                .map(e -> PersonView.of(e, framework));
+    }
+}

@@ -1,0 +1,42 @@
+package com.careerledger.api.readmodels;
+
+import com.careerledger.domain.quarter.Dimension;
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.directory.DirectoryProjection;
+import com.careerledger.projections.quarter.QuarterProjection;
+import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
+import com.careerledger.projections.support.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The Win Log: a person's evidence across quarters, newest first; retracted entries stay, marked. */
+@RestController
+public class WinLogController {
+
+    private final QuarterProjection quarters;
+    private final DirectoryProjection directory;
+
+    public WinLogController(QuarterProjection quarters, DirectoryProjection directory) {
+        this.quarters = quarters;
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/people/{personId}/win-log")
+    public Page<EvidenceView> winLog(@PathVariable UUID personId,
+                                     @RequestParam(required = false) Dimension dimension,
+                                     @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        if (directory.find(personId).isEmpty()) {
+            throw new NotFoundException("person " + personId + " does not exist");
+        }
+        return quarters.winLog(personId, dimension == null ? null : dimension.name(), level, page, size);
+    }
+}

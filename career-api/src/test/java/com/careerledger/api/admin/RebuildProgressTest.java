@@ -1,0 +1,79 @@
+package com.careerledger.api.admin;
+
+import com.careerledger.api.testsupport.Eventually;
+import com.careerledger.api.testsupport.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rebuild of 100,000 events shows its progress while it runs. The events are written straight into the
+ * event store (as a bulk import would), in a database of this test's own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "career.test.isolated-database=rebuild-progress")
+class RebuildProgressTest {
+
+    static final int EVENTS = 100_000;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void progress_of_a_rebuild_of_100k_events_is_visible_while_it_runs() {
+        jdbc.update("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                                                payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, id::text, 0, 'Person', '2026-01-05T09:00:00.000Z',
+                       'com.careerledger.domain.person.PersonRegistered', '1',
+                       jsonb_build_object('personId', id, 'name', 'Bulk ' || n, 'email', 'bulk' || n || '@example.com',
+                                          'discipline', 'ENGINEERING', 'track', 'IC', 'level', 'IC2', 'managerId', null),
+                       '{"actor": "bulk-import"}'::jsonb
+                FROM (SELECT n, gen_random_uuid() AS id FROM generate_series(1, ?) n) people""", EVENTS);
+        Http http = new Http(port);
+
+        Http.Response started = http.post("/api/admin/projections/directory/rebuild", "");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.header("Location")).endsWith("/api/admin/projections/directory");
+
+        List<JsonNode> seen = new ArrayList<>();
+        long startedAt = System.nanoTime();
+        JsonNode last = Eventually.await("the rebuild to finish", () -> {
+            JsonNode status = http.get("/api/admin/projections/directory").json();
+            seen.add(status);
+            return status;
+        }, s -> "LIVE".equals(s.get("state").asText()) && s.get("lag").asLong() == 0, Duration.ofMinutes(5));
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+
+        List<JsonNode> during = seen.stream().filter(s -> "REBUILDING".equals(s.get("state").asText())).toList();
+        assertThat(during).as("observations while rebuilding").isNotEmpty();
+        JsonNode midway = during.stream().filter(s -> {
+            JsonNode r = s.get("rebuild");
+            return r.get("done").asLong() > 0 && r.get("done").asLong() < r.get("total").asLong();
+        }).findFirst().orElseThrow(() -> new AssertionError("no observation part-way through: " + during));
+        assertThat(midway.get("rebuild").get("total").asLong()).isGreaterThanOrEqualTo(EVENTS);
+        assertThat(midway.get("rebuild").get("percent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(midway.get("rebuild").get("startedAt").asText()).isNotBlank();
+        if (seconds > 3) {
+            // a speed needs two samples a second apart; a rebuild quicker than that has nothing to estimate
+            assertThat(during).anySatisfy(s -> {
+                assertThat(s.get("rebuild").get("eventsPerSecond").asLong()).isPositive();
+                assertThat(s.get("rebuild").get("etaSeconds")).isNotNull();
+            });
+        }
+        assertThat(last.get("position").asLong()).isEqualTo(last.get("head").asLong());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_person", Long.class)).isGreaterThanOrEqualTo(EVENTS);
+    }
+}

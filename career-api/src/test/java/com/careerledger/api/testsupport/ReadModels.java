@@ -1,0 +1,74 @@
+package com.careerledger.api.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every read model's tables, compared as data; and the admin API to wait for and rebuild projections. */
+public final class ReadModels {
+
+    /** Tables that are not read models: the event store, Flyway, and the write side's own lookup. */
+    private static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry",
+            "token_entry", "flyway_schema_history", "person_lookup");
+
+    private final JdbcTemplate jdbc;
+    private final Http http;
+
+    public ReadModels(JdbcTemplate jdbc, Http http) {
+        this.jdbc = jdbc;
+        this.http = http;
+    }
+
+    /** Each read-model table's rows as JSON text, sorted: equal snapshots mean equal read models. */
+    public Map<String, List<String>> snapshot() {
+        Map<String, List<String>> tables = new TreeMap<>();
+        for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", String.class)) {
+            if (!NOT_READ_MODELS.contains(table)) {
+                List<String> rows = new ArrayList<>(jdbc.queryForList(
+                        "SELECT row_to_json(t)::text FROM " + table + " t", String.class));
+                rows.sort(null);
+                tables.put(table, rows);
+            }
+        }
+        assertThat(tables).as("read-model tables found").isNotEmpty();
+        return tables;
+    }
+
+    public List<String> trackingProjections() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : http.get("/api/admin/projections").json().get("items")) {
+            if ("tracking".equals(p.get("kind").asText())) {
+                names.add(p.get("name").asText());
+            }
+        }
+        return names;
+    }
+
+    /** Waits until every tracking projection is live and has processed the last stored event. */
+    public void awaitAllCaughtUp() {
+        Eventually.await("all projections live and caught up", () -> http.get("/api/admin/projections").json(),
+                page -> {
+                    for (JsonNode p : page.get("items")) {
+                        if ("tracking".equals(p.get("kind").asText())
+                                && !("LIVE".equals(p.get("state").asText()) && p.get("lag").asLong(-1) == 0)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }, Duration.ofSeconds(60));
+    }
+
+    public void rebuild(String name) {
+        Http.Response r = http.post("/api/admin/projections/" + name + "/rebuild", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+    }
+}
