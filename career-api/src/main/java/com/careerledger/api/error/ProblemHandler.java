@@ -3,6 +3,7 @@ package com.careerledger.api.error;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.ReadModelBehindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -73,6 +74,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                         "the database cannot be reached; retry shortly"));
+    }
+
+    /**
+     * A read that cannot be answered without showing a state older than the event store: 503, retry. After a
+     * write, the change itself is stored, only its view is late: 202, with no suggestion that it failed.
+     */
+    @ExceptionHandler(ReadModelBehindException.class)
+    ResponseEntity<?> readModelBehind(ReadModelBehindException e, jakarta.servlet.http.HttpServletRequest request) {
+        log.info("Read model behind: {}", e.getMessage());
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(java.util.Map.of(
+                    "stored", true,
+                    "detail", "the change was stored; its view is catching up (a rebuild may be running): read it again shortly"));
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "read-model-catching-up", "Read model catching up",
+                        "this view is being rebuilt or is catching up with recent changes; retry shortly"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

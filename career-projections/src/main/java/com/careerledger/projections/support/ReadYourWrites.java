@@ -32,7 +32,9 @@ public class ReadYourWrites {
      * @param read        reads the view; empty if the projection has no row yet
      * @param versionOf   the aggregate sequence number a view reflects
      * @return the view once it reflects every event stored for the aggregate when this call began; empty if
-     * the aggregate has no events; the latest view read if the projection did not catch up within the timeout
+     * the aggregate has no events
+     * @throws ReadModelBehindException if the projection did not catch up within the timeout (during a rebuild,
+     *                                  or while its processor is stopped): never a view older than the store
      */
     public <T> Optional<T> read(String aggregateId, Supplier<Optional<T>> read, ToLongFunction<T> versionOf) {
         long target = streams.lastSequence(aggregateId);
@@ -44,7 +46,8 @@ public class ReadYourWrites {
         long pauseMicros = 200;
         while (view.isEmpty() || versionOf.applyAsLong(view.get()) < target) {
             if (System.nanoTime() > deadline) {
-                return view;
+                throw new ReadModelBehindException(aggregateId, target,
+                        view.map(v -> versionOf.applyAsLong(v)).orElse(null));
             }
             LockSupport.parkNanos(pauseMicros * 1_000);
             pauseMicros = Math.min(pauseMicros * 2, 20_000);

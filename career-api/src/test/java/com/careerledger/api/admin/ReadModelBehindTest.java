@@ -1,0 +1,47 @@
+package com.careerledger.api.admin;
+
+import com.careerledger.api.testsupport.CareerStories;
+import com.careerledger.api.testsupport.Http;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A view that cannot catch up is never shown stale: reads say 503 and retry, writes say 202 stored. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"career.read-your-writes.timeout=300ms", "career.test.isolated-database=behind"})
+class ReadModelBehindTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void while_the_quarter_read_model_is_stopped_reads_answer_503_and_writes_202() {
+        CareerStories stories = new CareerStories(port);
+        Http http = stories.http();
+        String ada = stories.register("Ada Behind", "IC", "IC2");
+        stories.open(ada, "2026-Q1");
+        var quarters = processing.eventProcessor("quarters").orElseThrow();
+        quarters.shutDown();
+        try {
+            Http.Response write = http.post("/api/people/" + ada + "/quarters/2026-Q1/goals",
+                    "{\"title\":\"Own checkout\",\"dimension\":\"SCOPE\",\"measure\":\"Shipped\"}");
+            assertThat(write.status()).isEqualTo(202);
+            assertThat(write.json().get("stored").asBoolean()).isTrue();
+
+            Http.Response read = http.get("/api/people/" + ada + "/quarters/2026-Q1");
+            assertThat(read.status()).isEqualTo(503);
+            assertThat(read.header("Retry-After")).isNotBlank();
+            assertThat(read.json().get("type").asText()).endsWith("/problems/read-model-catching-up");
+        } finally {
+            quarters.start();
+        }
+        assertThat(http.get("/api/people/" + ada + "/quarters/2026-Q1").json().get("goals")).hasSize(1);
+    }
+}
