@@ -1,0 +1,42 @@
+package com.careerledger.api.readmodels;
+
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.history.PerformanceHistory;
+import com.careerledger.projections.history.PerformanceHistoryProjection;
+import com.careerledger.projections.support.EventStreams;
+import com.careerledger.projections.support.ReadYourWrites;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * A person's sustained-performance history: quarters, next-level streak and readiness (tenure shown, never used).
+ * The read first waits until the history reflects every Person event stored when it began (read-your-writes for
+ * the person: a promotion that has returned is shown); quarter events may lag a little.
+ */
+@RestController
+public class PerformanceHistoryController {
+
+    private final PerformanceHistoryProjection history;
+    private final ReadYourWrites readYourWrites;
+    private final EventStreams streams;
+
+    public PerformanceHistoryController(PerformanceHistoryProjection history, ReadYourWrites readYourWrites,
+                                        EventStreams streams) {
+        this.history = history;
+        this.readYourWrites = readYourWrites;
+        this.streams = streams;
+    }
+
+    @GetMapping("/api/people/{personId}/performance-history")
+    public PerformanceHistory performanceHistory(@PathVariable UUID personId) {
+        if (streams.lastSequence(personId.toString()) < 0) {
+            throw new NotFoundException("person " + personId + " does not exist");
+        }
+        readYourWrites.read(personId.toString(), () -> history.personVersion(personId), Long::longValue);
+        return history.find(personId).orElseThrow(() ->
+                new NotFoundException("the performance history of person " + personId + " is not built yet"));
+    }
+}

@@ -1,0 +1,41 @@
+package com.careerledger.api.readmodels;
+
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.EventStreams;
+import com.careerledger.projections.support.Page;
+import com.careerledger.projections.timeline.TimelineEntry;
+import com.careerledger.projections.timeline.TimelineProjection;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * A person's career timeline, oldest first. The timeline lags the writes a little (a streaming read model); a
+ * person is known as soon as their registration is stored, so a new person's timeline may still be empty.
+ */
+@RestController
+public class TimelineController {
+
+    private final TimelineProjection timeline;
+    private final EventStreams streams;
+
+    public TimelineController(TimelineProjection timeline, EventStreams streams) {
+        this.timeline = timeline;
+        this.streams = streams;
+    }
+
+    @GetMapping("/api/people/{personId}/timeline")
+    public Page<TimelineEntry> timeline(@PathVariable UUID personId,
+                                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        if (streams.lastSequence(personId.toString()) < 0) {
+            throw new NotFoundException("person " + personId + " does not exist");
+        }
+        return timeline.page(personId, page, size);
+    }
+}
