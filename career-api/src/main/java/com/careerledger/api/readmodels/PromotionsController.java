@@ -1,0 +1,47 @@
+package com.careerledger.api.readmodels;
+
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.audit.PromotionAuditProjection;
+import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
+import com.careerledger.projections.support.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The promotion audit: every level change and track switch with its full basis. The read model lags the
+ * decisions by up to about a second (the contract allows it); a decision's own answer is its {@code POST}.
+ */
+@RestController
+@RequestMapping("/api/promotions")
+public class PromotionsController {
+
+    private final PromotionAuditProjection audit;
+
+    public PromotionsController(PromotionAuditProjection audit) {
+        this.audit = audit;
+    }
+
+    /** Decisions, newest first; {@code from} inclusive and {@code to} exclusive bound {@code decidedAt}. */
+    @GetMapping
+    public Page<AuditedDecision> list(@RequestParam(required = false) UUID personId,
+                                      @RequestParam(required = false) Instant from,
+                                      @RequestParam(required = false) Instant to,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return audit.search(personId, from, to, page, size);
+    }
+
+    @GetMapping("/{decisionId}")
+    public AuditedDecision get(@PathVariable UUID decisionId) {
+        return audit.find(decisionId)
+                .orElseThrow(() -> new NotFoundException("decision " + decisionId + " does not exist"));
+    }
+}
