@@ -42,6 +42,8 @@ public class ProjectionAdmin {
     private final JdbcTemplate jdbc;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, Instant> rebuildsStarted = new ConcurrentHashMap<>();
+    /** The head of the event store when each rebuild started: where the replay ends. */
+    private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
     private long ticks;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
@@ -78,6 +80,7 @@ public class ProjectionAdmin {
         }
         samples.remove(name);
         rebuildsStarted.put(name, Instant.now());
+        rebuildTargets.put(name, head());
         tracking.start();
         log.info("Rebuild of projection '{}' started from the first event (head of the event store: {})", name, head());
         return one(name);
@@ -131,9 +134,9 @@ public class ProjectionAdmin {
             state = "ERROR";
         } else if (!tracking.isRunning()) {
             state = "STOPPED";
-        } else if (replaying && rebuildRemaining(segments, pos, head)) {
+        } else if (replaying && rebuildRemaining(segments, pos, rebuildTarget(p.getName(), segments, head))) {
             state = "REBUILDING";
-            long total = resetPosition(segments, head);
+            long total = rebuildTarget(p.getName(), segments, head);
             long done = pos == null ? 0 : Math.min(pos, total);
             long rate = rate(p.getName());
             Long eta = rate > 0 ? (total - done) / rate : null;
@@ -170,13 +173,19 @@ public class ProjectionAdmin {
      * index (left by rolled-back transactions) can delay long after the replay reached the head. For the people
      * watching, a rebuild is done once its position has reached where the event store stood when it started.
      */
-    private static boolean rebuildRemaining(Collection<EventTrackerStatus> segments, Long position, long head) {
-        return position == null || position < resetPosition(segments, head);
+    private static boolean rebuildRemaining(Collection<EventTrackerStatus> segments, Long position, long target) {
+        return position == null || position < target;
     }
 
-    private static long resetPosition(Collection<EventTrackerStatus> segments, long head) {
-        return segments.stream().map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
+    /**
+     * Where the replay ends: the head of the event store when the rebuild started (Axon's own reset position is
+     * where the processor was, which may be behind the head). Rebuilds started elsewhere fall back to it.
+     */
+    private long rebuildTarget(String name, Collection<EventTrackerStatus> segments, long head) {
+        long reset = segments.stream().map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong).max().orElse(head);
+        Long target = rebuildTargets.get(name);
+        return target == null ? reset : Math.max(target, reset);
     }
 
     /** The slowest segment's position: everything up to it is in the read model. */

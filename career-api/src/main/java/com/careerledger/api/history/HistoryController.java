@@ -1,5 +1,6 @@
 package com.careerledger.api.history;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
@@ -20,10 +21,13 @@ import java.util.UUID;
 @RequestMapping("/api/people/{personId}")
 public class HistoryController {
 
+    private final Access access;
+
     private final PersonEventStreams streams;
     private final CareerFramework framework;
 
-    public HistoryController(PersonEventStreams streams, CareerFramework framework) {
+    public HistoryController(PersonEventStreams streams, CareerFramework framework, Access access) {
+        this.access = access;
         this.streams = streams;
         this.framework = framework;
     }
@@ -32,6 +36,7 @@ public class HistoryController {
     @GetMapping("/history")
     public CareerAsOf.PersonAsOf history(@PathVariable UUID personId,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        access.requireVisible(personId);
         Instant instant = asOf == null ? Instant.now() : asOf;
         CareerAsOf career = new CareerAsOf(personId, instant).applyAll(streams.events(personId));
         if (!career.existed()) {
@@ -44,6 +49,7 @@ public class HistoryController {
     public Page<PersonEventStreams.StoredEvent> events(@PathVariable UUID personId,
                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        access.requireVisible(personId);
         long total = streams.count(personId);
         if (total == 0) {
             throw new NotFoundException("person " + personId + " does not exist");

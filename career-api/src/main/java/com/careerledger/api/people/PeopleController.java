@@ -1,5 +1,6 @@
 package com.careerledger.api.people;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.api.support.Commands;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.api.decisions.DecisionRequests;
@@ -33,13 +34,16 @@ import java.util.UUID;
 @RequestMapping("/api/people")
 public class PeopleController {
 
+    private final Access access;
+
     private final Commands commands;
     private final DirectoryProjection directory;
     private final ReadYourWrites readYourWrites;
     private final CareerFramework framework;
 
     public PeopleController(Commands commands, DirectoryProjection directory, ReadYourWrites readYourWrites,
-                            CareerFramework framework) {
+                            CareerFramework framework, Access access) {
+        this.access = access;
         this.commands = commands;
         this.directory = directory;
         this.readYourWrites = readYourWrites;
@@ -60,6 +64,7 @@ public class PeopleController {
 
     @GetMapping("/{personId}")
     public ResponseEntity<PersonView> get(@PathVariable UUID personId) {
+        access.requireVisible(personId);
         PersonView view = current(personId);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
@@ -79,7 +84,8 @@ public class PeopleController {
                                  @RequestParam(required = false) String readiness,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return directory.search(new DirectoryFilter(track, level, managerId, readiness), page, size)
+        return directory.search(new DirectoryFilter(track, level, managerId, readiness,
+                        access.visiblePeople().orElse(null)), page, size)
                 .map(e -> PersonView.of(e, framework));
     }
 

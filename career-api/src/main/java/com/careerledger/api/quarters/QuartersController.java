@@ -1,5 +1,6 @@
 package com.careerledger.api.quarters;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.api.quarters.QuarterRequests.AssessmentRequest;
 import com.careerledger.api.quarters.QuarterRequests.EvidenceRequest;
 import com.careerledger.api.quarters.QuarterRequests.FeedbackRequest;
@@ -56,11 +57,14 @@ import java.util.function.Function;
 @RequestMapping("/api/people/{personId}/quarters")
 public class QuartersController {
 
+    private final Access access;
+
     private final Commands commands;
     private final QuarterProjection quarters;
     private final ReadYourWrites readYourWrites;
 
-    public QuartersController(Commands commands, QuarterProjection quarters, ReadYourWrites readYourWrites) {
+    public QuartersController(Commands commands, QuarterProjection quarters, ReadYourWrites readYourWrites, Access access) {
+        this.access = access;
         this.commands = commands;
         this.quarters = quarters;
         this.readYourWrites = readYourWrites;
@@ -68,6 +72,7 @@ public class QuartersController {
 
     @PostMapping
     public ResponseEntity<QuarterView> open(@PathVariable UUID personId, @Valid @RequestBody OpenQuarterRequest request) {
+        access.requireOwnWork(personId);
         String quarter = YearQuarter.parse(request.quarter()).toString();
         commands.send(new OpenQuarter(personId, quarter));
         QuarterView view = current(personId, quarter);
@@ -78,11 +83,13 @@ public class QuartersController {
     public Page<QuarterSummary> list(@PathVariable UUID personId,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        access.requireVisible(personId);
         return quarters.list(personId, page, size);
     }
 
     @GetMapping("/{quarter}")
     public ResponseEntity<QuarterView> get(@PathVariable UUID personId, @PathVariable String quarter) {
+        access.requireVisible(personId);
         QuarterView view = current(personId, normalised(quarter));
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
@@ -90,6 +97,7 @@ public class QuartersController {
     @PostMapping("/{quarter}/goals")
     public ResponseEntity<GoalView> setGoal(@PathVariable UUID personId, @PathVariable String quarter,
                                             @Valid @RequestBody GoalRequest request) {
+        access.requireOwnWork(personId);
         String q = normalised(quarter);
         UUID goalId = UUID.randomUUID();
         commands.send(new SetGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
@@ -101,6 +109,7 @@ public class QuartersController {
     @PutMapping("/{quarter}/goals/{goalId}")
     public GoalView reviseGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                                @Valid @RequestBody GoalRequest request) {
+        access.requireOwnWork(personId);
         String q = normalised(quarter);
         commands.send(new ReviseGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
                 request.measure()));
@@ -111,6 +120,7 @@ public class QuartersController {
     public GoalView dropGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                              @Valid @RequestBody ReasonRequest request) {
         String q = normalised(quarter);
+        access.requireOwnWork(personId);
         commands.send(new DropGoal(personId, q, goalId, request.reason()));
         return goal(personId, q, goalId);
     }
@@ -119,6 +129,7 @@ public class QuartersController {
     public GoalView progress(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                              @Valid @RequestBody ProgressRequest request) {
         String q = normalised(quarter);
+        access.requireOwnWork(personId);
         commands.send(new RecordProgress(personId, q, goalId, request.status(), request.note()));
         return goal(personId, q, goalId);
     }
@@ -128,6 +139,7 @@ public class QuartersController {
     public ResponseEntity<EvidenceView> logEvidence(@PathVariable UUID personId, @PathVariable String quarter,
                                                     @Valid @RequestBody EvidenceRequest request) {
         String q = normalised(quarter);
+        access.requireOwnWork(personId);
         UUID evidenceId = UUID.randomUUID();
         commands.send(new LogEvidence(personId, q, evidenceId, request.title(), request.description(), request.impact(),
                 request.dimension(), request.demonstratesLevel(), request.goalId(), request.link(), request.occurredOn()));
@@ -141,6 +153,7 @@ public class QuartersController {
     public EvidenceView retract(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID evidenceId,
                                 @Valid @RequestBody ReasonRequest request) {
         String q = normalised(quarter);
+        access.requireOwnWork(personId);
         commands.send(new RetractEvidence(personId, q, evidenceId, request.reason()));
         return part(personId, q, v -> v.evidence().stream().filter(e -> e.evidenceId().equals(evidenceId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found")));
@@ -150,6 +163,7 @@ public class QuartersController {
     public ResponseEntity<FeedbackView> feedback(@PathVariable UUID personId, @PathVariable String quarter,
                                                  @Valid @RequestBody FeedbackRequest request) {
         String q = normalised(quarter);
+        access.requireFeedback(personId, request.relationship());
         UUID feedbackId = UUID.randomUUID();
         commands.send(new RecordFeedback(personId, q, feedbackId, request.relationship(), request.text(),
                 request.signalsLevel()));
@@ -166,6 +180,7 @@ public class QuartersController {
     public ResponseEntity<QuarterView> assess(@PathVariable UUID personId, @PathVariable String quarter,
                                               @Valid @RequestBody AssessmentRequest request) {
         String q = normalised(quarter);
+        access.requireAssessor(personId);
         commands.send(new AssessQuarter(personId, q, UUID.randomUUID(), request.operatingLevel(), request.rationale()));
         QuarterView view = current(personId, q);
         return ResponseEntity.created(quarterUri(personId, q)).eTag(String.valueOf(view.version())).body(view);
@@ -175,6 +190,7 @@ public class QuartersController {
     public ResponseEntity<QuarterView> reopen(@PathVariable UUID personId, @PathVariable String quarter,
                                               @Valid @RequestBody ReasonRequest request) {
         String q = normalised(quarter);
+        access.requireAssessor(personId);
         commands.send(new ReopenQuarter(personId, q, request.reason()));
         QuarterView view = current(personId, q);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.history.PerformanceHistory;
 import com.careerledger.projections.history.PerformanceHistoryProjection;
@@ -19,12 +20,15 @@ import java.util.UUID;
 @RestController
 public class PerformanceHistoryController {
 
+    private final Access access;
+
     private final PerformanceHistoryProjection history;
     private final ReadYourWrites readYourWrites;
     private final EventStreams streams;
 
     public PerformanceHistoryController(PerformanceHistoryProjection history, ReadYourWrites readYourWrites,
-                                        EventStreams streams) {
+                                        EventStreams streams, Access access) {
+        this.access = access;
         this.history = history;
         this.readYourWrites = readYourWrites;
         this.streams = streams;
@@ -32,6 +36,7 @@ public class PerformanceHistoryController {
 
     @GetMapping("/api/people/{personId}/performance-history")
     public PerformanceHistory performanceHistory(@PathVariable UUID personId) {
+        access.requireVisible(personId);
         if (streams.lastSequence(personId.toString()) < 0) {
             throw new NotFoundException("person " + personId + " does not exist");
         }

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
@@ -23,9 +24,12 @@ import java.util.UUID;
 @RequestMapping("/api/promotions")
 public class PromotionsController {
 
+    private final Access access;
+
     private final PromotionAuditProjection audit;
 
-    public PromotionsController(PromotionAuditProjection audit) {
+    public PromotionsController(PromotionAuditProjection audit, Access access) {
+        this.access = access;
         this.audit = audit;
     }
 
@@ -36,12 +40,23 @@ public class PromotionsController {
                                       @RequestParam(required = false) Instant to,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        if (!access.seesEveryone()) {
+            // outside the committee, decisions are listed per person, and only for people the caller may see
+            if (personId == null) {
+                throw new org.springframework.security.access.AccessDeniedException("list decisions with personId=");
+            }
+            access.requireVisible(personId);
+        }
         return audit.search(personId, from, to, page, size);
     }
 
     @GetMapping("/{decisionId}")
     public AuditedDecision get(@PathVariable UUID decisionId) {
-        return audit.find(decisionId)
+        AuditedDecision decision = audit.find(decisionId)
                 .orElseThrow(() -> new NotFoundException("decision " + decisionId + " does not exist"));
+        if (!access.canSee(decision.personId())) {
+            throw new NotFoundException("decision " + decisionId + " does not exist");
+        }
+        return decision;
     }
 }

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.api.people.PersonView;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.projections.directory.DirectoryFilter;
@@ -18,10 +19,13 @@ import java.util.UUID;
 @RestController
 public class ReadinessController {
 
+    private final Access access;
+
     private final DirectoryProjection directory;
     private final CareerFramework framework;
 
-    public ReadinessController(DirectoryProjection directory, CareerFramework framework) {
+    public ReadinessController(DirectoryProjection directory, CareerFramework framework, Access access) {
+        this.access = access;
         this.directory = directory;
         this.framework = framework;
     }
@@ -31,7 +35,8 @@ public class ReadinessController {
                                   @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return directory.search(new DirectoryFilter(null, level, managerId, "READY"), page, size)
+        return directory.search(new DirectoryFilter(null, level, managerId, "READY",
+                        access.visiblePeople().orElse(null)), page, size)
                 .map(e -> PersonView.of(e, framework));
     }
 }

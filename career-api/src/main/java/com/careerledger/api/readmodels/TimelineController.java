@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.EventStreams;
 import com.careerledger.projections.support.Page;
@@ -21,10 +22,13 @@ import java.util.UUID;
 @RestController
 public class TimelineController {
 
+    private final Access access;
+
     private final TimelineProjection timeline;
     private final EventStreams streams;
 
-    public TimelineController(TimelineProjection timeline, EventStreams streams) {
+    public TimelineController(TimelineProjection timeline, EventStreams streams, Access access) {
+        this.access = access;
         this.timeline = timeline;
         this.streams = streams;
     }
@@ -33,6 +37,7 @@ public class TimelineController {
     public Page<TimelineEntry> timeline(@PathVariable UUID personId,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        access.requireVisible(personId);
         if (streams.lastSequence(personId.toString()) < 0) {
             throw new NotFoundException("person " + personId + " does not exist");
         }

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.security.Access;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.directory.DirectoryProjection;
@@ -20,10 +21,13 @@ import java.util.UUID;
 @RestController
 public class WinLogController {
 
+    private final Access access;
+
     private final QuarterProjection quarters;
     private final DirectoryProjection directory;
 
-    public WinLogController(QuarterProjection quarters, DirectoryProjection directory) {
+    public WinLogController(QuarterProjection quarters, DirectoryProjection directory, Access access) {
+        this.access = access;
         this.quarters = quarters;
         this.directory = directory;
     }
@@ -34,6 +38,7 @@ public class WinLogController {
                                      @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        access.requireVisible(personId);
         if (directory.find(personId).isEmpty()) {
             throw new NotFoundException("person " + personId + " does not exist");
         }

@@ -1,17 +1,28 @@
 package com.careerledger.api.support;
 
+import com.careerledger.api.security.CareerPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
- * Who is acting. Until authentication exists every request acts as the fixed system user; the acting user is
- * never read from a request body, and this is the one place that will change when accounts arrive.
+ * Who is acting: the authenticated principal, never a field of a request body. Its id (an account id or a
+ * token subject) is what event metadata records as the actor.
  */
 @Component
 public class CurrentActor {
 
+    /** The actor of work that no request started (start-up tasks): never used for an HTTP request. */
     public static final String SYSTEM = "system";
 
+    public Optional<CareerPrincipal> principal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof CareerPrincipal p ? Optional.of(p) : Optional.empty();
+    }
+
     public String id() {
-        return SYSTEM;
+        return principal().map(CareerPrincipal::actorId).orElse(SYSTEM);
     }
 }

@@ -82,7 +82,7 @@ class PromotionApiTest {
         assertThat(decision.get("framework").get("id").asText()).isEqualTo("career-ladder");
         assertThat(decision.get("framework").get("hash").asText()).hasSize(64);
         // the decider is the acting principal, never a field of the request
-        assertThat(decision.get("decidedBy").asText()).isEqualTo("system");
+        assertThat(decision.get("decidedBy").asText()).isEqualTo(http.actorId());
         assertThat(decision.get("decidedAt").asText()).isNotBlank();
         assertThat(decision.has("override")).isFalse();
 

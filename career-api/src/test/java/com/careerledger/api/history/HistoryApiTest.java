@@ -107,7 +107,7 @@ class HistoryApiTest {
         assertThat(first.get("sequence").asLong()).isZero();
         assertThat(first.get("globalIndex").asLong()).isPositive();
         assertThat(first.get("payload").get("name").asText()).isEqualTo("Ada Raw");
-        assertThat(first.get("metadata").get("actor").asText()).isEqualTo("system");
+        assertThat(first.get("metadata").get("actor").asText()).isEqualTo(http.actorId());
         assertThat(first.get("revision").asText()).isEqualTo("1");
 
         List<String> types = events(ada).stream().map(e -> e.get("type").asText()).toList();

@@ -132,7 +132,7 @@ class QuarterScenarioTest {
         Http.Response feedback = http.post("/api/people/" + ada + "/quarters/2026-Q1/feedback",
                 "{\"relationship\":\"PEER\",\"text\":\"Unblocked three teams\",\"signalsLevel\":\"IC3\"}");
         assertThat(feedback.status()).isEqualTo(201);
-        assertThat(feedback.json().get("givenBy").asText()).isEqualTo("system");
+        assertThat(feedback.json().get("givenBy").asText()).isEqualTo(http.actorId());
         assess(ada, "2026-Q1", "IC3");
         open(ada, "2026-Q2");
 
@@ -150,7 +150,7 @@ class QuarterScenarioTest {
         assertThat(q.get("evidence").get(0).get("evidenceId").asText()).isEqualTo(evidenceId);
         assertThat(q.get("feedback").get(0).get("relationship").asText()).isEqualTo("PEER");
         assertThat(q.get("assessment").get("operatingLevel").asText()).isEqualTo("IC3");
-        assertThat(q.get("assessment").get("assessedBy").asText()).isEqualTo("system");
+        assertThat(q.get("assessment").get("assessedBy").asText()).isEqualTo(http.actorId());
         assertThat(q.get("version").asLong()).isPositive();
 
         JsonNode list = http.get("/api/people/" + ada + "/quarters").json();

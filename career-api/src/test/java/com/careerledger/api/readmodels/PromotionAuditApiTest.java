@@ -120,7 +120,7 @@ class PromotionAuditApiTest {
         assertThat(d.get("from").asText()).isEqualTo("IC2");
         assertThat(d.get("to").asText()).isEqualTo("IC3");
         assertThat(d.get("rationale").asText()).isEqualTo("Two quarters of next-level impact");
-        assertThat(d.get("decidedBy").asText()).isEqualTo("system");
+        assertThat(d.get("decidedBy").asText()).isEqualTo(http.actorId());
         assertThat(Instant.parse(d.get("decidedAt").asText())).isEqualTo(Instant.parse(posted.get("decidedAt").asText()));
         assertThat(d.get("policy").get("requiredQuarters").asInt()).isEqualTo(2);
         assertThat(d.get("framework").get("id").asText()).isEqualTo("career-ladder");
@@ -135,7 +135,7 @@ class PromotionAuditApiTest {
         assertThat(q1.get("quarter").asText()).isEqualTo("2026-Q1");
         assertThat(q1.get("operatingLevel").asText()).isEqualTo("IC3");
         assertThat(q1.get("assessmentId").asText()).isEqualTo(a1);
-        assertThat(q1.get("assessedBy").asText()).isEqualTo("system");
+        assertThat(q1.get("assessedBy").asText()).isEqualTo(http.actorId());
         assertThat(q1.get("assessedAt").asText()).isNotBlank();
         assertThat(q1.get("rationale").asText()).isEqualTo("Owned the redesign end to end");
         assertThat(q1.get("evidence").findValuesAsText("evidenceId")).containsExactly(e1, e2);
@@ -188,7 +188,7 @@ class PromotionAuditApiTest {
         assertThat(d.get("kind").asText()).isEqualTo("PROMOTION");
         assertThat(d.get("override").get("justification").asText()).isEqualTo("Retention risk, committee vote 5-0");
         assertThat(d.get("basis")).isEmpty();
-        assertThat(d.get("decidedBy").asText()).isEqualTo("system");
+        assertThat(d.get("decidedBy").asText()).isEqualTo(http.actorId());
     }
 
     @Test

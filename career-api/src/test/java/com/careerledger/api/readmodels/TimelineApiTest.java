@@ -85,8 +85,8 @@ class TimelineApiTest {
         assertThat(summaries.get(14)).isEqualTo(
                 "Level corrected from M1 (Engineering Manager) to M2 (Senior Eng Manager): Registered at the wrong level");
 
-        // who acted comes from the events' metadata: until accounts exist, every request acts as "system"
-        assertThat(items.findValuesAsText("by")).hasSize(15).containsOnly("system");
+        // who acted comes from the events' metadata: the authenticated account's id
+        assertThat(items.findValuesAsText("by")).hasSize(15).containsOnly(http.actorId());
 
         JsonNode promotion = items.get(12).get("data");
         assertThat(promotion.get("kind").asText()).isEqualTo("PROMOTION");

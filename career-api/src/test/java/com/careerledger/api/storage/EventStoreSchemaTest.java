@@ -91,7 +91,7 @@ class EventStoreSchemaTest {
         assertThat(row.get("name")).isEqualTo("Jason");
         assertThat(row.get("email")).isEqualTo(email);
         assertThat(row.get("payload_revision")).isEqualTo("1");
-        assertThat(row.get("actor")).isEqualTo("system");
+        assertThat(row.get("actor")).isEqualTo(new Http(port).actorId());
         assertThat(row.get("correlation")).isNotNull();
         assertThat((String) row.get("meta")).doesNotContain("Jason", email);
     }

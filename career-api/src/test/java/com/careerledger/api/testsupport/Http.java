@@ -15,11 +15,47 @@ import java.time.Duration;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The bootstrap admin of the test configuration (config/application.properties). */
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client authenticated as the bootstrap admin. */
     public Http(int port) {
+        this(port, basic("admin", ADMIN_PASSWORD));
+    }
+
+    private Http(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The id this client's account is recorded under as the actor of its writes. */
+    public String actorId() {
+        return get("/api/accounts/me").json().get("id").asText();
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Http as(String username, String password) {
+        return new Http(port(), basic(username, password));
+    }
+
+    public Http withAuthorization(String authorizationHeader) {
+        return new Http(port(), authorizationHeader);
+    }
+
+    public Http anonymous() {
+        return new Http(port(), null);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -51,6 +87,9 @@ public final class Http {
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

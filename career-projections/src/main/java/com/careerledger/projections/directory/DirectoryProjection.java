@@ -162,6 +162,10 @@ public class DirectoryProjection {
             where.append(" AND readiness = ?");
             args.add(filter.readiness());
         }
+        if (filter.within() != null) {
+            where.append(" AND person_id = ANY (?)");
+            args.add(filter.within().toArray(new UUID[0]));
+        }
         Long total = jdbc.queryForObject("SELECT count(*) FROM directory_person" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);

@@ -1,0 +1,137 @@
+package com.careerledger.api.security;
+
+import com.careerledger.api.support.CurrentActor;
+import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.shared.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whose data a caller may see or change. ADMIN and COMMITTEE see everyone; an account linked to a person sees
+ * that person, and a MANAGER also everyone below them in the reporting lines (direct and indirect). Reporting
+ * lines are read from the write side's lookup, which is always current.
+ * <p>
+ * Someone the caller may not see answers 404, exactly like someone who does not exist: an id reveals nothing.
+ * Someone the caller may see, but not change in this way, answers 403.
+ */
+@Component
+public class Access {
+
+    private static final int MAX_DEPTH = 64;
+
+    private final CurrentActor actor;
+    private final JdbcTemplate jdbc;
+
+    public Access(CurrentActor actor, JdbcTemplate jdbc) {
+        this.actor = actor;
+        this.jdbc = jdbc;
+    }
+
+    /** Reading a person's record, quarters and read models. */
+    public void requireVisible(UUID personId) {
+        if (!canSee(personId)) {
+            throw hidden(personId);
+        }
+    }
+
+    /** Goals, progress, evidence, retractions, opening quarters: the person, their managers, admins. */
+    public void requireOwnWork(UUID personId) {
+        CareerPrincipal p = principal();
+        if (p.isAdmin() || isSelf(p, personId) || isManagerOf(p, personId)) {
+            return;
+        }
+        throw refusal(p, personId, "only the person, their managers and admins change their goals and Win Log");
+    }
+
+    /** Feedback: SELF from the person; any relationship from their managers and admins. */
+    public void requireFeedback(UUID personId, FeedbackRelationship relationship) {
+        CareerPrincipal p = principal();
+        if (p.isAdmin() || isManagerOf(p, personId)
+                || (isSelf(p, personId) && relationship == FeedbackRelationship.SELF)) {
+            return;
+        }
+        throw refusal(p, personId, "a person records SELF feedback; other feedback is recorded by their managers");
+    }
+
+    /** Assessing or reopening a quarter: the person's managers (never the person), the committee, admins. */
+    public void requireAssessor(UUID personId) {
+        CareerPrincipal p = principal();
+        if (p.isAdmin() || p.has(Role.COMMITTEE) || (isManagerOf(p, personId) && !isSelf(p, personId))) {
+            return;
+        }
+        throw refusal(p, personId, "quarters are assessed by the person's managers or the committee");
+    }
+
+    /** Everyone the caller may see, or empty when the caller sees everyone. */
+    public Optional<Set<UUID>> visiblePeople() {
+        CareerPrincipal p = principal();
+        if (seesEveryone(p)) {
+            return Optional.empty();
+        }
+        Set<UUID> people = new HashSet<>();
+        if (p.personId() != null) {
+            people.add(p.personId());
+            if (p.has(Role.MANAGER)) {
+                people.addAll(jdbc.queryForList("""
+                        WITH RECURSIVE below(person_id, depth) AS (
+                            SELECT person_id, 1 FROM person_lookup WHERE manager_id = ?
+                            UNION
+                            SELECT l.person_id, b.depth + 1 FROM person_lookup l JOIN below b ON l.manager_id = b.person_id
+                            WHERE b.depth < ?)
+                        SELECT DISTINCT person_id FROM below""", UUID.class, p.personId(), MAX_DEPTH));
+            }
+        }
+        return Optional.of(people);
+    }
+
+    public boolean canSee(UUID personId) {
+        CareerPrincipal p = principal();
+        return seesEveryone(p) || isSelf(p, personId) || isManagerOf(p, personId);
+    }
+
+    public boolean seesEveryone() {
+        return seesEveryone(principal());
+    }
+
+    private static boolean seesEveryone(CareerPrincipal p) {
+        return p.isAdmin() || p.has(Role.COMMITTEE);
+    }
+
+    private static boolean isSelf(CareerPrincipal p, UUID personId) {
+        return p.personId() != null && p.personId().equals(personId);
+    }
+
+    /** True when the caller manages the person, directly or through others. */
+    private boolean isManagerOf(CareerPrincipal p, UUID personId) {
+        if (!p.has(Role.MANAGER) || p.personId() == null || p.personId().equals(personId)) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                WITH RECURSIVE above(manager_id, depth) AS (
+                    SELECT manager_id, 1 FROM person_lookup WHERE person_id = ?
+                    UNION
+                    SELECT l.manager_id, a.depth + 1 FROM person_lookup l JOIN above a ON l.person_id = a.manager_id
+                    WHERE a.depth < ?)
+                SELECT EXISTS (SELECT 1 FROM above WHERE manager_id = ?)""", Boolean.class, personId, MAX_DEPTH, p.personId()));
+    }
+
+    private RuntimeException refusal(CareerPrincipal p, UUID personId, String why) {
+        return seesEveryone(p) || isSelf(p, personId) || isManagerOf(p, personId)
+                ? new AccessDeniedException(why)
+                : hidden(personId);
+    }
+
+    private static NotFoundException hidden(UUID personId) {
+        return new NotFoundException("person " + personId + " does not exist");
+    }
+
+    private CareerPrincipal principal() {
+        return actor.principal().orElseThrow(() -> new AccessDeniedException("not authenticated"));
+    }
+}

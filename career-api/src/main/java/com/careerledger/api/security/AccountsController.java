@@ -1,0 +1,111 @@
+package com.careerledger.api.security;
+
+import com.careerledger.domain.shared.DomainRuleViolation;
+import com.careerledger.domain.shared.InvalidCommandException;
+import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.Page;
+import com.careerledger.domain.person.PersonRegistry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Accounts for HTTP Basic (ADMIN only). Passwords are checked against the rules below and stored hashed. */
+@RestController
+@RequestMapping("/api/accounts")
+public class AccountsController {
+
+    public record AccountRequest(
+            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
+                    message = "must be 3-64 lower-case letters, digits, dots, dashes or underscores") String username,
+            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
+            @NotEmpty List<Role> roles,
+            UUID personId) {
+    }
+
+    public record AccountView(UUID id, String username, Set<Role> roles, UUID personId, boolean enabled) {
+        static AccountView of(AccountStore.Account a) {
+            return new AccountView(a.id(), a.username(), a.roles(), a.personId(), a.enabled());
+        }
+    }
+
+    private final AccountStore accounts;
+    private final PasswordEncoder encoder;
+    private final PersonRegistry people;
+
+    public AccountsController(AccountStore accounts, PasswordEncoder encoder, PersonRegistry people) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.people = people;
+    }
+
+    @PostMapping
+    public ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request) {
+        checkPassword(request.username(), request.password());
+        if (request.personId() != null && !people.exists(request.personId())) {
+            throw new InvalidCommandException("personId", "person " + request.personId() + " does not exist");
+        }
+        AccountStore.Account account = new AccountStore.Account(UUID.randomUUID(), request.username(),
+                encoder.encode(request.password()), EnumSet.copyOf(request.roles()), request.personId(), true);
+        if (!accounts.create(account)) {
+            throw new DomainRuleViolation("username-taken", "the username " + request.username() + " is taken");
+        }
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/accounts/{id}").buildAndExpand(account.id()).toUri())
+                .body(AccountView.of(account));
+    }
+
+    @GetMapping
+    public Page<AccountView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return new Page<>(accounts.page(page, size).stream().map(AccountView::of).toList(), page, size, accounts.count());
+    }
+
+    /** Who the caller is, as the system sees them (any authenticated caller). */
+    @GetMapping("/me")
+    public AccountView me(@org.springframework.security.core.annotation.AuthenticationPrincipal CareerPrincipal principal) {
+        UUID id = null;
+        try {
+            id = UUID.fromString(principal.actorId());
+        } catch (IllegalArgumentException e) {
+            // a token subject that is not one of our account ids
+        }
+        return new AccountView(id, principal.username(), principal.roles(), principal.personId(), true);
+    }
+
+    @GetMapping("/{accountId}")
+    public AccountView one(@PathVariable UUID accountId) {
+        return accounts.byId(accountId).map(AccountView::of)
+                .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+    }
+
+    /** Length is checked by validation; these rules catch the passwords that length alone lets through. */
+    private static void checkPassword(String username, String password) {
+        if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidCommandException("password", "password must not contain the username");
+        }
+        if (password.chars().distinct().count() < 5) {
+            throw new InvalidCommandException("password", "password must use at least 5 different characters");
+        }
+        if (!password.strip().equals(password)) {
+            throw new InvalidCommandException("password", "password must not start or end with spaces");
+        }
+    }
+}
