@@ -1,0 +1,223 @@
+package com.careerledger.api.security;
+
+import com.careerledger.api.testsupport.CareerStories;
+import com.careerledger.api.testsupport.Http;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × every role × the caller's own record, a report's, and someone else's: allowed or denied.
+ * A denial is 403 or 404 and never carries the target's data. Each object-level rule of {@link Access} has
+ * denying rows here, so removing a check makes this test fail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    enum Caller { EMPLOYEE, MANAGER, COMMITTEE, ADMIN }
+
+    enum Target { SELF, REPORT, OTHER }
+
+    /** Allowed: anything but 401/403/404. Denied: 403 or 404. */
+    enum Expect { ALLOW, DENY }
+
+    record Endpoint(String name, String method, String path, String body) {
+    }
+
+    @LocalServerPort
+    int port;
+
+    Map<Caller, Http> callers;
+    Map<String, String> people; // boss, ada, stranger -> id
+    Map<String, String> goals;
+    Map<String, String> evidence;
+
+    @BeforeAll
+    void setUp() {
+        CareerStories stories = new CareerStories(port);
+        Http admin = stories.http();
+        String boss = stories.register("Boss Matrix", "MANAGER", "M1");
+        String ada = stories.register("Ada Matrix", "IC", "IC2");
+        String stranger = stories.register("Stranger Matrix", "IC", "IC2");
+        stories.assignManager(ada, boss);
+        people = Map.of("boss", boss, "ada", ada, "stranger", stranger);
+        goals = new java.util.HashMap<>();
+        evidence = new java.util.HashMap<>();
+        for (String p : List.of(boss, ada, stranger)) {
+            stories.open(p, "2026-Q1");
+            stories.open(p, "2026-Q2");
+            goals.put(p, stories.goal(p, "2026-Q1", "Goal of " + p));
+            evidence.put(p, stories.evidence(p, "2026-Q1", "Evidence of " + p, "IC2"));
+        }
+        String suffix = Long.toString(System.nanoTime(), 36);
+        account(admin, "ada-" + suffix, "EMPLOYEE", ada);
+        account(admin, "boss-" + suffix, "MANAGER", boss);
+        account(admin, "committee-" + suffix, "COMMITTEE", null);
+        callers = Map.of(
+                Caller.EMPLOYEE, admin.as("ada-" + suffix, "matrix-password-1"),
+                Caller.MANAGER, admin.as("boss-" + suffix, "matrix-password-1"),
+                Caller.COMMITTEE, admin.as("committee-" + suffix, "matrix-password-1"),
+                Caller.ADMIN, admin);
+    }
+
+    private static void account(Http admin, String username, String role, String personId) {
+        Http.Response r = admin.post("/api/accounts", """
+                {"username":"%s","password":"matrix-password-1","roles":["%s"]%s}"""
+                .formatted(username, role, personId == null ? "" : ",\"personId\":\"" + personId + "\""));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    /** Who the target person is, for a caller. */
+    private String person(Caller caller, Target target) {
+        return switch (target) {
+            case SELF -> caller == Caller.MANAGER ? people.get("boss") : people.get("ada");
+            case REPORT -> people.get("ada");
+            case OTHER -> people.get("stranger");
+        };
+    }
+
+    static final List<Endpoint> PERSON_READS = List.of(
+            new Endpoint("get person", "GET", "/api/people/{p}", null),
+            new Endpoint("list quarters", "GET", "/api/people/{p}/quarters", null),
+            new Endpoint("get quarter", "GET", "/api/people/{p}/quarters/2026-Q1", null),
+            new Endpoint("timeline", "GET", "/api/people/{p}/timeline", null),
+            new Endpoint("performance history", "GET", "/api/people/{p}/performance-history", null),
+            new Endpoint("win log", "GET", "/api/people/{p}/win-log", null),
+            new Endpoint("history as of", "GET", "/api/people/{p}/history", null),
+            new Endpoint("raw events", "GET", "/api/people/{p}/events", null),
+            new Endpoint("decisions of a person", "GET", "/api/promotions?personId={p}", null));
+
+    static final List<Endpoint> OWN_WORK = List.of(
+            new Endpoint("open quarter", "POST", "/api/people/{p}/quarters", "{\"quarter\":\"2027-Q{n}\"}"),
+            new Endpoint("set goal", "POST", "/api/people/{p}/quarters/2026-Q2/goals",
+                    "{\"title\":\"t\",\"dimension\":\"SCOPE\",\"measure\":\"m\"}"),
+            new Endpoint("revise goal", "PUT", "/api/people/{p}/quarters/2026-Q1/goals/{goal}",
+                    "{\"title\":\"t2\",\"dimension\":\"SCOPE\",\"measure\":\"m\"}"),
+            new Endpoint("progress", "POST", "/api/people/{p}/quarters/2026-Q1/goals/{goal}/progress", "{\"status\":\"ON_TRACK\"}"),
+            new Endpoint("log evidence", "POST", "/api/people/{p}/quarters/2026-Q2/evidence",
+                    "{\"title\":\"e\",\"impact\":\"i\",\"dimension\":\"IMPACT\",\"demonstratesLevel\":\"IC2\",\"occurredOn\":\"2026-04-02\"}"),
+            new Endpoint("retract evidence", "POST", "/api/people/{p}/quarters/2026-Q1/evidence/{evidence}/retraction",
+                    "{\"reason\":\"r\"}"),
+            new Endpoint("self feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
+                    "{\"relationship\":\"SELF\",\"text\":\"t\"}"));
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Caller c : Caller.values()) {
+            for (Target t : targetsOf(c)) {
+                boolean related = t == Target.SELF || (c == Caller.MANAGER && t == Target.REPORT);
+                boolean all = c == Caller.ADMIN || c == Caller.COMMITTEE;
+                for (Endpoint e : PERSON_READS) {
+                    rows.add(Arguments.of(c, t, e, all || related ? Expect.ALLOW : Expect.DENY));
+                }
+                for (Endpoint e : OWN_WORK) {
+                    rows.add(Arguments.of(c, t, e, c == Caller.ADMIN || (related && c != Caller.COMMITTEE) ? Expect.ALLOW : Expect.DENY));
+                }
+                rows.add(Arguments.of(c, t, new Endpoint("peer feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
+                        "{\"relationship\":\"PEER\",\"text\":\"t\"}"),
+                        c == Caller.ADMIN || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("assess quarter", "POST", "/api/people/{p}/quarters/2026-Q1/assessment",
+                        "{\"operatingLevel\":\"IC2\",\"rationale\":\"r\"}"),
+                        all || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("reopen quarter", "POST", "/api/people/{p}/quarters/2026-Q1/reopen",
+                        "{\"reason\":\"r\"}"),
+                        all || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("promote", "POST", "/api/people/{p}/promotions",
+                        "{\"targetLevel\":\"IC3\",\"rationale\":\"r\"}"), all ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("switch track", "POST", "/api/people/{p}/track-switches",
+                        "{\"targetTrack\":\"MANAGER\",\"rationale\":\"r\"}"), all ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("correct level", "POST", "/api/people/{p}/level-corrections",
+                        "{\"level\":\"IC2\",\"reason\":\"r\"}"), c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("assign manager", "PUT", "/api/people/{p}/manager",
+                        "{\"managerId\":\"{boss}\"}"), c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            }
+            // endpoints without a person in the path
+            boolean all = c == Caller.ADMIN || c == Caller.COMMITTEE;
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("register", "POST", "/api/people",
+                    "{\"name\":\"N\",\"email\":\"n-{n}@example.com\",\"discipline\":\"ENGINEERING\",\"track\":\"IC\",\"level\":\"IC0\"}"),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("all decisions", "GET", "/api/promotions", null),
+                    all ? Expect.ALLOW : Expect.DENY));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("readiness board", "GET", "/api/readiness", null),
+                    c == Caller.EMPLOYEE ? Expect.DENY : Expect.ALLOW));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("projections", "GET", "/api/admin/projections", null),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("rebuild", "POST", "/api/admin/projections/stats/rebuild", ""),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("accounts", "GET", "/api/accounts", null),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("create account", "POST", "/api/accounts",
+                    "{\"username\":\"acct-{n}\",\"password\":\"another-password-9\",\"roles\":[\"EMPLOYEE\"]}"),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("me", "GET", "/api/accounts/me", null), Expect.ALLOW));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("stats", "GET", "/api/stats", null), Expect.ALLOW));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("framework", "GET", "/api/framework", null), Expect.ALLOW));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("actuator env", "GET", "/actuator/env", null),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+        }
+        return rows.stream();
+    }
+
+    private static List<Target> targetsOf(Caller c) {
+        return c == Caller.MANAGER ? List.of(Target.SELF, Target.REPORT, Target.OTHER) : List.of(Target.SELF, Target.OTHER);
+    }
+
+    private static int counter;
+
+    @ParameterizedTest(name = "{0} {2} on {1}: {3}")
+    @MethodSource("matrix")
+    void endpoint_role_and_relationship(Caller caller, Target target, Endpoint endpoint, Expect expect) {
+        String p = person(caller, target);
+        String n = String.valueOf(++counter);
+        String path = endpoint.path().replace("{p}", p).replace("{goal}", goals.get(p)).replace("{evidence}", evidence.get(p))
+                .replace("{n}", n);
+        String body = endpoint.body() == null ? null : endpoint.body().replace("{boss}", people.get("boss"))
+                .replace("2027-Q{n}", (3000 + counter) + "-Q1").replace("{n}", n);
+        Http http = callers.get(caller);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(endpoint.method(), HttpRequest.BodyPublishers.ofString(body));
+        }
+        Http.Response r = http.send(request);
+
+        String what = caller + " " + endpoint.name() + " on " + target + " -> " + r.status() + " " + r.body();
+        if (expect == Expect.ALLOW) {
+            assertThat(r.status()).as(what).isNotIn(401, 403, 404).isLessThan(500);
+        } else {
+            assertThat(r.status()).as(what).isIn(403, 404);
+            assertThat(r.body()).as(what).doesNotContain("Matrix", "Evidence of", "Goal of");
+        }
+    }
+
+    /** The matrix must cover each object-level rule with a denial, or removing that rule would go unnoticed. */
+    @org.junit.jupiter.api.Test
+    void each_object_level_rule_has_denying_rows() {
+        BiFunction<String, Caller, Long> denials = (name, caller) -> matrix()
+                .filter(a -> ((Endpoint) a.get()[2]).name().equals(name) && a.get()[0] == caller && a.get()[3] == Expect.DENY)
+                .count();
+        assertThat(denials.apply("get person", Caller.EMPLOYEE)).isPositive();        // requireVisible
+        assertThat(denials.apply("log evidence", Caller.EMPLOYEE)).isPositive();      // requireOwnWork
+        assertThat(denials.apply("log evidence", Caller.COMMITTEE)).isPositive();     // requireOwnWork (403 branch)
+        assertThat(denials.apply("peer feedback", Caller.EMPLOYEE)).isPositive();     // requireFeedback
+        assertThat(denials.apply("assess quarter", Caller.MANAGER)).isPositive();     // requireAssessor (self)
+        assertThat(denials.apply("decisions of a person", Caller.MANAGER)).isPositive(); // promotions list restriction
+        assertThat(denials.apply("all decisions", Caller.EMPLOYEE)).isPositive();
+    }
+}
