@@ -39,8 +39,17 @@ public record SecuritySettings(String mode, String adminPassword, Boolean public
     public record Jwt(String issuer, String audience, String jwkSetUri, String publicKey, String rolesClaim,
                       String personIdClaim) {
         public Jwt {
+            // unset environment placeholders arrive as empty strings
+            issuer = blankToNull(issuer);
+            audience = blankToNull(audience);
+            jwkSetUri = blankToNull(jwkSetUri);
+            publicKey = blankToNull(publicKey);
             rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
             personIdClaim = personIdClaim == null ? "person_id" : personIdClaim;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
         }
     }
 

@@ -1,0 +1,103 @@
+package com.careerledger.api.security;
+
+import com.careerledger.api.testsupport.CareerStories;
+import com.careerledger.api.testsupport.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HTTP Basic: who gets in, what they are told when not, and who is recorded as having acted. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthenticationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void no_credentials_or_wrong_ones_are_a_401_problem_with_a_basic_challenge() {
+        Http admin = new Http(port);
+        for (Http.Response r : new Http.Response[]{
+                admin.anonymous().get("/api/people"),
+                admin.as("admin", "not-the-password").get("/api/people"),
+                admin.as("nobody-here", "whatever-password").get("/api/people"),
+                admin.withAuthorization("Bearer abc").get("/api/people")}) {
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
+            assertThat(r.json().get("type").asText()).endsWith("/problems/unauthenticated");
+        }
+    }
+
+    @Test
+    void health_and_info_are_public_and_actuator_internals_are_for_admins_only() {
+        Http admin = new Http(port);
+        Http anonymous = admin.anonymous();
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").json().has("components")).isFalse();
+        assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
+
+        String employee = "actuator-emp-" + System.nanoTime();
+        assertThat(admin.post("/api/accounts", """
+                {"username":"%s","password":"employee-password-7","roles":["EMPLOYEE","COMMITTEE","MANAGER"]}"""
+                .formatted(employee)).status()).isEqualTo(201);
+        for (String internal : new String[]{"/actuator/env", "/actuator/beans", "/actuator/loggers", "/actuator/heapdump",
+                "/actuator/metrics"}) {
+            assertThat(anonymous.get(internal).status()).as(internal).isEqualTo(401);
+            assertThat(admin.as(employee, "employee-password-7").get(internal).status()).as(internal).isEqualTo(403);
+        }
+        assertThat(admin.get("/actuator/env").status()).isEqualTo(200);
+        assertThat(admin.get("/actuator/health").json().has("components")).isTrue();
+    }
+
+    @Test
+    void the_decider_is_the_authenticated_account_and_a_decided_by_in_the_body_is_ignored() {
+        CareerStories stories = new CareerStories(port);
+        Http admin = stories.http();
+        String ada = stories.register("Ada Decided", "IC", "IC1");
+        String committee = "committee-" + System.nanoTime();
+        JsonNode account = admin.post("/api/accounts", """
+                {"username":"%s","password":"committee-password-3","roles":["COMMITTEE"]}""".formatted(committee)).json();
+
+        Http.Response decided = admin.as(committee, "committee-password-3").post("/api/people/" + ada + "/promotions", """
+                {"targetLevel":"IC2","rationale":"Exceptional","override":{"justification":"Vote 4-1"},
+                 "decidedBy":"mallory","actor":"mallory"}""");
+
+        assertThat(decided.status()).isEqualTo(201);
+        assertThat(decided.json().get("decidedBy").asText()).isEqualTo(account.get("id").asText()).isNotEqualTo("mallory");
+        JsonNode stored = admin.get("/api/people/" + ada + "/events?size=200").json().get("items");
+        JsonNode promotion = stored.get(stored.size() - 1);
+        assertThat(promotion.get("type").asText()).isEqualTo("LevelChanged");
+        assertThat(promotion.get("payload").get("decidedBy").asText()).isEqualTo(account.get("id").asText());
+        assertThat(promotion.get("metadata").get("actor").asText()).isEqualTo(account.get("id").asText());
+        assertThat(promotion.get("metadata").toString()).doesNotContain(committee);
+    }
+
+    @Test
+    void accounts_have_password_rules_with_clear_errors_and_unique_usernames() {
+        Http admin = new Http(port);
+        String name = "rules-" + System.nanoTime();
+        Http.Response shortPassword = admin.post("/api/accounts", """
+                {"username":"%s","password":"short","roles":["EMPLOYEE"]}""".formatted(name));
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.json().get("errors").findValuesAsText("field")).contains("password");
+        Http.Response containsName = admin.post("/api/accounts", """
+                {"username":"%s","password":"xx%sxx-long","roles":["EMPLOYEE"]}""".formatted(name, name));
+        assertThat(containsName.status()).isEqualTo(400);
+        Http.Response repetitive = admin.post("/api/accounts", """
+                {"username":"%s","password":"aaaaaaaaaaaaaaab","roles":["EMPLOYEE"]}""".formatted(name));
+        assertThat(repetitive.status()).isEqualTo(400);
+        Http.Response created = admin.post("/api/accounts", """
+                {"username":"%s","password":"a-fine-password-42","roles":["EMPLOYEE"]}""".formatted(name));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("a-fine-password-42", "password");
+        assertThat(admin.post("/api/accounts", """
+                {"username":"%s","password":"another-fine-password-42","roles":["EMPLOYEE"]}""".formatted(name)).status())
+                .isEqualTo(409);
+        assertThat(admin.post("/api/accounts", """
+                {"username":"x-%s","password":"a-fine-password-42","roles":["EMPLOYEE"],"personId":"%s"}"""
+                .formatted(name, java.util.UUID.randomUUID())).status()).isEqualTo(400);
+    }
+}
