@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
     Map<String, String> people; // boss, ada, stranger -> id
     Map<String, String> goals;
     Map<String, String> evidence;
+    Map<String, String> decisions;
 
     @BeforeAll
     void setUp() {
@@ -58,11 +59,21 @@ class AuthorizationMatrixTest {
         people = Map.of("boss", boss, "ada", ada, "stranger", stranger);
         goals = new java.util.HashMap<>();
         evidence = new java.util.HashMap<>();
+        decisions = new java.util.HashMap<>();
         for (String p : List.of(boss, ada, stranger)) {
             stories.open(p, "2026-Q1");
             stories.open(p, "2026-Q2");
             goals.put(p, stories.goal(p, "2026-Q1", "Goal of " + p));
             evidence.put(p, stories.evidence(p, "2026-Q1", "Evidence of " + p, "IC2"));
+            String level = p.equals(boss) ? "M2" : "IC3";
+            decisions.put(p, stories.ok(admin.post("/api/people/" + p + "/level-corrections",
+                    "{\"level\":\"" + level + "\",\"reason\":\"Matrix setup\"}"), 201).get("decisionId").asText());
+            stories.ok(admin.post("/api/people/" + p + "/level-corrections",
+                    "{\"level\":\"" + (p.equals(boss) ? "M1" : "IC2") + "\",\"reason\":\"Matrix setup back\"}"), 201);
+        }
+        for (String p : List.of(boss, ada, stranger)) {
+            com.careerledger.api.testsupport.Eventually.await("decision audited", () -> admin.get("/api/promotions/" + decisions.get(p)).status(),
+                    status -> status == 200);
         }
         String suffix = Long.toString(System.nanoTime(), 36);
         account(admin, "ada-" + suffix, "EMPLOYEE", ada);
@@ -100,7 +111,8 @@ class AuthorizationMatrixTest {
             new Endpoint("win log", "GET", "/api/people/{p}/win-log", null),
             new Endpoint("history as of", "GET", "/api/people/{p}/history", null),
             new Endpoint("raw events", "GET", "/api/people/{p}/events", null),
-            new Endpoint("decisions of a person", "GET", "/api/promotions?personId={p}", null));
+            new Endpoint("decisions of a person", "GET", "/api/promotions?personId={p}", null),
+            new Endpoint("one decision", "GET", "/api/promotions/{decision}", null));
 
     static final List<Endpoint> OWN_WORK = List.of(
             new Endpoint("open quarter", "POST", "/api/people/{p}/quarters", "{\"quarter\":\"2027-Q{n}\"}"),
@@ -185,6 +197,7 @@ class AuthorizationMatrixTest {
         String p = person(caller, target);
         String n = String.valueOf(++counter);
         String path = endpoint.path().replace("{p}", p).replace("{goal}", goals.get(p)).replace("{evidence}", evidence.get(p))
+                .replace("{decision}", decisions.get(p))
                 .replace("{n}", n);
         String body = endpoint.body() == null ? null : endpoint.body().replace("{boss}", people.get("boss"))
                 .replace("2027-Q{n}", (3000 + counter) + "-Q1").replace("{n}", n);
@@ -219,5 +232,6 @@ class AuthorizationMatrixTest {
         assertThat(denials.apply("assess quarter", Caller.MANAGER)).isPositive();     // requireAssessor (self)
         assertThat(denials.apply("decisions of a person", Caller.MANAGER)).isPositive(); // promotions list restriction
         assertThat(denials.apply("all decisions", Caller.EMPLOYEE)).isPositive();
+        assertThat(denials.apply("one decision", Caller.EMPLOYEE)).isPositive();      // decision visibility
     }
 }
