@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Proof that the authorization matrix bites: remove each object-level check in turn, in a throw-away clone,
+# and run AuthorizationMatrixTest, which must then fail. Prints one line per rule. Usage: docs/security-mutation-run.sh
+set -uo pipefail
+top=$(git rev-parse --show-toplevel)
+work=$(mktemp -d)
+git clone -q "$top" "$work/p" && cd "$work/p" || exit 2
+ACCESS=career-api/src/main/java/com/careerledger/api/security/Access.java
+PROMO=career-api/src/main/java/com/careerledger/api/readmodels/PromotionsController.java
+# rule name | file | python regex to neutralise the check
+mutations=(
+  "requireVisible (read a person's data)|$ACCESS|(public void requireVisible\(UUID personId\) \{)|\1 if (true) return;"
+  "requireOwnWork (goals, evidence, progress)|$ACCESS|(public void requireOwnWork\(UUID personId\) \{)|\1 if (true) return;"
+  "requireFeedback (SELF only for the person)|$ACCESS|(public void requireFeedback\(UUID personId, FeedbackRelationship relationship\) \{)|\1 if (true) return;"
+  "requireAssessor (managers and committee assess)|$ACCESS|(public void requireAssessor\(UUID personId\) \{)|\1 if (true) return;"
+  "decisions listed per visible person|$PROMO|if \(!access.seesEveryone\(\)\) \{|if (false) {"
+  "one decision visible only with its person|$PROMO|if \(!access.canSee\(decision.personId\(\)\)\) \{|if (false) {"
+)
+for m in "${mutations[@]}"; do
+  IFS='|' read -r name file pattern replacement <<<"$m"
+  git checkout -q -- .
+  python3 - "$file" "$pattern" "$replacement" <<'PY'
+import re, sys
+path, pattern, replacement = sys.argv[1:4]
+s = open(path).read()
+t, n = re.subn(pattern, replacement, s, count=1)
+assert n == 1, "mutation did not apply: " + pattern
+open(path, "w").write(t)
+PY
+  if ./mvnw -q -B -o test -pl career-api -am -Dtest=AuthorizationMatrixTest -Dsurefire.failIfNoSpecifiedTests=false >"$work/run.log" 2>&1; then
+    echo "SURVIVED  $name: the matrix still passed without this check"
+  else
+    failures=$(grep -h -o "Tests run: [0-9]*, Failures: [0-9]*" career-api/target/surefire-reports/*AuthorizationMatrixTest.txt | head -1)
+    echo "KILLED    $name ($failures)"
+  fi
+done
+rm -rf "$work"
