@@ -27,6 +27,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -156,13 +157,26 @@ public class AxonConfiguration {
         return new WeakReferenceCache();
     }
 
+    /**
+     * Both aggregates take the version a command expects from its metadata (a request's If-Match), so a write
+     * made against an older version is refused instead of applied over changes its sender has not seen.
+     */
     @Bean
     public ConfigurerModule aggregates(Cache aggregateCache) {
+        CommandTargetResolver targets = new ExpectedVersionTargetResolver();
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Person.class)
-                        .configureCache(c -> aggregateCache))
+                        .configureCache(c -> aggregateCache)
+                        .configureCommandTargetResolver(c -> targets))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Quarter.class)
-                        .configureCache(c -> aggregateCache));
+                        .configureCache(c -> aggregateCache)
+                        .configureCommandTargetResolver(c -> targets));
+    }
+
+    /** A stale If-Match is refused before the command's handler runs: see {@link VersionCheckFirst}. */
+    @Bean
+    public VersionCheckFirst versionCheckFirst() {
+        return new VersionCheckFirst();
     }
 
     @Bean

@@ -6,7 +6,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-/** Sends commands on behalf of the current actor, whose id goes into the metadata of every resulting event. */
+/**
+ * Sends commands on behalf of the current actor, whose id goes into the metadata of every resulting event. When
+ * the request named the version it was made against ({@code If-Match}), the command carries it too, and applies
+ * only if its target aggregate is still at that version.
+ */
 @Component
 public class Commands {
 
@@ -19,7 +23,11 @@ public class Commands {
     }
 
     public <R> R send(Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(MetaDataKeys.ACTOR, actor.id())));
+        MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, actor.id());
+        Long expectedVersion = ExpectedVersion.ofCurrentRequest();
+        if (expectedVersion != null) {
+            metaData = metaData.and(ExpectedVersion.METADATA_KEY, expectedVersion);
+        }
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -86,6 +86,22 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, an optional JSON body, and extra headers (If-Match, Idempotency-Key, …) in name, value pairs. */
+    public Response request(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name, value pairs");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);

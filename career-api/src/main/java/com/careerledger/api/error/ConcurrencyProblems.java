@@ -1,0 +1,48 @@
+package com.careerledger.api.error;
+
+import com.careerledger.api.concurrency.MalformedPreconditionException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/**
+ * Problems of conditional writes ({@code If-Match}) and retries ({@code Idempotency-Key}). Ahead of
+ * {@link ProblemHandler}, whose catch-all would otherwise answer these with a 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ConcurrencyProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurrencyProblems.class);
+
+    /** The write named a version (If-Match) its target is no longer at: nothing was applied. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail versionConflict(ConflictingAggregateVersionException e) {
+        log.info("Version conflict refused: {}", e.getMessage());
+        long expected = e.getExpectedVersion();
+        long current = e.getActualVersion();
+        String detail = current > expected
+                ? "the current version " + current + " is newer than the If-Match version " + expected
+                  + ": it has changed since you read it; read it again and retry with its current ETag"
+                : "the current version is " + current + ", not the If-Match version " + expected
+                  + "; read it again and retry with its current ETag";
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "version-conflict", "Version conflict", detail);
+        problem.setProperty("currentVersion", current);
+        problem.setProperty("expectedVersion", expected);
+        return problem;
+    }
+
+    @ExceptionHandler(MalformedPreconditionException.class)
+    ProblemDetail malformedHeader(MalformedPreconditionException e) {
+        return Problems.validation(e.header() + " " + e.getMessage(),
+                List.of(new Problems.FieldError(e.header(), e.getMessage())));
+    }
+}
