@@ -199,6 +199,26 @@ class IdempotencyTest {
     }
 
     @Test
+    void keys_belong_to_the_account_that_used_them() {
+        String person = personWithQuarter("Kim Keys");
+        String key = key();
+        String other = "second-admin-" + System.nanoTime();
+        assertThat(http.post("/api/accounts", "{\"username\":\"" + other
+                + "\",\"password\":\"second-admin-pw-1\",\"roles\":[\"ADMIN\"]}").status()).isEqualTo(201);
+        int before = events(jdbc, person + "/" + QUARTER);
+
+        Http.Response mine = http.request("POST", evidencePath(person), EVIDENCE, "Idempotency-Key", key);
+        Http.Response theirs = http.as(other, "second-admin-pw-1")
+                .request("POST", evidencePath(person), EVIDENCE, "Idempotency-Key", key);
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isNull();
+        assertThat(theirs.json().get("evidenceId").asText()).isNotEqualTo(mine.json().get("evidenceId").asText());
+        assertThat(events(jdbc, person + "/" + QUARTER)).isEqualTo(before + 2);
+    }
+
+    @Test
     void a_retry_while_the_first_request_runs_is_a_409_and_an_abandoned_one_runs_again() {
         String person = personWithQuarter("Ivy Inflight");
         String key = key();
@@ -206,8 +226,8 @@ class IdempotencyTest {
         jdbc.update("""
                         INSERT INTO idempotency_keys (principal, method, path, idempotency_key, request_sha256, claim_id,
                                                       created_at, expires_at)
-                        VALUES ('system', 'POST', ?, ?, ?, ?, now(), now() + INTERVAL '1 day')""",
-                evidencePath(person), key, IdempotencyFilter.sha256(EVIDENCE.getBytes(StandardCharsets.UTF_8)),
+                        VALUES (?, 'POST', ?, ?, ?, ?, now(), now() + INTERVAL '1 day')""",
+                http.actorId(), evidencePath(person), key, IdempotencyFilter.sha256(EVIDENCE.getBytes(StandardCharsets.UTF_8)),
                 UUID.randomUUID());
         int before = events(jdbc, person + "/" + QUARTER);
 
