@@ -86,7 +86,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    /** Unpacks the binaries if needed, initialises the cluster on first use, starts the server, waits until it accepts connections. */
+    /**
+     * Unpacks the binaries if needed, initialises the cluster on first use, starts the server, waits until it
+     * accepts connections. The caller stops it with {@link #close()} (the application does so as the last step of
+     * its shutdown). No JVM shutdown hook of its own: one would race the application's and stop the database
+     * while the application still uses it; a server left behind by a killed JVM is stopped at the next start.
+     */
     public static EmbeddedPostgres start(Settings settings) {
         try {
             boolean root = isRoot();
@@ -106,7 +111,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
             pg.stopLeftoverServer();
             pg.startServer();
             pg.createDatabaseIfMissing();
-            Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "embedded-postgres-stop"));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
