@@ -4,10 +4,15 @@ import com.careerledger.domain.shared.Track;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the decision endpoints. None of them names the decider: that is the authenticated user. */
 public final class DecisionRequests {
+
+    /** Written as in the framework; whether the level exists, and on which track, the Person aggregate decides. */
+    static final String LEVEL = "^[A-Z][A-Z0-9]{0,15}$";
+    static final String LEVEL_MESSAGE = "must be a level code such as IC3 or M1";
 
     private DecisionRequests() {
     }
@@ -15,7 +20,7 @@ public final class DecisionRequests {
     public record OverrideRequest(@NotBlank @Size(max = 4000) String justification) {
     }
 
-    public record PromotionRequest(@NotBlank @Size(max = 16) String targetLevel,
+    public record PromotionRequest(@NotBlank @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String targetLevel,
                                    @NotBlank @Size(max = 4000) String rationale,
                                    @Valid OverrideRequest override) {
     }
@@ -23,7 +28,7 @@ public final class DecisionRequests {
     public record TrackSwitchRequest(@NotNull Track targetTrack, @NotBlank @Size(max = 4000) String rationale) {
     }
 
-    public record LevelCorrectionRequest(@NotBlank @Size(max = 16) String level,
+    public record LevelCorrectionRequest(@NotBlank @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String level,
                                          @NotBlank @Size(max = 4000) String reason) {
     }
 

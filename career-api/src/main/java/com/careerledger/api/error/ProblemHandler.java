@@ -1,19 +1,25 @@
 package com.careerledger.api.error;
 
+import com.careerledger.api.web.RequestLimitsFilter;
+import com.careerledger.api.web.StrictJsonModule;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.ReadModelBehindException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -21,23 +27,38 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.lang.NonNull;
+import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Every failure becomes {@code application/problem+json}: never a stack trace, SQL or class name. Domain
- * refusals are 409 with the rule's name as the problem type; malformed input is 400 with field errors.
+ * refusals are 409 with the rule's name as the problem type; malformed input is 400 with field errors. Failures
+ * Spring MVC answers itself (unknown route, wrong method, not JSON, missing parameter...) get a stable
+ * {@code type} of their own and a detail written here, never the exception's message.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -81,7 +102,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * write, the change itself is stored, only its view is late: 202, with no suggestion that it failed.
      */
     @ExceptionHandler(ReadModelBehindException.class)
-    ResponseEntity<?> readModelBehind(ReadModelBehindException e, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<?> readModelBehind(ReadModelBehindException e, HttpServletRequest request) {
         log.info("Read model behind: {}", e.getMessage());
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(java.util.Map.of(
@@ -96,18 +117,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = e.getRequiredType() != null && e.getRequiredType().isEnum()
-                ? "must be one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
-                : "has an invalid value";
+        String message = expectation(e.getRequiredType());
         return Problems.validation(e.getName() + " " + message,
                 List.of(new Problems.FieldError(e.getName(), message)));
     }
 
+    @ExceptionHandler(RequestLimitsFilter.BodyTooLargeException.class)
+    ProblemDetail bodyTooLarge(RequestLimitsFilter.BodyTooLargeException e) {
+        return tooLarge(e);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e.getClass().getName().startsWith("org.springframework.security.")) {
+            // access denied or authentication required: Spring Security's filters turn these into 401/403 (sent to
+            // the error path, so answered as problems too); answering them here would make them 500s
+            throw e;
+        }
+        SQLException refused = dataException(e);
+        if (refused != null) {
+            // SQLSTATE class 22 (data exception): the database refused a value of the request as such, e.g. a date
+            // or a text it cannot represent. The input is at fault, and nothing was stored.
+            log.info("A value was refused by the database: SQLSTATE {}", refused.getSQLState());
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                    "a value of the request is out of the range that can be stored");
+        }
         log.error("Unexpected failure", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the request could not be completed; it has been logged");
+        return Problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Override
@@ -143,21 +179,137 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        RequestLimitsFilter.BodyTooLargeException tooLarge = causeOf(ex, RequestLimitsFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            String message;
-            if (mismatch instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                    && invalid.getTargetType().isEnum()) {
-                message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
-            } else {
-                message = "has the wrong type";
-            }
+            String message = mismatch instanceof StrictJsonModule.UnacceptableValueException unacceptable
+                    ? unacceptable.reason()
+                    : expectation(mismatch.getTargetType());
             return ResponseEntity.badRequest().body(Problems.validation(field + " " + message,
                     List.of(new Problems.FieldError(field, message))));
         }
+        String detail;
+        if (cause instanceof MismatchedInputException) {
+            detail = "the request body must be a JSON object with the fields of this request";
+        } else if (cause instanceof JsonProcessingException json && json.getLocation() != null
+                && json.getLocation() != JsonLocation.NA) {
+            detail = "the request body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr() + ")";
+        } else if (cause == null) {
+            detail = "a JSON request body is required";
+        } else {
+            detail = "the request body is not valid JSON of the expected shape";
+        }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", "the request body is not valid JSON of the expected shape"));
+                "Malformed request", detail));
+    }
+
+    /**
+     * Everything else ResponseEntityExceptionHandler answers (405, 415, 406, unknown routes, missing parameters...)
+     * passes here: its body is replaced by one with a stable type and a detail of ours.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception ex, @Nullable Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode statusCode,
+                                                             @NonNull WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given && given.getType() != null
+                && given.getType().toString().startsWith(Problems.TYPE_PREFIX) ? given : problemFor(ex, statusCode);
+        if (statusCode.is5xxServerError() && !(ex instanceof AsyncRequestTimeoutException)) {
+            log.error("Failure answered with {}", statusCode.value(), ex);
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static ProblemDetail problemFor(Exception ex, HttpStatusCode status) {
+        ProblemDetail problem = Problems.forStatus(status);
+        if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            Set<HttpMethod> allowed = e.getSupportedHttpMethods();
+            if (allowed != null && !allowed.isEmpty()) {
+                problem.setDetail("this method is not supported here; allowed: "
+                        + allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")));
+            }
+        } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            problem.setType(Problems.type("unknown-endpoint"));
+            problem.setDetail("there is no endpoint at this address");
+        } else if (ex instanceof MissingServletRequestParameterException e) {
+            String message = "is required";
+            problem = Problems.validation(e.getParameterName() + " " + message,
+                    List.of(new Problems.FieldError(e.getParameterName(), message)));
+            problem.setStatus(status.value());
+        } else if (ex instanceof MissingPathVariableException e && status.value() == 400) {
+            // a path segment that converts to nothing, e.g. a blank id
+            String message = "is required";
+            problem = Problems.validation(e.getVariableName() + " " + message,
+                    List.of(new Problems.FieldError(e.getVariableName(), message)));
+        } else if (ex instanceof TypeMismatchException e && e.getPropertyName() != null) {
+            String message = expectation(e.getRequiredType());
+            problem = Problems.validation(e.getPropertyName() + " " + message,
+                    List.of(new Problems.FieldError(e.getPropertyName(), message)));
+        } else if (ex instanceof AsyncRequestTimeoutException) {
+            problem.setType(Problems.type("timeout"));
+            problem.setDetail("the request took too long; retry shortly");
+        } else if (ex instanceof ResponseStatusException e && e.getReason() != null && !status.is5xxServerError()) {
+            problem.setDetail(e.getReason()); // written by this application's code for its clients
+        }
+        // HttpMediaTypeNotSupportedException (415), HttpMediaTypeNotAcceptableException (406),
+        // MaxUploadSizeExceededException (413) and the rest: the status's own type and detail suffice
+        return problem;
+    }
+
+    private static ProblemDetail tooLarge(RequestLimitsFilter.BodyTooLargeException e) {
+        return RequestLimitsFilter.tooLarge(e.limit());
+    }
+
+    /** What a value of the given type must look like, in the client's terms. */
+    private static String expectation(@Nullable Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date written YYYY-MM-DD";
+        }
+        if (type == Instant.class) {
+            return "must be an instant written like 2026-07-01T09:00:00Z";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        return "has the wrong type";
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static SQLException dataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,6 +1,7 @@
 package com.careerledger.api.error;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
@@ -23,6 +24,10 @@ public final class Problems {
     }
 
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+        return of((HttpStatusCode) status, type, title, detail);
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(type));
         problem.setTitle(title);
@@ -33,5 +38,42 @@ public final class Problems {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * The problem for a bare HTTP status, when nothing more specific is known (a failure the framework or the
+     * servlet container answered): a stable type per status, never {@code about:blank}.
+     */
+    public static ProblemDetail forStatus(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String type = switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            case 500 -> "internal";
+            case 503 -> "service-unavailable";
+            default -> known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+        };
+        String title = known == null ? "HTTP " + status.value() : known.getReasonPhrase();
+        String detail = switch (status.value()) {
+            case 400 -> "the request is malformed";
+            case 401 -> "authentication is required";
+            case 403 -> "not allowed";
+            case 404 -> "there is nothing at this address";
+            case 405 -> "this method is not supported here";
+            case 406 -> "responses are application/json, errors application/problem+json";
+            case 413 -> "the request body is too large";
+            case 415 -> "request bodies must be sent as application/json";
+            case 500 -> "the request could not be completed; it has been logged";
+            default -> title;
+        };
+        return of(status, type, title, detail);
     }
 }

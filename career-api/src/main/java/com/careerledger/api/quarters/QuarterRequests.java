@@ -1,5 +1,6 @@
 package com.careerledger.api.quarters;
 
+import com.careerledger.api.web.PastDate;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.quarter.GoalStatus;
@@ -42,7 +43,7 @@ public final class QuarterRequests {
                                   @NotBlank @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String demonstratesLevel,
                                   UUID goalId,
                                   @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String link,
-                                  @NotNull LocalDate occurredOn) {
+                                  @NotNull @PastDate LocalDate occurredOn) {
     }
 
     public record FeedbackRequest(@NotNull FeedbackRelationship relationship,

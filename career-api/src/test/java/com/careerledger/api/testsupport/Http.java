@@ -102,6 +102,36 @@ public final class Http {
         return send(request);
     }
 
+    public Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * Any method with raw bytes: {@code contentType} null sends no Content-Type, {@code body} null sends no body.
+     * With {@code chunked}, the body is streamed without a Content-Length (Transfer-Encoding: chunked).
+     */
+    public Response requestBytes(String method, String path, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher;
+        if (body == null) {
+            publisher = HttpRequest.BodyPublishers.noBody();
+        } else if (chunked) {
+            publisher = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+        } else {
+            publisher = HttpRequest.BodyPublishers.ofByteArray(body);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public Response requestBytes(String method, String path, String contentType, byte[] body) {
+        return requestBytes(method, path, contentType, body, false);
+    }
+
     public Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);

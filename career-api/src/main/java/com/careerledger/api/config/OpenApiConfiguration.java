@@ -1,0 +1,315 @@
+package com.careerledger.api.config;
+
+import com.careerledger.api.web.WebConfiguration.HttpProperties;
+import com.careerledger.domain.person.SustainedPerformancePolicy;
+import com.careerledger.domain.quarter.Dimension;
+import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.quarter.GoalStatus;
+import com.careerledger.domain.quarter.QuarterStatus;
+import com.careerledger.domain.shared.Track;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). springdoc derives paths,
+ * parameters and schemas from the controllers; this adds what it cannot see, without annotating the controllers:
+ * the problem+json error responses of every operation, an example body for every write, the enum values of view
+ * fields typed as text, and the API's description.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenApiConfiguration.class);
+
+    static final String PROBLEM = "Problem";
+    static final String FIELD_ERROR = "FieldError";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final String PERSON = "/api/people/{personId}";
+    private static final String QUARTER = PERSON + "/quarters/{quarter}";
+    private static final String SOME_ID = "0b6f3c1e-5d0a-4b8e-9f3a-2c1d7e4a9b10";
+
+    /** An example request body for each write, keyed by {@code METHOD path} as the document writes the path. */
+    static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("POST /api/people", """
+                    {"name":"Ada Lovelace","email":"ada@example.com","discipline":"ENGINEERING","track":"IC",
+                     "level":"IC2","managerId":"%s"}""".formatted(SOME_ID)),
+            Map.entry("PUT " + PERSON + "/manager", """
+                    {"managerId":"%s"}""".formatted(SOME_ID)),
+            Map.entry("POST " + PERSON + "/promotions", """
+                    {"targetLevel":"IC3","rationale":"Operated at IC3 for two consecutive quarters: led the API redesign"}"""),
+            Map.entry("POST " + PERSON + "/track-switches", """
+                    {"targetTrack":"MANAGER","rationale":"Wants to lead a team; has mentored two engineers"}"""),
+            Map.entry("POST " + PERSON + "/level-corrections", """
+                    {"level":"IC2","reason":"Registered at the wrong level"}"""),
+            Map.entry("POST " + PERSON + "/quarters", """
+                    {"quarter":"2026-Q3"}"""),
+            Map.entry("POST " + QUARTER + "/goals", """
+                    {"title":"Lead the API redesign","description":"Own the design across three teams",
+                     "dimension":"SCOPE","measure":"Adopted by three teams, p95 under 200 ms"}"""),
+            Map.entry("PUT " + QUARTER + "/goals/{goalId}", """
+                    {"title":"Lead the API redesign across three teams","description":"Own the design end to end",
+                     "dimension":"SCOPE","measure":"p95 under 200 ms"}"""),
+            Map.entry("POST " + QUARTER + "/goals/{goalId}/drop", """
+                    {"reason":"The project was cancelled"}"""),
+            Map.entry("POST " + QUARTER + "/goals/{goalId}/progress", """
+                    {"status":"ON_TRACK","note":"Design approved by the architecture group"}"""),
+            Map.entry("POST " + QUARTER + "/evidence", """
+                    {"title":"Led the API redesign","description":"Designed and shipped the new public API",
+                     "impact":"p95 latency down from 800 ms to 180 ms for 40 clients","dimension":"IMPACT",
+                     "demonstratesLevel":"IC3","goalId":"%s","link":"https://wiki.example.com/api-redesign",
+                     "occurredOn":"2026-08-14"}""".formatted(SOME_ID)),
+            Map.entry("POST " + QUARTER + "/evidence/{evidenceId}/retraction", """
+                    {"reason":"Logged in the wrong quarter"}"""),
+            Map.entry("POST " + QUARTER + "/feedback", """
+                    {"relationship":"PEER","text":"Unblocked three teams with a clear design","signalsLevel":"IC3"}"""),
+            Map.entry("POST " + QUARTER + "/assessment", """
+                    {"operatingLevel":"IC3","rationale":"Scope and impact at IC3 throughout the quarter"}"""),
+            Map.entry("POST " + QUARTER + "/reopen", """
+                    {"reason":"Calibration raised the assessment"}"""),
+            Map.entry("POST /api/accounts", """
+                    {"username":"ada","password":"a-long-passphrase-42","roles":["EMPLOYEE"],
+                     "personId":"0b6f3b3e-8e9d-4a59-9a57-3c1f2b7d5e10"}"""));
+
+    /** Writes that create something: 201 with a Location (springdoc cannot see the status in a ResponseEntity). */
+    static final Set<String> CREATES = Set.of(
+            "POST /api/people",
+            "POST " + PERSON + "/promotions",
+            "POST " + PERSON + "/track-switches",
+            "POST " + PERSON + "/level-corrections",
+            "POST " + PERSON + "/quarters",
+            "POST " + QUARTER + "/goals",
+            "POST " + QUARTER + "/evidence",
+            "POST " + QUARTER + "/feedback",
+            "POST " + QUARTER + "/assessment",
+            "POST /api/accounts");
+
+    /** Writes that start something and return at once. */
+    static final Set<String> ACCEPTS = Set.of("POST /api/admin/projections/{name}/rebuild");
+
+    @Bean
+    OpenAPI careerLedgerOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Career Ledger API")
+                        .version("v1")
+                        .description("""
+                                An event-sourced record of careers against a career ladder. JSON everywhere (UTF-8), \
+                                instants in ISO-8601 (`2026-07-01T09:00:00Z`), quarters as `YYYY-Qn`, level codes as \
+                                in the framework (`IC3`, `M1`). Every error is `application/problem+json` (RFC 9457) \
+                                with `type`, `title`, `status`, `detail`, and for validation errors an `errors` array \
+                                of `{field, message}`; `type` is `/problems/<name>`, and for a refusal by a domain \
+                                rule (409) it names the rule. Lists are paged (`page` ≥ 0, 1 ≤ `size` ≤ 200) and \
+                                answer `{items, page, size, total}`. Unknown fields in request bodies are ignored."""));
+
+    }
+
+    @Bean
+    OpenApiCustomizer careerLedgerOpenApiCustomizer(HttpProperties http) {
+        ObjectMapper json = new ObjectMapper();
+        return openApi -> {
+            addProblemSchemas(openApi);
+            // HTTP Basic in the default mode, a Bearer JWT in production (docs/security.md)
+            openApi.getComponents()
+                    .addSecuritySchemes("basic", new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("basic"))
+                    .addSecuritySchemes("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
+            openApi.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("basic"))
+                    .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                successStatus(method.name() + " " + path, operation);
+                addProblems(operation, method, http.maxBodySize().toKilobytes());
+                addExample(json, path, method, operation);
+            }));
+            enumerate(openApi, "PersonView", "readiness", SustainedPerformancePolicy.Readiness.class);
+            enumerate(openApi, "Readiness", "status", SustainedPerformancePolicy.Readiness.class);
+            enumerate(openApi, "QuarterView", "status", QuarterStatus.class);
+            enumerate(openApi, "QuarterSummary", "status", QuarterStatus.class);
+            enumerate(openApi, "QuarterView", "track", Track.class);
+            enumerate(openApi, "GoalView", "dimension", Dimension.class);
+            enumerate(openApi, "EvidenceView", "dimension", Dimension.class);
+            enumerate(openApi, "ProgressView", "status", GoalStatus.class);
+            enumerate(openApi, "FeedbackView", "relationship", FeedbackRelationship.class);
+            enumerate(openApi, "LevelView", "track", Track.class);
+            enumerate(openApi, "LevelCount", "track", Track.class);
+            PathItem people = openApi.getPaths().get("/api/people");
+            if (people != null && people.getGet() != null && people.getGet().getParameters() != null) {
+                people.getGet().getParameters().stream().filter(p -> "readiness".equals(p.getName()))
+                        .map(Parameter::getSchema).forEach(s -> setEnum(s, SustainedPerformancePolicy.Readiness.class));
+            }
+        };
+    }
+
+    /** The problem schemas, added last: springdoc rebuilds the components from the controllers first. */
+    private static void addProblemSchemas(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        openApi.getComponents()
+                .addSchemas(FIELD_ERROR, new ObjectSchema()
+                        .description("One invalid field of a request")
+                        .addProperty("field", new StringSchema().description("the field or parameter, e.g. `email`"))
+                        .addProperty("message", new StringSchema().description("what is wrong with it"))
+                        .required(List.of("field", "message")))
+                .addSchemas(PROBLEM, new ObjectSchema()
+                        .description("An RFC 9457 problem: every error answer has this shape")
+                        .addProperty("type", new StringSchema().format("uri-reference")
+                                .description("`/problems/<name>`: the kind of failure, or the domain rule that refused"))
+                        .addProperty("title", new StringSchema())
+                        .addProperty("status", new IntegerSchema())
+                        .addProperty("detail", new StringSchema().description("what went wrong, in words"))
+                        .addProperty("instance", new StringSchema().format("uri-reference"))
+                        .addProperty("errors", new ArraySchema()
+                                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
+                                .description("for validation errors (400): each invalid field"))
+                        .required(List.of("type", "title", "status", "detail")));
+    }
+
+    private static void successStatus(String key, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        ApiResponse ok = responses == null ? null : responses.get("200");
+        if (ok == null) {
+            return;
+        }
+        if (CREATES.contains(key)) {
+            responses.remove("200");
+            responses.put("201", ok.description("Created; `Location` names the new resource")
+                    .addHeaderObject("Location", new Header().description("the address of what was created")
+                            .schema(new StringSchema().format("uri-reference"))));
+        } else if (ACCEPTS.contains(key)) {
+            responses.remove("200");
+            responses.put("202", ok.description("Accepted: started; follow it at `Location`")
+                    .addHeaderObject("Location", new Header().schema(new StringSchema().format("uri-reference"))));
+        }
+    }
+
+    private static void addProblems(Operation operation, PathItem.HttpMethod method, long maxBodyKilobytes) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean hasPathIds = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        if (hasInput) {
+            responses.put("400", problem("""
+                    Malformed JSON, a value of the wrong type, an unknown enum value, or failed validation: \
+                    `/problems/validation` with `errors` naming each field, or `/problems/malformed-request`.""",
+                    validationExample()));
+        }
+        if (hasPathIds) {
+            responses.put("404", problem("""
+                    The person, quarter, goal, evidence, decision or projection named in the path does not exist \
+                    (`/problems/not-found`).""", null));
+        }
+        if (write) {
+            responses.put("409", problem("""
+                    Refused by a domain rule: `type` names the rule, e.g. `/problems/promotion-not-sustained`, \
+                    `/problems/goal-limit-reached`, `/problems/quarter-closed`; or \
+                    `/problems/concurrent-modification` when another change to the same record won.""", null));
+        }
+        if (operation.getRequestBody() != null) {
+            responses.put("413", problem("The request body is larger than " + maxBodyKilobytes
+                    + " KiB (`career.http.max-body-size`): `/problems/payload-too-large`.", null));
+            responses.put("415", problem("The request body is not `application/json`: `/problems/unsupported-media-type`.",
+                    null));
+        }
+        responses.put("401", problem("No or bad credentials (HTTP Basic, or a Bearer token in JWT mode): "
+                + "`/problems/unauthenticated`.", null));
+        responses.put("403", problem("Authenticated, but the role or the relationship to this person does not allow it: "
+                + "`/problems/forbidden`. Someone the caller may not see answers 404 instead.", null));
+        if (write) {
+            responses.put("429", problem("Too many writes from this account; see `Retry-After`: `/problems/rate-limited`.", null));
+        }
+        responses.put("500", problem("An unexpected failure, logged on the server: `/problems/internal`.", null));
+        responses.put("503", problem("""
+                The database is unavailable (`/problems/database-unavailable`) or the view is being rebuilt \
+                (`/problems/read-model-catching-up`); retry after `Retry-After` seconds.""", null));
+        operation.setResponses(responses);
+    }
+
+    private static ApiResponse problem(String description, Object example) {
+        MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
+        if (example != null) {
+            media.setExample(example);
+        }
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media));
+    }
+
+    private static Map<String, Object> validationExample() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "/problems/validation");
+        example.put("title", "Invalid request");
+        example.put("status", 400);
+        example.put("detail", "email must be a well-formed email address");
+        example.put("errors", List.of(Map.of("field", "email", "message", "must be a well-formed email address")));
+        return example;
+    }
+
+    private static void addExample(ObjectMapper json, String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        String key = method.name() + " " + path;
+        String example = EXAMPLES.get(key);
+        if (example == null) {
+            log.warn("No example request body for {}: add one to OpenApiConfiguration.EXAMPLES", key);
+            return;
+        }
+        Object value;
+        try {
+            value = json.readValue(example, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the example of " + key + " is not JSON", e);
+        }
+        operation.getRequestBody().getContent().values().forEach(media -> media.setExample(value));
+    }
+
+    private static void enumerate(OpenAPI openApi, String schemaName, String property, Class<? extends Enum<?>> values) {
+        Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+        Schema<?> schema = schemas == null ? null : schemas.get(schemaName);
+        Schema<?> field = schema == null || schema.getProperties() == null ? null : schema.getProperties().get(property);
+        if (field == null) {
+            log.debug("No property {}.{} in the OpenAPI document", schemaName, property);
+            return;
+        }
+        setEnum(field, values);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setEnum(Schema schema, Class<? extends Enum<?>> values) {
+        if (schema != null) {
+            schema.setEnum(Arrays.stream(values.getEnumConstants()).map(Enum::name).toList());
+        }
+    }
+}
