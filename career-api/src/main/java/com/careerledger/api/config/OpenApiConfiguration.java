@@ -94,6 +94,8 @@ public class OpenApiConfiguration {
                     {"operatingLevel":"IC3","rationale":"Scope and impact at IC3 throughout the quarter"}"""),
             Map.entry("POST " + QUARTER + "/reopen", """
                     {"reason":"Calibration raised the assessment"}"""),
+            Map.entry("POST /actuator/loggers/{name}", """
+                    {"configuredLevel":"DEBUG"}"""),
             Map.entry("POST /api/accounts", """
                     {"username":"ada","password":"a-long-passphrase-42","roles":["EMPLOYEE"],
                      "personId":"0b6f3b3e-8e9d-4a59-9a57-3c1f2b7d5e10"}"""));

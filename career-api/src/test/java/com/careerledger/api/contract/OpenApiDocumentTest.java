@@ -116,8 +116,9 @@ class OpenApiDocumentTest {
     @Test
     void every_write_has_an_example_request_body() {
         JsonNode document = document();
+        // the API's own writes; Spring's actuator endpoints document their own generic bodies
         List<String> writes = operations(document).stream()
-                .filter(o -> o.startsWith("POST ") || o.startsWith("PUT ")).toList();
+                .filter(o -> o.startsWith("POST ") || o.startsWith("PUT ")).filter(o -> !o.contains("/actuator")).toList();
         assertThat(writes).hasSizeGreaterThanOrEqualTo(16);
         for (String write : writes) {
             String[] parts = write.split(" ", 2);
