@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -152,9 +151,10 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
+    /** Hot aggregates stay in memory; see LruAggregateCache for why not Axon's weak-reference cache. */
     @Bean
-    public Cache aggregateCache() {
-        return new WeakReferenceCache();
+    public Cache aggregateCache(@org.springframework.beans.factory.annotation.Value("${career.aggregate-cache.max-entries:20000}") int maxEntries) {
+        return new LruAggregateCache(maxEntries);
     }
 
     /**
@@ -180,8 +180,12 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule eventProcessing(ProcessingProperties processing) {
+    public ConfigurerModule eventProcessing(ProcessingProperties processing,
+                                            org.springframework.transaction.PlatformTransactionManager transactions,
+                                            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         return configurer -> configurer.eventProcessing()
+                // read models commit without waiting for the WAL flush; commands stay durable (see the class)
+                .registerDefaultTransactionManager(c -> new ReadModelTransactionManager(transactions, jdbc))
                 // Tracking, not pooled: with the embedded event store a pooled processor polls every 500 ms
                 // (its stream has no availability callback), a tracking one wakes on commit (ADR 0005).
                 .usingTrackingEventProcessors()

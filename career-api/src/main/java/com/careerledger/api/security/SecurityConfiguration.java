@@ -48,6 +48,7 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable) // nothing to log out of: no sessions
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
                     if (publicDocs) {
