@@ -6,7 +6,9 @@ COPY mvnw pom.xml ./
 COPY career-domain career-domain
 COPY career-projections career-projections
 COPY career-api career-api
-RUN ./mvnw -B -q -DskipTests package
+# the benchmark module is part of the reactor (the parent pom lists it) but not of the image
+COPY career-bench career-bench
+RUN ./mvnw -B -q -DskipTests package -pl career-api -am
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
