@@ -138,12 +138,8 @@ public class Person {
                                @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String decider = requireDecider(actor);
         String rationale = Texts.required("rationale", command.rationale(), TEXT_LIMIT);
-        Level target = framework.level(command.targetLevel()).orElseThrow(() ->
-                new InvalidCommandException("targetLevel", "unknown level " + command.targetLevel()));
-        if (target.track() != track) {
-            throw new DomainRuleViolation("promotion-across-tracks", "a promotion stays on the person's track ("
-                    + track + "); moving to " + target.code() + " is a track switch, not a promotion");
-        }
+        Level target = levelOnOwnTrack(framework, "targetLevel", command.targetLevel(), "promotion-across-tracks",
+                "a promotion", " is a track switch, not a promotion");
         Optional<Level> next = framework.nextLevel(level);
         if (next.isEmpty()) {
             throw new DomainRuleViolation("promotion-not-one-step", level + " is the top of the " + track + " track");
@@ -174,12 +170,8 @@ public class Person {
                                @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String decider = requireDecider(actor);
         String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
-        Level corrected = framework.level(command.level()).orElseThrow(() ->
-                new InvalidCommandException("level", "unknown level " + command.level()));
-        if (corrected.track() != track) {
-            throw new DomainRuleViolation("correction-across-tracks", "a correction stays on the person's track ("
-                    + track + "); moving to " + corrected.code() + " is a track switch");
-        }
+        Level corrected = levelOnOwnTrack(framework, "level", command.level(), "correction-across-tracks",
+                "a correction", " is a track switch");
         if (corrected.code().equals(level)) {
             throw new DomainRuleViolation("level-unchanged", "the person is already at " + level);
         }
@@ -269,6 +261,18 @@ public class Person {
             throw new InvalidCommandException("actor", "a decision needs an authenticated decider");
         }
         return actor;
+    }
+
+    /** A level of the framework on this person's own track: moving to the other track is a switch, never a level change. */
+    private Level levelOnOwnTrack(CareerFramework framework, String field, String code, String rule, String what,
+                                  String otherwise) {
+        Level found = framework.level(code).orElseThrow(() ->
+                new InvalidCommandException(field, "unknown level " + code));
+        if (found.track() != track) {
+            throw new DomainRuleViolation(rule, what + " stays on the person's track (" + track + "); moving to "
+                    + found.code() + otherwise);
+        }
+        return found;
     }
 
     private static UUID requireDecisionId(UUID decisionId) {
