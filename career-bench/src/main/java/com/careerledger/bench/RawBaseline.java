@@ -42,23 +42,31 @@ final class RawBaseline implements AutoCloseable {
         pool = new HikariDataSource(config);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE);
-            // the DDL of domain_event_entry (V1__axon_event_store.sql)
-            s.execute("""
-                    CREATE TABLE bench_event (
-                        global_index         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                        event_identifier     VARCHAR(255) NOT NULL,
-                        aggregate_identifier VARCHAR(255) NOT NULL,
-                        sequence_number      BIGINT       NOT NULL,
-                        type                 VARCHAR(255),
-                        time_stamp           VARCHAR(255) NOT NULL,
-                        payload_type         VARCHAR(255) NOT NULL,
-                        payload_revision     VARCHAR(255),
-                        payload              JSONB        NOT NULL,
-                        meta_data            JSONB,
-                        CONSTRAINT uk_bench_event_event_identifier UNIQUE (event_identifier),
-                        CONSTRAINT uk_bench_event_aggregate_sequence UNIQUE (aggregate_identifier, sequence_number)
-                    )""");
+            s.execute(eventTableDdl());
         }
+    }
+
+    /**
+     * The DDL of the application's own {@code domain_event_entry}, read from its Flyway migration and renamed:
+     * the baseline table cannot drift from the table the application writes to.
+     */
+    static String eventTableDdl() {
+        String migration;
+        try (java.io.InputStream in = RawBaseline.class.getResourceAsStream("/db/migration/V1__axon_event_store.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("V1__axon_event_store.sql is not on the class path");
+            }
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("CREATE TABLE domain_event_entry \\(.*?\\n\\);", java.util.regex.Pattern.DOTALL).matcher(migration);
+        if (!m.find()) {
+            throw new IllegalStateException("no CREATE TABLE domain_event_entry in V1__axon_event_store.sql");
+        }
+        return m.group().replaceAll("(?m)^\\s*--.*$", "").replace("domain_event_entry", TABLE)
+                .replaceAll(";$", "");
     }
 
     /** Single-row INSERT, one commit each (autocommit), each client on its own connection. */
