@@ -6,6 +6,7 @@ import com.careerledger.domain.quarter.Quarter;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.projections.lookup.PersonLookupProjection;
 import com.careerledger.projections.support.PersonSequencingPolicy;
+import com.careerledger.projections.support.ReadModelGroups;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -189,6 +190,8 @@ public class AxonConfiguration {
                 // Tracking, not pooled: with the embedded event store a pooled processor polls every 500 ms
                 // (its stream has no availability callback), a tracking one wakes on commit (ADR 0005).
                 .usingTrackingEventProcessors()
+                // one processor for every read model: one reading of the stream, one transaction per batch (ADR 0006)
+                .assignProcessingGroup(ReadModelGroups::processorOf)
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(processing.threads())
                         .andInitialSegmentsCount(processing.segments())

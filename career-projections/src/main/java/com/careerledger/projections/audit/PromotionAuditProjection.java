@@ -27,6 +27,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -144,9 +145,12 @@ public class PromotionAuditProjection {
                 decidedAt.toString());
     }
 
+    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE audit_decision, audit_assessment, audit_evidence");
+    void reset(String rebuilt) {
+        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
+            jdbc.update("TRUNCATE audit_decision, audit_assessment, audit_evidence");
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -91,9 +92,12 @@ public class DirectoryProjection {
                 row.record().carriedOver(event.carriedOver())));
     }
 
+    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE directory_person");
+    void reset(String rebuilt) {
+        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
+            jdbc.update("TRUNCATE directory_person");
+        }
     }
 
     /** Track, level and record of a person: what readiness is computed from. */

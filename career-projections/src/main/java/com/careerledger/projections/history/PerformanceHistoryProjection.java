@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -174,9 +175,12 @@ public class PerformanceHistoryProjection {
         apply(e.personId(), e.quarter(), seq, at, "operating_level = NULL, at_next_level = NULL");
     }
 
+    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE history_person, history_quarter");
+    void reset(String rebuilt) {
+        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
+            jdbc.update("TRUNCATE history_person, history_quarter");
+        }
     }
 
     // --- queries ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -147,9 +148,12 @@ public class QuarterProjection {
         }
     }
 
+    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE quarter_view, quarter_goal, quarter_evidence, quarter_feedback");
+    void reset(String rebuilt) {
+        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
+            jdbc.update("TRUNCATE quarter_view, quarter_goal, quarter_evidence, quarter_feedback");
+        }
     }
 
     /** Moves the quarter row to {@code seq}; false if the event was applied before (a redelivery). */

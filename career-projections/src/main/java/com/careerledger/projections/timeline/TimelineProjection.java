@@ -33,6 +33,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -295,9 +296,12 @@ public class TimelineProjection {
                 .put("previousAssessmentId", text(e.previousAssessmentId())));
     }
 
+    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE timeline_entry, timeline_person");
+    void reset(String rebuilt) {
+        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
+            jdbc.update("TRUNCATE timeline_entry, timeline_person");
+        }
     }
 
     // --- queries ---------------------------------------------------------------------------------------

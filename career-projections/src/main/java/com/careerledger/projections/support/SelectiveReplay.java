@@ -1,0 +1,92 @@
+package com.careerledger.projections.support;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds one read model of several that share an event processor. Every read model is fed by one tracking
+ * processor (one reading of the event stream, one transaction and one token per batch for all of them: see
+ * docs/decisions/0006). To rebuild some of them, the processor's tokens are reset with a <em>replay context</em>
+ * naming them ({@link #context}); Axon stores it in the {@link ReplayToken}, so it survives a restart.
+ * <ul>
+ *     <li>each projection's {@code @ResetHandler} receives the context and empties its tables only if it is
+ *     named ({@link #includes});</li>
+ *     <li>while the replay runs, this enhancer lets the handlers of the named projections see the replayed
+ *     events and skips them for every other projection of the processor, which has them already;</li>
+ *     <li>events after the reset point are not replays: every projection handles them.</li>
+ * </ul>
+ * A replay without a context (a plain {@code resetTokens()}) is delivered to every projection. Handlers of
+ * classes without {@link ProcessingGroup} (aggregates, say) are left as they are. Registered through
+ * {@code META-INF/services/org.axonframework.messaging.annotation.HandlerEnhancerDefinition}.
+ */
+public class SelectiveReplay implements HandlerEnhancerDefinition {
+
+    /** The context that names every projection of the processor. */
+    public static final String ALL = "*";
+
+    /** The replay context naming these projections (processing groups). */
+    public static String context(Collection<String> projections) {
+        return projections.contains(ALL) ? ALL : String.join(",", new TreeSet<>(projections));
+    }
+
+    /** The projections a replay context names ({@code *} for all). */
+    public static Set<String> named(String context) {
+        if (context == null || context.isBlank()) {
+            return Set.of(ALL);
+        }
+        return Arrays.stream(context.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a replay with this context rebuilds {@code projection}. */
+    public static boolean includes(String context, String projection) {
+        Set<String> named = named(context);
+        return named.contains(ALL) || named.contains(projection);
+    }
+
+    /** The replay context of a token: empty if it is not replaying or was reset without one. */
+    public static Optional<String> contextOf(org.axonframework.eventhandling.TrackingToken token) {
+        return token != null && ReplayToken.isReplay(token)
+                ? ReplayToken.replayContext(token, String.class)
+                : Optional.empty();
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
+        return group == null ? original : new Selective<>(original, group.value());
+    }
+
+    private static final class Selective<T> extends WrappedMessageHandlingMember<T> {
+
+        private final String projection;
+
+        private Selective(MessageHandlingMember<T> delegate, String projection) {
+            super(delegate);
+            this.projection = projection;
+        }
+
+        @Override
+        public Object handle(Message<?> message, T target) throws Exception {
+            if (message instanceof TrackedEventMessage<?> tracked) {
+                Optional<String> context = contextOf(tracked.trackingToken());
+                if (context.isPresent() && !includes(context.get(), projection)) {
+                    return null;
+                }
+            }
+            return super.handle(message, target);
+        }
+    }
+}
