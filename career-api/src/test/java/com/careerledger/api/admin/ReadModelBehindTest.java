@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A view that cannot catch up is never shown stale: reads say 503 and retry, writes say 202 stored. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"career.read-your-writes.timeout=300ms", "career.test.isolated-database=behind"})
+@TestPropertySource(properties = {"career.read-your-writes.timeout=2s", "career.test.isolated-database=behind"})
 class ReadModelBehindTest {
 
     @LocalServerPort
