@@ -318,7 +318,7 @@ public final class Benchmark {
         progress.say("stopped the tracking processors " + stopped + " so that the generated events wait for the rebuild");
         EventGenerator.Generated data;
         try (Connection c = db.app()) {
-            data = new EventGenerator(c, progress).generate(options.events());
+            data = new EventGenerator(c, progress).generate(options.events(), options.pitEvidence());
         }
         progress.say(String.format(Locale.US, "the event store holds %,d events (%,d generated, the rest from phase 2)",
                 data.events(), data.generated()));
