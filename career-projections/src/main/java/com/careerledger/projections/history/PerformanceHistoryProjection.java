@@ -31,6 +31,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import com.careerledger.projections.support.ProjectionBatch;
+import com.careerledger.projections.support.ReadYourWrites;
 import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -211,34 +212,52 @@ public class PerformanceHistoryProjection {
 
     // --- queries ---------------------------------------------------------------------------------------
 
-    /** The Person sequence number the history reflects; empty if the person is not in it (yet). */
-    public Optional<Long> personVersion(UUID personId) {
-        return jdbc.queryForList("SELECT version FROM history_person WHERE person_id = ?", Long.class, personId)
-                .stream().findFirst();
+    /** A person's history and the Person sequence number it reflects. */
+    public record Versioned(PerformanceHistory history, long version) {
     }
 
-    public Optional<PerformanceHistory> find(UUID personId) {
-        return jdbc.query("SELECT track, level, sustained_record::text AS record, quarters_at_level FROM history_person WHERE person_id = ?",
-                (rs, i) -> {
+    /**
+     * A person's history, and the sequence number of the person's latest stored event, read together in one
+     * statement (one round trip, one snapshot): what {@link ReadYourWrites#readWithStored} needs.
+     *
+     * @return the stored sequence number ({@code -1}: the person has no events) and the history, empty if the
+     * person is not in it (yet)
+     */
+    public ReadYourWrites.Sighting<Versioned> read(UUID personId) {
+        return jdbc.query("""
+                SELECT s.stored, p.track, p.level, p.sustained_record::text AS record, p.quarters_at_level, p.version,
+                       q.quarter, q.level_held, q.operating_level, q.at_next_level, q.goals, q.evidence
+                FROM (SELECT max(sequence_number) AS stored FROM domain_event_entry WHERE aggregate_identifier = ?) s
+                LEFT JOIN history_person p ON p.person_id = ?
+                LEFT JOIN history_quarter q ON q.person_id = p.person_id
+                ORDER BY q.quarter""",
+                rs -> {
+                    rs.next(); // the sub-select always gives a row
+                    long stored = rs.getObject("stored") == null ? -1 : rs.getLong("stored");
+                    if (rs.getObject("version") == null) {
+                        return new ReadYourWrites.Sighting<>(stored, Optional.empty());
+                    }
                     Track track = Track.valueOf(rs.getString("track"));
                     String level = rs.getString("level");
-                    SustainedPerformancePolicy.ReadinessView readiness = readRecord(rs.getString("record"))
-                            .readiness(level, framework);
-                    return new PerformanceHistory(personId, track, level, readiness.nextLevel(),
-                            framework.policy().requiredQuarters(), quarters(personId), readiness.streak(),
+                    String record = rs.getString("record");
+                    int quartersAtLevel = rs.getInt("quarters_at_level");
+                    long version = rs.getLong("version");
+                    List<QuarterLine> quarters = new ArrayList<>();
+                    do {
+                        if (rs.getString("quarter") != null) {
+                            quarters.add(new QuarterLine(rs.getString("quarter"), rs.getString("level_held"),
+                                    rs.getString("operating_level"), rs.getObject("at_next_level", Boolean.class),
+                                    rs.getInt("goals"), rs.getInt("evidence")));
+                        }
+                    } while (rs.next());
+                    SustainedPerformancePolicy.ReadinessView readiness = readRecord(record).readiness(level, framework);
+                    PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
+                            framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
                             new Readiness(readiness.status().name(), readiness.reason()),
-                            new Tenure(rs.getInt("quarters_at_level"), false));
-                }, personId).stream().findFirst();
-    }
-
-    private List<QuarterLine> quarters(UUID personId) {
-        return jdbc.query("""
-                SELECT quarter, level_held, operating_level, at_next_level, goals, evidence
-                FROM history_quarter WHERE person_id = ? ORDER BY quarter""",
-                (rs, i) -> new QuarterLine(rs.getString("quarter"), rs.getString("level_held"),
-                        rs.getString("operating_level"), rs.getObject("at_next_level", Boolean.class),
-                        rs.getInt("goals"), rs.getInt("evidence")),
-                personId);
+                            new Tenure(quartersAtLevel, false));
+                    return new ReadYourWrites.Sighting<>(stored, Optional.of(new Versioned(history, version)));
+                },
+                personId.toString(), personId);
     }
 
     // --- the batch ------------------------------------------------------------------------------------
