@@ -30,6 +30,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.BulkSql;
+import com.careerledger.projections.support.BulkSql.Type;
 import com.careerledger.projections.support.ProjectionBatch;
 import com.careerledger.projections.support.ReadYourWrites;
 import com.careerledger.projections.support.SelectiveReplay;
@@ -74,8 +76,9 @@ import java.util.function.UnaryOperator;
  * Writes are made per batch of the event processor, not per event ({@link ProjectionBatch}): a handler only notes
  * its event; at the end of the batch the person and quarter rows the batch touches are read with one query per
  * table (every key at once), the events are applied to them in memory in their order — exactly as one statement
- * per event would have applied them, version guards included — and each changed row is written once, one JDBC
- * batch per table. Nothing is kept between batches.
+ * per event would have applied them, version guards included — and each changed row is written once, one
+ * statement per table. The reads take one round trip and the writes another ({@link BulkSql}). Nothing is kept
+ * between batches.
  */
 @Component
 @ProcessingGroup(PerformanceHistoryProjection.PROCESSING_GROUP)
@@ -411,75 +414,72 @@ public class PerformanceHistoryProjection {
         }
     }
 
-    /** Reads the rows of these keys: one query per table, every key at once. */
+    /** Reads the rows of these keys: one query per table, every key at once, both in one round trip. */
     private Rows load(Set<UUID> people, Set<Key> quarters) {
         Rows rows = new Rows();
-        if (!people.isEmpty()) {
-            UUID[] ids = people.toArray(UUID[]::new);
-            jdbc.query("""
-                    SELECT person_id, track, level, sustained_record::text AS record, quarters_at_level, version, updated_at
-                    FROM history_person WHERE person_id = ANY (?)""",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
-                    rs -> {
-                        PersonRow row = new PersonRow(rs.getObject("person_id", UUID.class), rs.getString("track"),
-                                rs.getString("level"), rs.getString("record"), rs.getInt("quarters_at_level"),
-                                rs.getLong("version"), rs.getObject("updated_at", OffsetDateTime.class));
-                        rows.people.put(row.personId, row);
-                    });
-        }
-        if (!quarters.isEmpty()) {
-            UUID[] keyPeople = quarters.stream().map(Key::personId).toArray(UUID[]::new);
-            String[] keyQuarters = quarters.stream().map(Key::quarter).toArray(String[]::new);
-            jdbc.query("""
-                    SELECT h.* FROM unnest(?::uuid[], ?::varchar[]) AS k(person_id, quarter)
-                    JOIN history_quarter h ON h.person_id = k.person_id AND h.quarter = k.quarter""",
-                    ps -> {
-                        ps.setArray(1, ps.getConnection().createArrayOf("uuid", keyPeople));
-                        ps.setArray(2, ps.getConnection().createArrayOf("varchar", keyQuarters));
-                    },
-                    rs -> {
-                        QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
-                                rs.getString("level_held"), rs.getString("target_level"), rs.getLong("version"),
-                                rs.getObject("opened_at", OffsetDateTime.class));
-                        row.operatingLevel = rs.getString("operating_level");
-                        row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
-                        row.goals = rs.getInt("goals");
-                        row.evidence = rs.getInt("evidence");
-                        row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
-                        rows.quarters.put(new Key(row.personId, row.quarter), row);
-                    });
-        }
+        BulkSql.read(jdbc,
+                new BulkSql.Query("""
+                        SELECT person_id, track, level, sustained_record::text AS record, quarters_at_level, version,
+                               updated_at
+                        FROM history_person WHERE person_id = ANY (?::uuid[])""",
+                        rs -> {
+                            PersonRow row = new PersonRow(rs.getObject("person_id", UUID.class), rs.getString("track"),
+                                    rs.getString("level"), rs.getString("record"), rs.getInt("quarters_at_level"),
+                                    rs.getLong("version"), rs.getObject("updated_at", OffsetDateTime.class));
+                            rows.people.put(row.personId, row);
+                        },
+                        new BulkSql.Array(Type.UUID, people)),
+                new BulkSql.Query("""
+                        SELECT h.* FROM unnest(?::uuid[], ?::text[]) AS k(person_id, quarter)
+                        JOIN history_quarter h ON h.person_id = k.person_id AND h.quarter = k.quarter""",
+                        rs -> {
+                            QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
+                                    rs.getString("level_held"), rs.getString("target_level"), rs.getLong("version"),
+                                    rs.getObject("opened_at", OffsetDateTime.class));
+                            row.operatingLevel = rs.getString("operating_level");
+                            row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
+                            row.goals = rs.getInt("goals");
+                            row.evidence = rs.getInt("evidence");
+                            row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+                            rows.quarters.put(new Key(row.personId, row.quarter), row);
+                        },
+                        new BulkSql.Array(Type.UUID, quarters.stream().map(Key::personId).toList()),
+                        new BulkSql.Array(Type.TEXT, quarters.stream().map(Key::quarter).toList())));
         return rows;
     }
 
-    /** Writes each changed row once: an upsert per table, run as one JDBC batch (multi-row INSERTs). */
+    /** Writes each changed row once: an upsert per table over all its rows, both in one round trip. */
     private void write(Rows rows) {
-        ProjectionBatch.Statement people = new ProjectionBatch.Statement("""
-                INSERT INTO history_person (person_id, track, level, sustained_record, quarters_at_level, version, updated_at)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
+        BulkSql.Rows people = new BulkSql.Rows("""
+                INSERT INTO history_person (person_id, track, level, sustained_record, quarters_at_level, version,
+                                            updated_at)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::int4[], ?::int8[], ?::timestamptz[])
                 ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
                     sustained_record = EXCLUDED.sustained_record, quarters_at_level = EXCLUDED.quarters_at_level,
-                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""");
+                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
+                Type.UUID, Type.TEXT, Type.TEXT, Type.JSONB, Type.INT4, Type.INT8, Type.TIMESTAMPTZ);
         for (PersonRow p : rows.people.values()) {
             if (p.changed) {
                 people.add(p.personId, p.track, p.level, p.recordJson(), p.quartersAtLevel, p.version, p.updatedAt);
             }
         }
-        ProjectionBatch.Statement quarters = new ProjectionBatch.Statement("""
+        BulkSql.Rows quarters = new BulkSql.Rows("""
                 INSERT INTO history_quarter (person_id, quarter, level_held, target_level, operating_level,
                                              at_next_level, goals, evidence, version, opened_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::int4[],
+                                     ?::int4[], ?::int8[], ?::timestamptz[], ?::timestamptz[])
                 ON CONFLICT (person_id, quarter) DO UPDATE SET operating_level = EXCLUDED.operating_level,
                     at_next_level = EXCLUDED.at_next_level, goals = EXCLUDED.goals, evidence = EXCLUDED.evidence,
-                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""");
+                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
+                Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.INT4, Type.INT4, Type.INT8,
+                Type.TIMESTAMPTZ, Type.TIMESTAMPTZ);
         for (QuarterRow q : rows.quarters.values()) {
             if (q.changed) {
                 quarters.add(q.personId, q.quarter, q.levelHeld, q.targetLevel, q.operatingLevel, q.atNextLevel,
                         q.goals, q.evidence, q.version, q.openedAt, q.updatedAt);
             }
         }
-        people.run(jdbc);
-        quarters.run(jdbc);
+        BulkSql.write(jdbc, people, quarters);
     }
 
     private SustainedRecord readRecord(String text) {

@@ -17,6 +17,8 @@ import com.careerledger.projections.quarter.QuarterViews.GoalView;
 import com.careerledger.projections.quarter.QuarterViews.ProgressView;
 import com.careerledger.projections.quarter.QuarterViews.QuarterSummary;
 import com.careerledger.projections.quarter.QuarterViews.QuarterView;
+import com.careerledger.projections.support.BulkSql;
+import com.careerledger.projections.support.BulkSql.Type;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -53,8 +55,8 @@ import java.util.function.Consumer;
  * Writes are made per batch of the event processor, not per event ({@link ProjectionBatch}): a handler only
  * notes its event; at the end of the batch the rows the batch touches are read with one query per table (every
  * key at once), the events are applied to them in memory in their order — exactly as one statement per event
- * would have applied them, version guard included — and each changed row is written once, one JDBC batch per
- * table. Nothing is kept between batches.
+ * would have applied them, version guard included — and each changed row is written once, one statement per
+ * table. The reads take one round trip and the writes another ({@link BulkSql}). Nothing is kept between batches.
  */
 @Component
 @ProcessingGroup(QuarterProjection.PROCESSING_GROUP)
@@ -357,82 +359,86 @@ public class QuarterProjection {
         }
     }
 
-    /** Reads the rows of these keys: one query per table, every key at once. */
+    /** Reads the rows of these keys: one query per table, every key at once, all in one round trip. */
     private Rows load(Set<Key> quarters, Set<UUID> goals, Set<UUID> evidence) {
         Rows rows = new Rows();
-        UUID[] people = quarters.stream().map(Key::personId).toArray(UUID[]::new);
-        String[] names = quarters.stream().map(Key::quarter).toArray(String[]::new);
-        jdbc.query("""
-                SELECT v.* FROM unnest(?::uuid[], ?::varchar[]) AS k(person_id, quarter)
-                JOIN quarter_view v ON v.person_id = k.person_id AND v.quarter = k.quarter""",
-                ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("uuid", people));
-                    ps.setArray(2, ps.getConnection().createArrayOf("varchar", names));
-                },
-                rs -> {
-                    QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
-                            rs.getString("track"), rs.getString("level_held"), rs.getString("target_level"),
-                            rs.getLong("version"), rs.getObject("opened_at", OffsetDateTime.class));
-                    row.status = rs.getString("status");
-                    row.assessmentId = rs.getObject("assessment_id", UUID.class);
-                    row.operatingLevel = rs.getString("operating_level");
-                    row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
-                    row.rationale = rs.getString("rationale");
-                    row.assessedBy = rs.getString("assessed_by");
-                    row.assessedAt = rs.getObject("assessed_at", OffsetDateTime.class);
-                    row.amendsAssessmentId = rs.getObject("amends_assessment_id", UUID.class);
-                    row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
-                    rows.quarters.put(new Key(row.personId, row.quarter), row);
-                });
-        if (!goals.isEmpty()) {
-            UUID[] ids = goals.toArray(UUID[]::new);
-            jdbc.query("SELECT * FROM quarter_goal WHERE goal_id = ANY (?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
-                    rs -> {
-                        GoalRow goal = new GoalRow(rs.getObject("goal_id", UUID.class),
-                                rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
-                                rs.getString("description"), rs.getString("dimension"), rs.getString("measure"),
-                                rs.getString("target_level"), rs.getObject("set_at", OffsetDateTime.class));
-                        goal.active = rs.getBoolean("active");
-                        goal.dropReason = rs.getString("drop_reason");
-                        goal.progressStatus = rs.getString("progress_status");
-                        goal.progressNote = rs.getString("progress_note");
-                        goal.progressAt = rs.getObject("progress_at", OffsetDateTime.class);
-                        rows.goals.put(goal.goalId, goal);
-                    });
-        }
-        if (!evidence.isEmpty()) {
-            UUID[] ids = evidence.toArray(UUID[]::new);
-            jdbc.query("SELECT * FROM quarter_evidence WHERE evidence_id = ANY (?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
-                    rs -> {
-                        EvidenceRow row = new EvidenceRow(rs.getObject("evidence_id", UUID.class),
-                                rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
-                                rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
-                                rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class),
-                                rs.getString("link"), rs.getObject("occurred_on", LocalDate.class),
-                                rs.getObject("logged_at", OffsetDateTime.class));
-                        row.retracted = rs.getBoolean("retracted");
-                        row.retractionReason = rs.getString("retraction_reason");
-                        rows.evidence.put(row.evidenceId, row);
-                    });
-        }
+        BulkSql.read(jdbc,
+                new BulkSql.Query("""
+                        SELECT v.* FROM unnest(?::uuid[], ?::text[]) AS k(person_id, quarter)
+                        JOIN quarter_view v ON v.person_id = k.person_id AND v.quarter = k.quarter""",
+                        rs -> {
+                            QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
+                                    rs.getString("track"), rs.getString("level_held"), rs.getString("target_level"),
+                                    rs.getLong("version"), rs.getObject("opened_at", OffsetDateTime.class));
+                            row.status = rs.getString("status");
+                            row.assessmentId = rs.getObject("assessment_id", UUID.class);
+                            row.operatingLevel = rs.getString("operating_level");
+                            row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
+                            row.rationale = rs.getString("rationale");
+                            row.assessedBy = rs.getString("assessed_by");
+                            row.assessedAt = rs.getObject("assessed_at", OffsetDateTime.class);
+                            row.amendsAssessmentId = rs.getObject("amends_assessment_id", UUID.class);
+                            row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+                            rows.quarters.put(new Key(row.personId, row.quarter), row);
+                        },
+                        new BulkSql.Array(Type.UUID, quarters.stream().map(Key::personId).toList()),
+                        new BulkSql.Array(Type.TEXT, quarters.stream().map(Key::quarter).toList())),
+                new BulkSql.Query("SELECT * FROM quarter_goal WHERE goal_id = ANY (?::uuid[])",
+                        rs -> {
+                            GoalRow goal = new GoalRow(rs.getObject("goal_id", UUID.class),
+                                    rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
+                                    rs.getString("description"), rs.getString("dimension"), rs.getString("measure"),
+                                    rs.getString("target_level"), rs.getObject("set_at", OffsetDateTime.class));
+                            goal.active = rs.getBoolean("active");
+                            goal.dropReason = rs.getString("drop_reason");
+                            goal.progressStatus = rs.getString("progress_status");
+                            goal.progressNote = rs.getString("progress_note");
+                            goal.progressAt = rs.getObject("progress_at", OffsetDateTime.class);
+                            rows.goals.put(goal.goalId, goal);
+                        },
+                        new BulkSql.Array(Type.UUID, goals)),
+                new BulkSql.Query("SELECT * FROM quarter_evidence WHERE evidence_id = ANY (?::uuid[])",
+                        rs -> {
+                            EvidenceRow row = new EvidenceRow(rs.getObject("evidence_id", UUID.class),
+                                    rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
+                                    rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
+                                    rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class),
+                                    rs.getString("link"), rs.getObject("occurred_on", LocalDate.class),
+                                    rs.getObject("logged_at", OffsetDateTime.class));
+                            row.retracted = rs.getBoolean("retracted");
+                            row.retractionReason = rs.getString("retraction_reason");
+                            rows.evidence.put(row.evidenceId, row);
+                        },
+                        new BulkSql.Array(Type.UUID, evidence)));
         return rows;
     }
 
-    /** Writes each changed row once: an upsert per table, run as one JDBC batch (multi-row INSERTs). */
+    private static final BulkSql.Type[] QUARTER_COLUMNS = {Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT,
+            Type.TEXT, Type.UUID, Type.TEXT, Type.BOOL, Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ, Type.UUID, Type.INT8,
+            Type.TIMESTAMPTZ, Type.TIMESTAMPTZ};
+    private static final BulkSql.Type[] GOAL_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
+            Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.TEXT, Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ,
+            Type.TIMESTAMPTZ};
+    private static final BulkSql.Type[] EVIDENCE_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
+            Type.TEXT, Type.TEXT, Type.TEXT, Type.UUID, Type.TEXT, Type.DATE, Type.BOOL, Type.TEXT, Type.TIMESTAMPTZ};
+    private static final BulkSql.Type[] FEEDBACK_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
+            Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ};
+
+    /** Writes each changed row once: an upsert per table over all its rows, every table in one round trip. */
     private void write(Rows rows) {
-        ProjectionBatch.Statement quarterRows = new ProjectionBatch.Statement("""
+        BulkSql.Rows quarterRows = new BulkSql.Rows("""
                 INSERT INTO quarter_view (person_id, quarter, status, track, level_held, target_level, assessment_id,
                                           operating_level, at_next_level, rationale, assessed_by, assessed_at,
                                           amends_assessment_id, version, opened_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],
+                                     ?::text[], ?::bool[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[],
+                                     ?::int8[], ?::timestamptz[], ?::timestamptz[])
                 ON CONFLICT (person_id, quarter) DO UPDATE SET status = EXCLUDED.status,
                     assessment_id = EXCLUDED.assessment_id, operating_level = EXCLUDED.operating_level,
                     at_next_level = EXCLUDED.at_next_level, rationale = EXCLUDED.rationale,
                     assessed_by = EXCLUDED.assessed_by, assessed_at = EXCLUDED.assessed_at,
                     amends_assessment_id = EXCLUDED.amends_assessment_id, version = EXCLUDED.version,
-                    updated_at = EXCLUDED.updated_at""");
+                    updated_at = EXCLUDED.updated_at""", QUARTER_COLUMNS);
         for (QuarterRow r : rows.quarters.values()) {
             if (r.changed) {
                 quarterRows.add(r.personId, r.quarter, r.status, r.track, r.levelHeld, r.targetLevel, r.assessmentId,
@@ -440,28 +446,32 @@ public class QuarterProjection {
                         r.amendsAssessmentId, r.version, r.openedAt, r.updatedAt);
             }
         }
-        ProjectionBatch.Statement goalRows = new ProjectionBatch.Statement("""
+        BulkSql.Rows goalRows = new BulkSql.Rows("""
                 INSERT INTO quarter_goal (goal_id, person_id, quarter, title, description, dimension, measure,
                                           target_level, active, drop_reason, progress_status, progress_note,
                                           progress_at, set_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                                     ?::timestamptz[])
                 ON CONFLICT (goal_id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
                     dimension = EXCLUDED.dimension, measure = EXCLUDED.measure, active = EXCLUDED.active,
                     drop_reason = EXCLUDED.drop_reason, progress_status = EXCLUDED.progress_status,
-                    progress_note = EXCLUDED.progress_note, progress_at = EXCLUDED.progress_at""");
+                    progress_note = EXCLUDED.progress_note, progress_at = EXCLUDED.progress_at""", GOAL_COLUMNS);
         for (GoalRow g : rows.goals.values()) {
             if (g.changed) {
                 goalRows.add(g.goalId, g.personId, g.quarter, g.title, g.description, g.dimension, g.measure,
                         g.targetLevel, g.active, g.dropReason, g.progressStatus, g.progressNote, g.progressAt, g.setAt);
             }
         }
-        ProjectionBatch.Statement evidenceRows = new ProjectionBatch.Statement("""
+        BulkSql.Rows evidenceRows = new BulkSql.Rows("""
                 INSERT INTO quarter_evidence (evidence_id, person_id, quarter, title, description, impact, dimension,
                                               demonstrates_level, goal_id, link, occurred_on, retracted,
                                               retraction_reason, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::uuid[], ?::text[], ?::date[], ?::bool[], ?::text[],
+                                     ?::timestamptz[])
                 ON CONFLICT (evidence_id) DO UPDATE SET retracted = EXCLUDED.retracted,
-                    retraction_reason = EXCLUDED.retraction_reason""");
+                    retraction_reason = EXCLUDED.retraction_reason""", EVIDENCE_COLUMNS);
         for (EvidenceRow e : rows.evidence.values()) {
             if (e.changed) {
                 evidenceRows.add(e.evidenceId, e.personId, e.quarter, e.title, e.description, e.impact, e.dimension,
@@ -469,14 +479,14 @@ public class QuarterProjection {
                         e.loggedAt);
             }
         }
-        ProjectionBatch.Statement feedbackRows = new ProjectionBatch.Statement("""
-                INSERT INTO quarter_feedback (feedback_id, person_id, quarter, relationship, text, signals_level, given_by, given_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING""");
+        BulkSql.Rows feedbackRows = new BulkSql.Rows("""
+                INSERT INTO quarter_feedback (feedback_id, person_id, quarter, relationship, text, signals_level,
+                                              given_by, given_at)
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::timestamptz[])
+                ON CONFLICT (feedback_id) DO NOTHING""", FEEDBACK_COLUMNS);
         rows.feedback.values().forEach(feedbackRows::add);
-        quarterRows.run(jdbc);
-        goalRows.run(jdbc);
-        evidenceRows.run(jdbc);
-        feedbackRows.run(jdbc);
+        BulkSql.write(jdbc, quarterRows, goalRows, evidenceRows, feedbackRows);
     }
 
     // --- queries ---------------------------------------------------------------------------------------
