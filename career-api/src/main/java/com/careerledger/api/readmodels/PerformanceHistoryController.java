@@ -4,7 +4,7 @@ import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.history.PerformanceHistory;
 import com.careerledger.projections.history.PerformanceHistoryProjection;
-import com.careerledger.projections.support.EventStreams;
+import com.careerledger.projections.history.PerformanceHistoryProjection.Versioned;
 import com.careerledger.projections.support.ReadYourWrites;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * A person's sustained-performance history: quarters, next-level streak and readiness (tenure shown, never used).
  * The read first waits until the history reflects every Person event stored when it began (read-your-writes for
- * the person: a promotion that has returned is shown); quarter events may lag a little.
+ * the person: a promotion that has returned is shown); quarter events may lag a little. One query reads the
+ * history together with the person's latest stored sequence number (unknown people: 404).
  */
 @RestController
 public class PerformanceHistoryController {
@@ -24,24 +25,19 @@ public class PerformanceHistoryController {
 
     private final PerformanceHistoryProjection history;
     private final ReadYourWrites readYourWrites;
-    private final EventStreams streams;
 
     public PerformanceHistoryController(PerformanceHistoryProjection history, ReadYourWrites readYourWrites,
-                                        EventStreams streams, Access access) {
+                                        Access access) {
         this.access = access;
         this.history = history;
         this.readYourWrites = readYourWrites;
-        this.streams = streams;
     }
 
     @GetMapping("/api/people/{personId}/performance-history")
     public PerformanceHistory performanceHistory(@PathVariable UUID personId) {
         access.requireVisible(personId);
-        if (streams.lastSequence(personId.toString()) < 0) {
-            throw new NotFoundException("person " + personId + " does not exist");
-        }
-        readYourWrites.read(personId.toString(), () -> history.personVersion(personId), Long::longValue);
-        return history.find(personId).orElseThrow(() ->
-                new NotFoundException("the performance history of person " + personId + " is not built yet"));
+        return readYourWrites.readWithStored(personId.toString(), () -> history.read(personId), Versioned::version)
+                .map(Versioned::history)
+                .orElseThrow(() -> new NotFoundException("person " + personId + " does not exist"));
     }
 }

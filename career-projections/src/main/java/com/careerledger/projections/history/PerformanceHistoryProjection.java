@@ -30,6 +30,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.BulkSql;
+import com.careerledger.projections.support.BulkSql.Type;
+import com.careerledger.projections.support.ProjectionBatch;
+import com.careerledger.projections.support.ReadYourWrites;
 import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,9 +43,15 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -62,12 +72,22 @@ import java.util.function.UnaryOperator;
  * Idempotency: the person row remembers the Person aggregate's sequence number and each quarter row the Quarter
  * aggregate's ({@code personId/quarter}); an event at or below the remembered number is a redelivery and changes
  * nothing, so the counts are applied once. Only event timestamps are stored, so a rebuild reproduces the rows.
+ * <p>
+ * Writes are made per batch of the event processor, not per event ({@link ProjectionBatch}): a handler only notes
+ * its event; at the end of the batch the person and quarter rows the batch touches are read with one query per
+ * table (every key at once), the events are applied to them in memory in their order — exactly as one statement
+ * per event would have applied them, version guards included — and each changed row is written once, one
+ * statement per table. The reads take one round trip and the writes another ({@link BulkSql}). Nothing is kept
+ * between batches.
  */
 @Component
 @ProcessingGroup(PerformanceHistoryProjection.PROCESSING_GROUP)
 public class PerformanceHistoryProjection {
 
     public static final String PROCESSING_GROUP = "performance-history";
+
+    /** The column default of {@code history_person.sustained_record} (V8): what a new person row starts with. */
+    private static final String EMPTY_RECORD = "{\"outcomes\": [], \"countFrom\": null}";
 
     private final JdbcTemplate jdbc;
     private final CareerFramework framework;
@@ -82,10 +102,12 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(PersonRegistered e, @SequenceNumber long seq, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO history_person (person_id, track, level, quarters_at_level, version, updated_at)
-                VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (person_id) DO NOTHING""",
-                e.personId(), e.track().name(), e.level(), seq, utc(at));
+        batch(b -> b.person(e.personId(), rows -> rows.people.computeIfAbsent(e.personId(), id -> {
+            // inserted once: a person row that exists already is left as it is
+            PersonRow row = new PersonRow(id, e.track().name(), e.level(), EMPTY_RECORD, 0, seq, utc(at));
+            row.changed = true;
+            return row;
+        })));
     }
 
     @EventHandler
@@ -115,64 +137,72 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        int inserted = jdbc.update("""
-                INSERT INTO history_quarter (person_id, quarter, level_held, target_level, version, opened_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, quarter) DO NOTHING""",
-                e.personId(), e.quarter(), e.levelHeld(), e.targetLevel(), seq, utc(at), utc(at));
-        if (inserted > 0) {
-            // information only (see the class comment): counted once, when the quarter row is created
-            jdbc.update("UPDATE history_person SET quarters_at_level = quarters_at_level + 1 WHERE person_id = ?",
-                    e.personId());
-        }
+        Key key = new Key(e.personId(), e.quarter());
+        batch(b -> b.quarterOpened(key, rows -> {
+            if (!rows.quarters.containsKey(key)) {
+                QuarterRow row = new QuarterRow(e.personId(), e.quarter(), e.levelHeld(), e.targetLevel(), seq, utc(at));
+                row.changed = true;
+                rows.quarters.put(key, row);
+                // information only (see the class comment): counted once, when the quarter row is created
+                PersonRow person = rows.people.get(e.personId());
+                if (person != null) {
+                    person.quartersAtLevel++;
+                    person.changed = true;
+                }
+            }
+        }));
     }
 
     @EventHandler
     void on(GoalSet e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, "goals = goals + 1");
+        apply(e.personId(), e.quarter(), seq, at, row -> row.goals++);
     }
 
     @EventHandler
     void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, "goals = goals - 1");
+        apply(e.personId(), e.quarter(), seq, at, row -> row.goals--);
     }
 
     @EventHandler
     void on(GoalRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, null);
+        apply(e.personId(), e.quarter(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, null);
+        apply(e.personId(), e.quarter(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, "evidence = evidence + 1");
+        apply(e.personId(), e.quarter(), seq, at, row -> row.evidence++);
     }
 
     @EventHandler
     void on(EvidenceRetracted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, "evidence = evidence - 1");
+        apply(e.personId(), e.quarter(), seq, at, row -> row.evidence--);
     }
 
     @EventHandler
     void on(FeedbackRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, null);
+        apply(e.personId(), e.quarter(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        jdbc.update("""
-                UPDATE history_quarter SET operating_level = ?, at_next_level = ?, version = ?, updated_at = ?
-                WHERE person_id = ? AND quarter = ? AND version < ?""",
-                e.operatingLevel(), e.atNextLevel(), seq, utc(at), e.personId(), e.quarter(), seq);
+        apply(e.personId(), e.quarter(), seq, at, row -> {
+            row.operatingLevel = e.operatingLevel();
+            row.atNextLevel = e.atNextLevel();
+        });
     }
 
     @EventHandler
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the earlier assessment stands in the person's record until a new one replaces it; the quarter is open again
-        apply(e.personId(), e.quarter(), seq, at, "operating_level = NULL, at_next_level = NULL");
+        apply(e.personId(), e.quarter(), seq, at, row -> {
+            row.operatingLevel = null;
+            row.atNextLevel = null;
+        });
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
@@ -185,37 +215,59 @@ public class PerformanceHistoryProjection {
 
     // --- queries ---------------------------------------------------------------------------------------
 
-    /** The Person sequence number the history reflects; empty if the person is not in it (yet). */
-    public Optional<Long> personVersion(UUID personId) {
-        return jdbc.queryForList("SELECT version FROM history_person WHERE person_id = ?", Long.class, personId)
-                .stream().findFirst();
+    /** A person's history and the Person sequence number it reflects. */
+    public record Versioned(PerformanceHistory history, long version) {
     }
 
-    public Optional<PerformanceHistory> find(UUID personId) {
-        return jdbc.query("SELECT track, level, sustained_record::text AS record, quarters_at_level FROM history_person WHERE person_id = ?",
-                (rs, i) -> {
+    /**
+     * A person's history, and the sequence number of the person's latest stored event, read together in one
+     * statement (one round trip, one snapshot): what {@link ReadYourWrites#readWithStored} needs.
+     *
+     * @return the stored sequence number ({@code -1}: the person has no events) and the history, empty if the
+     * person is not in it (yet)
+     */
+    public ReadYourWrites.Sighting<Versioned> read(UUID personId) {
+        return jdbc.query("""
+                SELECT s.stored, p.track, p.level, p.sustained_record::text AS record, p.quarters_at_level, p.version,
+                       q.quarter, q.level_held, q.operating_level, q.at_next_level, q.goals, q.evidence
+                FROM (SELECT max(sequence_number) AS stored FROM domain_event_entry WHERE aggregate_identifier = ?) s
+                LEFT JOIN history_person p ON p.person_id = ?
+                LEFT JOIN history_quarter q ON q.person_id = p.person_id
+                ORDER BY q.quarter""",
+                rs -> {
+                    rs.next(); // the sub-select always gives a row
+                    long stored = rs.getObject("stored") == null ? -1 : rs.getLong("stored");
+                    if (rs.getObject("version") == null) {
+                        return new ReadYourWrites.Sighting<>(stored, Optional.empty());
+                    }
                     Track track = Track.valueOf(rs.getString("track"));
                     String level = rs.getString("level");
-                    SustainedPerformancePolicy.ReadinessView readiness = readRecord(rs.getString("record"))
-                            .readiness(level, framework);
-                    return new PerformanceHistory(personId, track, level, readiness.nextLevel(),
-                            framework.policy().requiredQuarters(), quarters(personId), readiness.streak(),
+                    String record = rs.getString("record");
+                    int quartersAtLevel = rs.getInt("quarters_at_level");
+                    long version = rs.getLong("version");
+                    List<QuarterLine> quarters = new ArrayList<>();
+                    do {
+                        if (rs.getString("quarter") != null) {
+                            quarters.add(new QuarterLine(rs.getString("quarter"), rs.getString("level_held"),
+                                    rs.getString("operating_level"), rs.getObject("at_next_level", Boolean.class),
+                                    rs.getInt("goals"), rs.getInt("evidence")));
+                        }
+                    } while (rs.next());
+                    SustainedPerformancePolicy.ReadinessView readiness = readRecord(record).readiness(level, framework);
+                    PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
+                            framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
                             new Readiness(readiness.status().name(), readiness.reason()),
-                            new Tenure(rs.getInt("quarters_at_level"), false));
-                }, personId).stream().findFirst();
+                            new Tenure(quartersAtLevel, false));
+                    return new ReadYourWrites.Sighting<>(stored, Optional.of(new Versioned(history, version)));
+                },
+                personId.toString(), personId);
     }
 
-    private List<QuarterLine> quarters(UUID personId) {
-        return jdbc.query("""
-                SELECT quarter, level_held, operating_level, at_next_level, goals, evidence
-                FROM history_quarter WHERE person_id = ? ORDER BY quarter""",
-                (rs, i) -> new QuarterLine(rs.getString("quarter"), rs.getString("level_held"),
-                        rs.getString("operating_level"), rs.getObject("at_next_level", Boolean.class),
-                        rs.getInt("goals"), rs.getInt("evidence")),
-                personId);
-    }
+    // --- the batch ------------------------------------------------------------------------------------
 
-    // --- helpers ---------------------------------------------------------------------------------------
+    private void batch(Consumer<Batch> work) {
+        ProjectionBatch.with(this, Batch::new, work);
+    }
 
     /** Track, level, record and time at level of a person. */
     private record Standing(Track track, String level, SustainedRecord record, int quartersAtLevel) {
@@ -226,29 +278,208 @@ public class PerformanceHistoryProjection {
 
     /** Applies a Person event once: a row already at this sequence number (a redelivery) is left alone. */
     private void evolve(UUID personId, long seq, Instant at, UnaryOperator<Standing> change) {
-        List<Standing> rows = jdbc.query("""
-                SELECT track, level, sustained_record::text AS record, quarters_at_level
-                FROM history_person WHERE person_id = ? AND version < ? FOR UPDATE""",
-                (rs, i) -> new Standing(Track.valueOf(rs.getString("track")), rs.getString("level"),
-                        readRecord(rs.getString("record")), rs.getInt("quarters_at_level")),
-                personId, seq);
-        if (rows.isEmpty()) {
-            return;
-        }
-        Standing next = change.apply(rows.get(0));
-        jdbc.update("""
-                UPDATE history_person SET track = ?, level = ?, sustained_record = CAST(? AS jsonb),
-                       quarters_at_level = ?, version = ?, updated_at = ?
-                WHERE person_id = ?""",
-                next.track().name(), next.level(), writeRecord(next.record()), next.quartersAtLevel(), seq, utc(at),
-                personId);
+        batch(b -> b.person(personId, rows -> {
+            PersonRow row = rows.people.get(personId);
+            if (row == null || row.version >= seq) {
+                return;
+            }
+            Standing next = change.apply(new Standing(Track.valueOf(row.track), row.level, row.record(),
+                    row.quartersAtLevel));
+            row.track = next.track().name();
+            row.level = next.level();
+            row.record = next.record();
+            row.recordText = null; // written from the record, as every evolved row is
+            row.quartersAtLevel = next.quartersAtLevel();
+            row.version = seq;
+            row.updatedAt = utc(at);
+            row.changed = true;
+        }));
     }
 
-    /** Applies a Quarter event once, with {@code change} (a SET clause, or null for none) on the quarter row. */
-    private void apply(UUID personId, String quarter, long seq, Instant at, String change) {
-        jdbc.update("UPDATE history_quarter SET " + (change == null ? "" : change + ", ")
-                        + "version = ?, updated_at = ? WHERE person_id = ? AND quarter = ? AND version < ?",
-                seq, utc(at), personId, quarter, seq);
+    /** Applies a Quarter event once, with {@code change} on the quarter row; a redelivery changes nothing. */
+    private void apply(UUID personId, String quarter, long seq, Instant at, Consumer<QuarterRow> change) {
+        Key key = new Key(personId, quarter);
+        batch(b -> b.quarter(key, rows -> {
+            QuarterRow row = rows.quarters.get(key);
+            if (row != null && row.version < seq) {
+                change.accept(row);
+                row.version = seq;
+                row.updatedAt = utc(at);
+                row.changed = true;
+            }
+        }));
+    }
+
+    private record Key(UUID personId, String quarter) {
+    }
+
+    /** The events of one batch, in order, and the keys of the rows they may touch. */
+    private final class Batch implements ProjectionBatch.Buffer {
+        private final List<Consumer<Rows>> changes = new ArrayList<>();
+        private final Set<UUID> people = new LinkedHashSet<>();
+        private final Set<Key> quarters = new LinkedHashSet<>();
+
+        void person(UUID personId, Consumer<Rows> change) {
+            people.add(personId);
+            changes.add(change);
+        }
+
+        void quarter(Key key, Consumer<Rows> change) {
+            quarters.add(key);
+            changes.add(change);
+        }
+
+        /** A quarter's first event: its quarter row, and its person's row (which counts the new quarter). */
+        void quarterOpened(Key key, Consumer<Rows> change) {
+            people.add(key.personId());
+            quarter(key, change);
+        }
+
+        @Override
+        public void flush() {
+            if (changes.isEmpty()) {
+                return;
+            }
+            Rows rows = load(people, quarters);
+            changes.forEach(change -> change.accept(rows));
+            changes.clear();
+            write(rows);
+        }
+    }
+
+    /** The rows a batch touches, as the batch has made them so far. */
+    private static final class Rows {
+        final Map<UUID, PersonRow> people = new HashMap<>();
+        final Map<Key, QuarterRow> quarters = new HashMap<>();
+    }
+
+    private final class PersonRow {
+        final UUID personId;
+        String track;
+        String level;
+        /** The stored record's text; null once the record has been evolved (then written from {@link #record}). */
+        String recordText;
+        SustainedRecord record;
+        int quartersAtLevel;
+        long version;
+        OffsetDateTime updatedAt;
+        boolean changed;
+
+        PersonRow(UUID personId, String track, String level, String recordText, int quartersAtLevel, long version,
+                  OffsetDateTime updatedAt) {
+            this.personId = personId;
+            this.track = track;
+            this.level = level;
+            this.recordText = recordText;
+            this.quartersAtLevel = quartersAtLevel;
+            this.version = version;
+            this.updatedAt = updatedAt;
+        }
+
+        SustainedRecord record() {
+            if (record == null) {
+                record = readRecord(recordText);
+            }
+            return record;
+        }
+
+        String recordJson() {
+            return recordText != null ? recordText : writeRecord(record);
+        }
+    }
+
+    private static final class QuarterRow {
+        final UUID personId;
+        final String quarter;
+        final String levelHeld;
+        final String targetLevel;
+        final OffsetDateTime openedAt;
+        String operatingLevel;
+        Boolean atNextLevel;
+        int goals;
+        int evidence;
+        long version;
+        OffsetDateTime updatedAt;
+        boolean changed;
+
+        QuarterRow(UUID personId, String quarter, String levelHeld, String targetLevel, long version,
+                   OffsetDateTime openedAt) {
+            this.personId = personId;
+            this.quarter = quarter;
+            this.levelHeld = levelHeld;
+            this.targetLevel = targetLevel;
+            this.version = version;
+            this.openedAt = openedAt;
+            this.updatedAt = openedAt;
+        }
+    }
+
+    /** Reads the rows of these keys: one query per table, every key at once, both in one round trip. */
+    private Rows load(Set<UUID> people, Set<Key> quarters) {
+        Rows rows = new Rows();
+        BulkSql.read(jdbc,
+                new BulkSql.Query("""
+                        SELECT person_id, track, level, sustained_record::text AS record, quarters_at_level, version,
+                               updated_at
+                        FROM history_person WHERE person_id = ANY (?::uuid[])""",
+                        rs -> {
+                            PersonRow row = new PersonRow(rs.getObject("person_id", UUID.class), rs.getString("track"),
+                                    rs.getString("level"), rs.getString("record"), rs.getInt("quarters_at_level"),
+                                    rs.getLong("version"), rs.getObject("updated_at", OffsetDateTime.class));
+                            rows.people.put(row.personId, row);
+                        },
+                        new BulkSql.Array(Type.UUID, people)),
+                new BulkSql.Query("""
+                        SELECT h.* FROM unnest(?::uuid[], ?::text[]) AS k(person_id, quarter)
+                        JOIN history_quarter h ON h.person_id = k.person_id AND h.quarter = k.quarter""",
+                        rs -> {
+                            QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
+                                    rs.getString("level_held"), rs.getString("target_level"), rs.getLong("version"),
+                                    rs.getObject("opened_at", OffsetDateTime.class));
+                            row.operatingLevel = rs.getString("operating_level");
+                            row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
+                            row.goals = rs.getInt("goals");
+                            row.evidence = rs.getInt("evidence");
+                            row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+                            rows.quarters.put(new Key(row.personId, row.quarter), row);
+                        },
+                        new BulkSql.Array(Type.UUID, quarters.stream().map(Key::personId).toList()),
+                        new BulkSql.Array(Type.TEXT, quarters.stream().map(Key::quarter).toList())));
+        return rows;
+    }
+
+    /** Writes each changed row once: an upsert per table over all its rows, both in one round trip. */
+    private void write(Rows rows) {
+        BulkSql.Rows people = new BulkSql.Rows("""
+                INSERT INTO history_person (person_id, track, level, sustained_record, quarters_at_level, version,
+                                            updated_at)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::int4[], ?::int8[], ?::timestamptz[])
+                ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
+                    sustained_record = EXCLUDED.sustained_record, quarters_at_level = EXCLUDED.quarters_at_level,
+                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
+                Type.UUID, Type.TEXT, Type.TEXT, Type.JSONB, Type.INT4, Type.INT8, Type.TIMESTAMPTZ);
+        for (PersonRow p : rows.people.values()) {
+            if (p.changed) {
+                people.add(p.personId, p.track, p.level, p.recordJson(), p.quartersAtLevel, p.version, p.updatedAt);
+            }
+        }
+        BulkSql.Rows quarters = new BulkSql.Rows("""
+                INSERT INTO history_quarter (person_id, quarter, level_held, target_level, operating_level,
+                                             at_next_level, goals, evidence, version, opened_at, updated_at)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::int4[],
+                                     ?::int4[], ?::int8[], ?::timestamptz[], ?::timestamptz[])
+                ON CONFLICT (person_id, quarter) DO UPDATE SET operating_level = EXCLUDED.operating_level,
+                    at_next_level = EXCLUDED.at_next_level, goals = EXCLUDED.goals, evidence = EXCLUDED.evidence,
+                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
+                Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.INT4, Type.INT4, Type.INT8,
+                Type.TIMESTAMPTZ, Type.TIMESTAMPTZ);
+        for (QuarterRow q : rows.quarters.values()) {
+            if (q.changed) {
+                quarters.add(q.personId, q.quarter, q.levelHeld, q.targetLevel, q.operatingLevel, q.atNextLevel,
+                        q.goals, q.evidence, q.version, q.openedAt, q.updatedAt);
+            }
+        }
+        BulkSql.write(jdbc, people, quarters);
     }
 
     private SustainedRecord readRecord(String text) {
