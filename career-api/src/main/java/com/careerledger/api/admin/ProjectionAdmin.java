@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
@@ -295,7 +297,13 @@ public class ProjectionAdmin {
         return transactions.fetchInTransaction(() -> {
             Set<String> named = new TreeSet<>();
             for (int segment : tokenStore.fetchSegments(processorName)) {
-                named.addAll(SelectiveReplay.rebuilding(tokenStore.fetchToken(processorName, segment)));
+                TrackingToken token = tokenStore.fetchToken(processorName, segment);
+                // a replay that has reached its reset point keeps its replay token until the next event: it is over
+                boolean over = token instanceof ReplayToken replay && replay.getCurrentToken() != null
+                        && replay.getTokenAtReset() != null && replay.getCurrentToken().covers(replay.getTokenAtReset());
+                if (!over) {
+                    named.addAll(SelectiveReplay.rebuilding(token));
+                }
             }
             return named;
         });
