@@ -6,7 +6,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +17,29 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.support.SelectiveReplay;
+
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rebuilds read models and reports how far each one is. A rebuild stops one tracking processor, resets its
- * tokens (its reset handler empties its tables) and starts it again from the first event; every other
- * processor, and every write, carries on. Progress is sampled every second, logged every five.
+ * Rebuilds read models and reports how far each one is. Every read model runs in one tracking processor
+ * ({@link ReadModelGroups#PROCESSOR}, ADR 0006) but is listed, and rebuilt, under its own name: a rebuild stops
+ * the processor, resets its tokens with a replay context naming the read models to rebuild (their reset handlers
+ * empty their tables; {@link SelectiveReplay} skips the replayed events for the others) and starts it again from
+ * the first event. A rebuild asked for while another is running joins it: both start again from the first event.
+ * Writes carry on throughout; the other read models keep answering (they have every event up to the reset, and
+ * take the new ones once the replay has passed it). Progress is sampled every second, logged every five.
  */
 @Component
 public class ProjectionAdmin {
@@ -40,49 +52,78 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
+    /** Recent positions of each tracking processor, for the replay's speed. */
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    /** When the rebuild of each read model started. */
     private final Map<String, Instant> rebuildsStarted = new ConcurrentHashMap<>();
-    /** The head of the event store when each rebuild started: where the replay ends. */
+    /** The head of the event store when each processor's rebuild started: where the replay ends. */
     private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
     private long ticks;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokenStore,
+                           TransactionManager transactions) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
     }
 
     public List<ProjectionStatus> all() {
         long head = head();
-        return processors().stream()
-                .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(p -> status(p, head))
-                .toList();
+        List<ProjectionStatus> all = new ArrayList<>();
+        for (EventProcessor p : processors()) {
+            if (isReadModels(p)) {
+                ReadModelGroups.GROUPS.forEach(group -> all.add(status(group, p, head)));
+            } else {
+                all.add(status(p.getName(), p, head));
+            }
+        }
+        all.sort(Comparator.comparing(ProjectionStatus::name));
+        return all;
     }
 
     public ProjectionStatus one(String name) {
-        return status(processor(name), head());
+        return status(name, processorOf(name), head());
     }
 
     /** Starts a rebuild and returns at once; the replay runs on the processor's own threads. */
-    public ProjectionStatus rebuild(String name) {
-        EventProcessor processor = processor(name);
+    public synchronized ProjectionStatus rebuild(String name) {
+        EventProcessor processor = processorOf(name);
         if (!(processor instanceof TrackingEventProcessor tracking)) {
             throw new DomainRuleViolation("projection-not-rebuildable", "projection " + name
                     + " runs inside the write transaction and is not rebuilt by replay");
         }
+        long head = head();
         tracking.shutDown();
+        Set<String> named = new TreeSet<>();
         try {
-            tracking.resetTokens();
+            if (isReadModels(processor)) {
+                // a replay under way joins this one: it starts again from the first event for both
+                named.addAll(replayingNow(processor.getName()));
+                named.add(name);
+            } else {
+                named.add(SelectiveReplay.ALL);
+            }
+            tracking.resetTokens(SelectiveReplay.context(named));
         } catch (UnableToClaimTokenException e) {
             tracking.start();
             throw new DomainRuleViolation("projection-busy", "projection " + name
                     + " is being processed by another instance; stop it there or retry when its claim expires");
         }
-        samples.remove(name);
-        rebuildsStarted.put(name, Instant.now());
-        rebuildTargets.put(name, head());
+        Instant now = Instant.now();
+        samples.remove(processor.getName());
+        Set<String> started = named.contains(SelectiveReplay.ALL)
+                ? (isReadModels(processor) ? Set.copyOf(ReadModelGroups.GROUPS) : Set.of(name)) : named;
+        if (isReadModels(processor)) {
+            rebuildsStarted.keySet().removeIf(n -> ReadModelGroups.GROUPS.contains(n) && !started.contains(n));
+        }
+        started.forEach(n -> rebuildsStarted.put(n, now));
+        rebuildTargets.put(processor.getName(), head);
         tracking.start();
-        log.info("Rebuild of projection '{}' started from the first event (head of the event store: {})", name, head());
+        log.info("Rebuild of {} started from the first event (head of the event store: {})",
+                named.contains(SelectiveReplay.ALL) ? "projection '" + name + "'" : "read models " + named, head);
         return one(name);
     }
 
@@ -103,23 +144,25 @@ public class ProjectionAdmin {
                     }
                 });
                 if (ticks % 5 == 0 && replaying(tracking.processingStatus().values())) {
-                    // logs only while there is a rebuild block, i.e. while the replay has not reached its end
-                    ProjectionStatus status = status(p, head);
-                    ProjectionStatus.Rebuild r = status.rebuild();
-                    if (r != null) {
-                        log.info("Rebuilding projection '{}': {} of {} events ({}%), {} events/s{}", p.getName(), r.done(),
-                                r.total(), String.format("%.1f", r.percent()), r.eventsPerSecond(),
-                                r.etaSeconds() == null ? "" : ", about " + r.etaSeconds() + " s left");
+                    List<String> names = isReadModels(p) ? ReadModelGroups.GROUPS : List.of(p.getName());
+                    for (String name : names) {
+                        // logs only while there is a rebuild block, i.e. while the replay has not reached its end
+                        ProjectionStatus.Rebuild r = status(name, p, head).rebuild();
+                        if (r != null) {
+                            log.info("Rebuilding projection '{}': {} of {} events ({}%), {} events/s{}", name, r.done(),
+                                    r.total(), String.format("%.1f", r.percent()), r.eventsPerSecond(),
+                                    r.etaSeconds() == null ? "" : ", about " + r.etaSeconds() + " s left");
+                        }
                     }
                 }
             }
         }
     }
 
-    private ProjectionStatus status(EventProcessor p, long head) {
+    private ProjectionStatus status(String name, EventProcessor p, long head) {
         if (p instanceof SubscribingEventProcessor) {
-            return new ProjectionStatus(p.getName(), "subscribing", "IN_TRANSACTION", p.isRunning(), null, head, 0L, 0,
-                    null, null);
+            return new ProjectionStatus(name, "subscribing", "IN_TRANSACTION", p.isRunning(), null, head, 0L, 0,
+                    null, null, p.getName());
         }
         TrackingEventProcessor tracking = (TrackingEventProcessor) p;
         Collection<EventTrackerStatus> segments = tracking.processingStatus().values();
@@ -128,28 +171,42 @@ public class ProjectionAdmin {
         String error = segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName()).orElse(null);
         boolean replaying = replaying(segments);
+        long target = rebuildTarget(p.getName(), segments, head);
+        // a processor that had handled nothing yet gets no replay token from a reset: what was asked here counts
+        boolean named = replayNames(segments, name) || rebuildsStarted.containsKey(name) && rebuildRemaining(pos, target);
+        if (replaying && !named && pos != null) {
+            // not being rebuilt: it has every event up to where the replay was started
+            pos = Math.max(pos, resetPosition(segments).orElse(pos));
+        }
         ProjectionStatus.Rebuild rebuild = null;
         String state;
         if (error != null) {
             state = "ERROR";
         } else if (!tracking.isRunning()) {
             state = "STOPPED";
-        } else if (replaying && rebuildRemaining(segments, pos, rebuildTarget(p.getName(), segments, head))) {
+        } else if (named && rebuildRemaining(pos, target)) {
             state = "REBUILDING";
-            long total = rebuildTarget(p.getName(), segments, head);
-            long done = pos == null ? 0 : Math.min(pos, total);
+            long done = pos == null ? 0 : Math.min(pos, target);
             long rate = rate(p.getName());
-            Long eta = rate > 0 ? (total - done) / rate : null;
-            rebuild = new ProjectionStatus.Rebuild(done, total, total == 0 ? 100.0 : 100.0 * done / total, rate, eta,
-                    rebuildsStarted.get(p.getName()));
+            Long eta = rate > 0 ? (target - done) / rate : null;
+            rebuild = new ProjectionStatus.Rebuild(done, target, target == 0 ? 100.0 : 100.0 * done / target, rate, eta,
+                    rebuildsStarted.get(name));
         } else if (segments.isEmpty()) {
             state = "WAITING_FOR_CLAIM";
+        } else if (replaying) {
+            state = pos != null && pos >= head ? "LIVE" : "CATCHING_UP";
         } else {
             state = segments.stream().allMatch(EventTrackerStatus::isCaughtUp) ? "LIVE" : "CATCHING_UP";
         }
         Long lag = pos == null ? null : Math.max(0, head - pos);
-        return new ProjectionStatus(p.getName(), "tracking", state, tracking.isRunning(), pos, head, lag,
-                segments.size(), rebuild, error);
+        return new ProjectionStatus(name, "tracking", state, tracking.isRunning(), pos, head, lag,
+                segments.size(), rebuild, error, p.getName());
+    }
+
+    /** Whether the replay under way rebuilds {@code name}: its context names it (a replay without one, all). */
+    private static boolean replayNames(Collection<EventTrackerStatus> segments, String name) {
+        return segments.stream().map(s -> SelectiveReplay.rebuilding(s.getTrackingToken()))
+                .anyMatch(named -> named.contains(SelectiveReplay.ALL) || named.contains(name));
     }
 
     private long rate(String name) {
@@ -173,7 +230,7 @@ public class ProjectionAdmin {
      * index (left by rolled-back transactions) can delay long after the replay reached the head. For the people
      * watching, a rebuild is done once its position has reached where the event store stood when it started.
      */
-    private static boolean rebuildRemaining(Collection<EventTrackerStatus> segments, Long position, long target) {
+    private static boolean rebuildRemaining(Long position, long target) {
         return position == null || position < target;
     }
 
@@ -182,8 +239,7 @@ public class ProjectionAdmin {
      * where the processor was, which may be behind the head). Rebuilds started elsewhere fall back to it.
      */
     private long rebuildTarget(String name, Collection<EventTrackerStatus> segments, long head) {
-        long reset = segments.stream().map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).max().orElse(head);
+        long reset = resetPosition(segments).orElse(head);
         Long target = rebuildTargets.get(name);
         return target == null ? reset : Math.max(target, reset);
     }
@@ -194,8 +250,9 @@ public class ProjectionAdmin {
                 .mapToLong(OptionalLong::getAsLong).min();
     }
 
+    /** Whether a rebuild is under way: a replay token in place (until the processor has passed the reset point). */
     private static boolean replaying(Collection<EventTrackerStatus> segments) {
-        return segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        return segments.stream().anyMatch(s -> !SelectiveReplay.rebuilding(s.getTrackingToken()).isEmpty());
     }
 
     private long head() {
@@ -207,8 +264,36 @@ public class ProjectionAdmin {
         return processing.eventProcessors().values();
     }
 
-    private EventProcessor processor(String name) {
-        return processing.eventProcessor(name)
+    /** Where the replay under way started its replay from: the position the processor had reached. */
+    private static OptionalLong resetPosition(Collection<EventTrackerStatus> segments) {
+        return segments.stream().map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).max();
+    }
+
+    /**
+     * The read models a replay stored in the processor's tokens is rebuilding (read from the token store: the
+     * processor is stopped, its in-memory status is gone). {@code *} for a replay without a context.
+     */
+    private Set<String> replayingNow(String processorName) {
+        return transactions.fetchInTransaction(() -> {
+            Set<String> named = new TreeSet<>();
+            for (int segment : tokenStore.fetchSegments(processorName)) {
+                named.addAll(SelectiveReplay.rebuilding(tokenStore.fetchToken(processorName, segment)));
+            }
+            return named;
+        });
+    }
+
+    private static boolean isReadModels(EventProcessor p) {
+        return ReadModelGroups.PROCESSOR.equals(p.getName());
+    }
+
+    /** The processor a projection runs in: the shared one for a read model, its own for the others. */
+    private EventProcessor processorOf(String name) {
+        if (ReadModelGroups.PROCESSOR.equals(name)) {
+            throw new NotFoundException("no projection named " + name);
+        }
+        return processing.eventProcessor(ReadModelGroups.processorOf(name))
                 .orElseThrow(() -> new NotFoundException("no projection named " + name));
     }
 }

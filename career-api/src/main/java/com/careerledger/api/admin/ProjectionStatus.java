@@ -8,11 +8,13 @@ import java.time.Instant;
  * Where one read model stands: its position in the global event order, how far behind the head of the event
  * store it is, and, during a rebuild, the progress of the replay.
  *
- * @param kind "tracking" (asynchronous, rebuildable) or "subscribing" (in the command's transaction)
+ * @param kind      "tracking" (asynchronous, rebuildable) or "subscribing" (in the command's transaction)
+ * @param processor the event processor it runs in: every read model runs in {@code read-models} (ADR 0006)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectionStatus(String name, String kind, String state, boolean running, Long position, long head,
-                               Long lag, int segments, Rebuild rebuild, String error) {
+                               Long lag, int segments, Rebuild rebuild, String error,
+                               String processor) {
 
     /**
      * @param done            position reached in the replay (global index)

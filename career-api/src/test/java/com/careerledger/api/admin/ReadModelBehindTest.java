@@ -1,5 +1,6 @@
 package com.careerledger.api.admin;
 
+import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -27,7 +28,8 @@ class ReadModelBehindTest {
         Http http = stories.http();
         String ada = stories.register("Ada Behind", "IC", "IC2");
         stories.open(ada, "2026-Q1");
-        var quarters = processing.eventProcessor("quarters").orElseThrow();
+        // every read model runs in one processor: stopping it stops the quarters read model too
+        var quarters = processing.eventProcessor(ReadModelGroups.PROCESSOR).orElseThrow();
         quarters.shutDown();
         try {
             Http.Response write = http.post("/api/people/" + ada + "/quarters/2026-Q1/goals",

@@ -1,5 +1,8 @@
 package com.careerledger.api.readmodels;
 
+import java.util.List;
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.projections.history.PerformanceHistoryProjection;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -239,9 +242,9 @@ class PerformanceHistoryApiTest {
         JsonNode before = history(fay, h -> h.get("quarters").size() == 3 && h.get("level").asText().equals("IC3"));
 
         TrackingEventProcessor processor = processing
-                .eventProcessor(PerformanceHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(SelectiveReplay.context(List.of(PerformanceHistoryProjection.PROCESSING_GROUP)));
         processor.start();
 
         JsonNode after = history(fay, h -> h.equals(before));

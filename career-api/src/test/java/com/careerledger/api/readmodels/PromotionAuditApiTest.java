@@ -1,5 +1,7 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -271,10 +273,10 @@ class PromotionAuditApiTest {
                 .containsExactly(retracted);
 
         TrackingEventProcessor processor = processing
-                .eventProcessor(com.careerledger.projections.audit.PromotionAuditProjection.PROCESSING_GROUP,
-                        TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(SelectiveReplay.context(
+                List.of(com.careerledger.projections.audit.PromotionAuditProjection.PROCESSING_GROUP)));
         processor.start();
 
         JsonNode after = Eventually.await("the rebuilt audit", () -> http.get("/api/promotions?personId=" + eve).json(),

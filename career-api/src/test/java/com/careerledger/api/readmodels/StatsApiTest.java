@@ -1,5 +1,8 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.projections.stats.StatsProjection;
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +77,8 @@ class StatsApiTest {
     /** The statistics once the stats processor has handled every event stored so far. */
     private JsonNode settledStats() {
         long head = eventStore.createHeadToken().position().orElse(-1);
-        TrackingEventProcessor processor = processing.eventProcessor("stats", TrackingEventProcessor.class).orElseThrow();
+        TrackingEventProcessor processor = processing.eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow();
         Eventually.await("the stats processor reaches position " + head, processor::processingStatus,
                 status -> !status.isEmpty() && status.values().stream()
                         .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
@@ -185,9 +189,10 @@ class StatsApiTest {
         open(f, "2026-Q3");
         JsonNode before = settledStats();
 
-        TrackingEventProcessor processor = processing.eventProcessor("stats", TrackingEventProcessor.class).orElseThrow();
+        TrackingEventProcessor processor = processing.eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow();
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(SelectiveReplay.context(List.of(StatsProjection.PROCESSING_GROUP)));
         processor.start();
 
         assertThat(settledStats()).isEqualTo(before);

@@ -1,5 +1,7 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.projections.timeline.TimelineProjection;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,9 +163,9 @@ class TimelineApiTest {
                 .isEqualTo("Quarter 2026-Q1 re-assessed at IC2 (the level held), amending the earlier assessment");
 
         TrackingEventProcessor processor = processing
-                .eventProcessor(TimelineProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(SelectiveReplay.context(List.of(TimelineProjection.PROCESSING_GROUP)));
         assertThat(http.get("/api/people/" + eve + "/timeline").json().get("total").asInt()).isZero();
         processor.start();
 

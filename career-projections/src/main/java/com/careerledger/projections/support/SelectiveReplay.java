@@ -3,6 +3,7 @@ package com.careerledger.projections.support;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -10,7 +11,6 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -56,11 +56,17 @@ public class SelectiveReplay implements HandlerEnhancerDefinition {
         return named.contains(ALL) || named.contains(projection);
     }
 
-    /** The replay context of a token: empty if it is not replaying or was reset without one. */
-    public static Optional<String> contextOf(org.axonframework.eventhandling.TrackingToken token) {
-        return token != null && ReplayToken.isReplay(token)
-                ? ReplayToken.replayContext(token, String.class)
-                : Optional.empty();
+    /**
+     * The projections a processor's token is rebuilding: empty if the token is not a replay token (no rebuild
+     * under way), the projections its context names, or every one ({@code *}) for a replay without a context.
+     * A replay token stays in place until the processor has passed the reset point, also for the events after
+     * it that are not replays; the context is the same throughout.
+     */
+    public static Set<String> rebuilding(TrackingToken token) {
+        if (!(token instanceof ReplayToken)) {
+            return Set.of();
+        }
+        return named(ReplayToken.replayContext(token, String.class).orElse(null));
     }
 
     @Override
@@ -80,9 +86,9 @@ public class SelectiveReplay implements HandlerEnhancerDefinition {
 
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
-            if (message instanceof TrackedEventMessage<?> tracked) {
-                Optional<String> context = contextOf(tracked.trackingToken());
-                if (context.isPresent() && !includes(context.get(), projection)) {
+            if (message instanceof TrackedEventMessage<?> tracked && ReplayToken.isReplay(tracked)) {
+                Set<String> rebuilding = rebuilding(tracked.trackingToken());
+                if (!rebuilding.contains(ALL) && !rebuilding.contains(projection)) {
                     return null;
                 }
             }
