@@ -361,7 +361,10 @@ public class TimelineProjection {
         static final Lookup NONE = new Lookup(false, null, null);
         static final Lookup DISCIPLINE = new Lookup(true, null, null);
 
-        /** The goal's latest title from the timeline itself (GoalSet, then GoalRevised). */
+        /**
+         * The goal's latest title from the timeline itself: the newest entry whose data names the goal and has a
+         * title — GoalSet and GoalRevised, and also EvidenceLogged against the goal (its title is the evidence's).
+         */
         static Lookup goal(UUID goalId) {
             return new Lookup(false, "goalId", Objects.requireNonNull(goalId, "goalId"));
         }
@@ -392,10 +395,10 @@ public class TimelineProjection {
                            String actor, ObjectNode data, String dataText, String registers, Lookup lookup,
                            Summary summary) {
 
-        Title titleFor(String field) {
-            JsonNode title = data.get("title");
-            return title == null || title.isNull() || text(data, field) == null ? null
-                    : new Title(title.asText(), micros(at), aggregateId, sequence);
+        /** This entry's title with its place in the timeline, null if its data has none. */
+        Title title() {
+            String title = field(data, "title");
+            return title == null ? null : new Title(title, micros(at), aggregateId, sequence);
         }
     }
 
@@ -459,7 +462,6 @@ public class TimelineProjection {
             Map<UUID, String> stored = storedDisciplines();
             Map<TitleKey, Title> latest = storedTitles();
 
-            Map<UUID, String> registered = new HashMap<>(); // first registration in this batch of a person not stored
             Map<UUID, String> people = new LinkedHashMap<>(); // timeline_person rows, the first registration wins
             Map<String, Object[]> rows = new LinkedHashMap<>(); // by event id: a second delivery in the batch is a no-op
             for (Pending entry : entries) {
@@ -467,7 +469,7 @@ public class TimelineProjection {
                 Discipline discipline = null;
                 String title = null;
                 if (lookup.discipline()) {
-                    String name = stored.getOrDefault(entry.personId(), registered.get(entry.personId()));
+                    String name = stored.getOrDefault(entry.personId(), people.get(entry.personId()));
                     discipline = name == null ? null : Discipline.valueOf(name);
                 }
                 if (lookup.titleField() != null) {
@@ -482,15 +484,12 @@ public class TimelineProjection {
                 // what this entry's rows change for the lookups of the entries after it
                 if (entry.registers() != null) {
                     people.putIfAbsent(entry.personId(), entry.registers());
-                    if (!stored.containsKey(entry.personId())) {
-                        registered.putIfAbsent(entry.personId(), entry.registers());
-                    }
                 }
                 for (String field : TITLE_FIELDS) {
-                    String ref = text(entry.data(), field);
+                    String ref = field(entry.data(), field);
                     TitleKey key = ref == null ? null : new TitleKey(entry.personId(), field, ref);
                     if (key != null && latest.containsKey(key)) {
-                        latest.put(key, Title.later(latest.get(key), entry.titleFor(field)));
+                        latest.put(key, Title.later(latest.get(key), entry.title()));
                     }
                 }
             }
@@ -504,8 +503,9 @@ public class TimelineProjection {
             rows.values().forEach(insert::add);
             insert.run(jdbc);
 
+            // after the commit, timeline_person holds the stored disciplines and the first registrations of the others
+            learned.putAll(people);
             learned.putAll(stored);
-            learned.putAll(registered);
             entries.clear();
             if (rememberOnFlush) {
                 remember();
@@ -613,9 +613,9 @@ public class TimelineProjection {
                 WHERE e.person_id = k.person_id AND e.data->>'evidenceId' = k.ref AND e.data->>'title' IS NOT NULL
                 ORDER BY e.at DESC, e.aggregate_id DESC, e.sequence DESC LIMIT 1) t""";
 
-    /** {@code data->>field}: the field as text, null if absent or JSON null. */
-    private static String text(ObjectNode data, String field) {
-        JsonNode node = data.get(field);
+    /** {@code data->>name}: the field as text, null if absent or JSON null. */
+    private static String field(ObjectNode data, String name) {
+        JsonNode node = data.get(name);
         return node == null || node.isNull() ? null : node.asText();
     }
 
