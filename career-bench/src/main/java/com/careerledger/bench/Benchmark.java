@@ -225,7 +225,7 @@ public final class Benchmark {
                 try {
                     progress.say("POST …/quarters/" + QUARTER + "/evidence over HTTP (Basic auth, keep-alive), "
                             + clients + " client(s), " + window());
-                    Load.Worker postEvidence = iteration -> http.expect(201, http.post("/api/people/"
+                    Load.Worker postEvidence = iteration -> http.expect(201, http.load().post("/api/people/"
                             + quarters.get((int) (iteration % quarters.size())) + "/quarters/" + QUARTER + "/evidence",
                             EVIDENCE_JSON), "POST evidence");
                     prime(postEvidence);
@@ -279,7 +279,7 @@ public final class Benchmark {
                 app.send(new LogEvidence(person, QUARTER, UUID.randomUUID(), "Warm-up", null, "None",
                         Dimension.IMPACT, "IC2", null, null, LocalDate.of(2026, 2, 2)));
             } else {
-                http.expect(201, http.post("/api/people/" + person + "/quarters/" + QUARTER + "/evidence",
+                http.expect(201, http.load().post("/api/people/" + person + "/quarters/" + QUARTER + "/evidence",
                         EVIDENCE_JSON), "POST evidence");
             }
         });
@@ -318,7 +318,7 @@ public final class Benchmark {
         progress.say("stopped the tracking processors " + stopped + " so that the generated events wait for the rebuild");
         EventGenerator.Generated data;
         try (Connection c = db.app()) {
-            data = new EventGenerator(c, progress).generate(options.events());
+            data = new EventGenerator(c, progress).generate(options.events(), options.pitEvidence());
         }
         progress.say(String.format(Locale.US, "the event store holds %,d events (%,d generated, the rest from phase 2)",
                 data.events(), data.generated()));
@@ -337,11 +337,9 @@ public final class Benchmark {
                 tracking.add(p.get("name").asText());
             }
         }
-        progress.say("rebuilding " + tracking + " (POST /api/admin/projections/{name}/rebuild each, all at once)");
+        progress.say("rebuilding " + tracking + " (POST /api/admin/projections/rebuild: all of them, one replay)");
         long start = System.nanoTime();
-        for (String name : tracking) {
-            http.expect(202, http.post("/api/admin/projections/" + name + "/rebuild", ""), "rebuild " + name);
-        }
+        http.expect(202, http.post("/api/admin/projections/rebuild", ""), "rebuild all");
         Map<String, Double> doneAfter = new LinkedHashMap<>();
         long deadline = start + Duration.ofMinutes(options.smoke() ? 5 : 90).toNanos();
         while (true) {
@@ -410,7 +408,8 @@ public final class Benchmark {
             progress.say(String.format(Locale.US, "8 clients, random people among %,d, %s", people.size(), window()));
             Load.Worker read = iteration -> {
                 UUID person = people.get(ThreadLocalRandom.current().nextInt(people.size()));
-                http.expect(200, http.get("/api/people/" + person + "/performance-history"), "GET performance-history");
+                http.expect(200, http.load().get("/api/people/" + person + "/performance-history"),
+                        "GET performance-history");
             };
             prime(read);
             Load.Result r = Load.run(8, options.warmup(), options.measure(), thread -> read);

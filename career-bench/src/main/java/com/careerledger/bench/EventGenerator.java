@@ -60,7 +60,7 @@ final class EventGenerator {
         return 1 + BULK_QUARTERS * (8 + BULK_EVIDENCE) + BULK_QUARTERS + 1 / 3.0;
     }
 
-    Generated generate(long targetEvents) throws SQLException {
+    Generated generate(long targetEvents, int pitEvidence) throws SQLException {
         c.setAutoCommit(true);
         long people = Math.max(1, Math.round(targetEvents / eventsPerBulkPerson()));
         try (Statement s = c.createStatement()) {
@@ -77,7 +77,7 @@ final class EventGenerator {
         }
         long estimate = Math.round(people * eventsPerBulkPerson());
         progress.say(String.format(Locale.US, "generating %,d people with about %,d events (8 quarters each), "
-                + "plus one person with about 1,000 events", people, estimate));
+                + "plus one person with about %,d events", people, estimate, 2 + PIT_QUARTERS * (8 + pitEvidence)));
         long written = 0;
         long started = System.nanoTime();
         written += insert(registrations("bulk", BULK_FIRST_YEAR));
@@ -88,7 +88,7 @@ final class EventGenerator {
         }
         long pitWritten = insert(registrations("pit", PIT_FIRST_YEAR));
         for (int k = 0; k < PIT_QUARTERS; k++) {
-            pitWritten += insert(quarter("pit", k, PIT_EVIDENCE, PIT_FIRST_YEAR));
+            pitWritten += insert(quarter("pit", k, pitEvidence, PIT_FIRST_YEAR));
         }
         written += pitWritten;
         progress.say(String.format(Locale.US, "generated %,d events in %.1f s; VACUUM ANALYZE of the event store",

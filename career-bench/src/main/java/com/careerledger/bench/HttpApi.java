@@ -15,7 +15,8 @@ import java.util.Base64;
 
 /**
  * A client of the REST API as any would be: {@link HttpClient} over HTTP/1.1 with keep-alive (connections are
- * pooled and reused), authenticated with HTTP Basic as {@code admin}.
+ * pooled and reused), authenticated with HTTP Basic as {@code admin}. The measured loads go through
+ * {@link #load()}, a lighter client of the same requests.
  */
 final class HttpApi {
 
@@ -34,6 +35,7 @@ final class HttpApi {
     private final HttpClient client;
     private final String base;
     private final String authorization;
+    private final LoadHttp load;
 
     HttpApi(int port, String user, String password) {
         this.client = HttpClient.newBuilder()
@@ -43,6 +45,12 @@ final class HttpApi {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.load = new LoadHttp(port, authorization);
+    }
+
+    /** The client the measured loads use: same requests, same authentication, the least client work. */
+    LoadHttp load() {
+        return load;
     }
 
     Response get(String path) throws IOException, InterruptedException {

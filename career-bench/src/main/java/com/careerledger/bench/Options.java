@@ -17,10 +17,12 @@ import java.util.Set;
  * @param pitCalls     point-in-time history calls measured (after 5 warm-up calls)
  * @param startups     timed start-ups of the application; the median counts
  * @param skip         phases left out (raw, commands, http, startup), for working on the benchmark itself
+ * @param pitEvidence  evidence per quarter of the point-in-time person (40 quarters of 8 + this many events): 16
+ *                     gives about 1,000 events, the figure's size; larger, to see how the cost grows per person
  */
 record Options(boolean smoke, long events, Duration warmup, Duration measure, int quarters, int pitCalls,
                int startups, Path workDir, Path appJar, String dbUrl, String dbUser,
-               String dbPassword, Set<String> skip) {
+               String dbPassword, Set<String> skip, int pitEvidence) {
 
     static final Set<String> SKIPPABLE = Set.of("raw", "commands", "http", "startup");
 
@@ -31,11 +33,17 @@ record Options(boolean smoke, long events, Duration warmup, Duration measure, in
         Path workDir = Path.of("career-bench", "target", "bench");
         Path appJar = null;
         Set<String> skip = new HashSet<>();
+        int pitEvidence = EventGenerator.PIT_EVIDENCE;
         for (String arg : args) {
             if (arg.equals("--smoke")) {
                 smoke = true;
             } else if (arg.startsWith("--events=")) {
                 events = Long.parseLong(arg.substring("--events=".length()).replace("_", "").replace(",", ""));
+            } else if (arg.startsWith("--pit-evidence=")) {
+                pitEvidence = Integer.parseInt(arg.substring("--pit-evidence=".length()));
+                if (pitEvidence < 0) {
+                    throw new IllegalArgumentException("--pit-evidence takes a number of at least 0");
+                }
             } else if (arg.startsWith("--seconds=")) {
                 seconds = Double.parseDouble(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--work-dir=")) {
@@ -70,14 +78,15 @@ record Options(boolean smoke, long events, Duration warmup, Duration measure, in
                 url,
                 url == null ? null : System.getenv("CAREER_DB_USER"),
                 url == null ? null : System.getenv("CAREER_DB_PASSWORD"),
-                Set.copyOf(skip));
+                Set.copyOf(skip), pitEvidence);
     }
 
     static String usage() {
         return """
-                usage: bench/run [--smoke] [--events=N] [--seconds=S] [--skip=raw,commands,http,startup] [--no-build]
+                usage: bench/run [--smoke] [--events=N] [--pit-evidence=N] [--seconds=S] [--skip=raw,commands,http,startup] [--no-build]
                   --smoke       small sizes, under a minute: proves the benchmark runs; its figures mean little
                   --events=N    events generated for the projection rebuild (default 1,000,000; smoke 2,000)
+                  --pit-evidence=N  evidence per quarter of the point-in-time person (default 16: ~1,000 events)
                   --seconds=S   measured seconds per throughput figure (default 15; smoke 1)
                   --skip=...    leave phases out (their figures are then missing and count as missed)
                   --no-build    run what was built last (bench/run only)

@@ -33,6 +33,15 @@ public class AdminController {
         return admin.one(name);
     }
 
+    /** 202: a rebuild of every read model has started (one replay for all); follow it at the Location. */
+    @PostMapping("/rebuild")
+    public ResponseEntity<Page<ProjectionStatus>> rebuildAll() {
+        List<ProjectionStatus> all = admin.rebuildAll();
+        return ResponseEntity.accepted()
+                .location(UriComponentsBuilder.fromPath("/api/admin/projections").build().toUri())
+                .body(new Page<>(all, 0, Math.max(1, all.size()), all.size()));
+    }
+
     /** 202: the rebuild has started; follow it at the Location. */
     @PostMapping("/{name}/rebuild")
     public ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {

@@ -88,9 +88,26 @@ public class ProjectionAdmin {
         return status(name, processorOf(name), head());
     }
 
+    /**
+     * Starts a rebuild of every read model (every tracking processor) and returns at once: one replay, one
+     * reading of the event stream for all of them.
+     */
+    public synchronized List<ProjectionStatus> rebuildAll() {
+        for (EventProcessor p : processors()) {
+            if (p instanceof TrackingEventProcessor) {
+                rebuild(isReadModels(p) ? SelectiveReplay.ALL : p.getName(), p);
+            }
+        }
+        return all();
+    }
+
     /** Starts a rebuild and returns at once; the replay runs on the processor's own threads. */
     public synchronized ProjectionStatus rebuild(String name) {
-        EventProcessor processor = processorOf(name);
+        rebuild(name, processorOf(name));
+        return one(name);
+    }
+
+    private void rebuild(String name, EventProcessor processor) {
         if (!(processor instanceof TrackingEventProcessor tracking)) {
             throw new DomainRuleViolation("projection-not-rebuildable", "projection " + name
                     + " runs inside the write transaction and is not rebuilt by replay");
@@ -123,8 +140,8 @@ public class ProjectionAdmin {
         rebuildTargets.put(processor.getName(), head);
         tracking.start();
         log.info("Rebuild of {} started from the first event (head of the event store: {})",
-                named.contains(SelectiveReplay.ALL) ? "projection '" + name + "'" : "read models " + named, head);
-        return one(name);
+                named.contains(SelectiveReplay.ALL) ? "every projection of '" + processor.getName() + "'"
+                        : "read models " + named, head);
     }
 
     @Scheduled(fixedDelay = 1000)

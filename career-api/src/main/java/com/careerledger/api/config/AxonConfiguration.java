@@ -49,9 +49,11 @@ public class AxonConfiguration {
 
     /** Tunables of the event processors; see application.yml. */
     @ConfigurationProperties("career.processing")
-    public record ProcessingProperties(Integer batchSize, Integer segments, Integer threads, Duration tokenClaimTimeout) {
+    public record ProcessingProperties(Integer batchSize, Integer segments, Integer threads, Duration tokenClaimTimeout,
+                                       Integer readBatchSize) {
         public ProcessingProperties {
-            batchSize = batchSize == null ? 200 : batchSize;
+            batchSize = batchSize == null ? 1000 : batchSize;
+            readBatchSize = readBatchSize == null ? 1000 : readBatchSize;
             segments = segments == null ? 1 : segments;
             // a tracking processor needs a thread per segment it is to process: never fewer threads than segments
             threads = Math.max(threads == null ? 2 : threads, segments);
@@ -110,8 +112,12 @@ public class AxonConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
+                                                 ProcessingProperties processing,
                                                  org.axonframework.config.Configuration configuration) {
         return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
+                // events per query when a processor reads the stream (Axon's default, 100, makes a replay of a
+                // million events ten thousand queries)
+                .batchSize(processing.readBatchSize())
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

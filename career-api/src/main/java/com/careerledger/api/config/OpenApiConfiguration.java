@@ -114,7 +114,8 @@ public class OpenApiConfiguration {
             "POST /api/accounts");
 
     /** Writes that start something and return at once. */
-    static final Set<String> ACCEPTS = Set.of("POST /api/admin/projections/{name}/rebuild");
+    static final Set<String> ACCEPTS = Set.of("POST /api/admin/projections/{name}/rebuild",
+            "POST /api/admin/projections/rebuild");
 
     @Bean
     OpenAPI careerLedgerOpenApi() {

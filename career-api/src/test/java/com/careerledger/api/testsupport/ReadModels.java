@@ -67,6 +67,14 @@ public final class ReadModels {
                 }, Duration.ofSeconds(60));
     }
 
+    /** Rebuilds every read model in one replay: {@code POST /api/admin/projections/rebuild}. */
+    public void rebuildAll() {
+        Http.Response r = http.post("/api/admin/projections/rebuild", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.json().get("items").findValuesAsText("state")).as("every read model rebuilding")
+                .contains("REBUILDING");
+    }
+
     public void rebuild(String name) {
         Http.Response r = http.post("/api/admin/projections/" + name + "/rebuild", "");
         assertThat(r.status()).as(r.body()).isEqualTo(202);

@@ -15,6 +15,7 @@ import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisEvidence;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarter;
 import com.careerledger.projections.support.Page;
+import com.careerledger.projections.support.ProjectionBatch;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -37,9 +38,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -56,6 +63,10 @@ import java.util.UUID;
  * Idempotent: decisions are keyed by decision id, assessments by assessment id, evidence by evidence id; a
  * redelivered event inserts nothing and its updates change nothing. Only event data and event timestamps are
  * stored, so a rebuild reproduces the same rows.
+ * <p>
+ * Events are applied at the end of the processor's batch ({@link ProjectionBatch}), a few statements per batch
+ * instead of one per event; a decision still sees exactly what was logged, retracted and assessed before it,
+ * in the same batch or earlier (see {@link Batch}).
  */
 @Component
 @ProcessingGroup(PromotionAuditProjection.PROCESSING_GROUP)
@@ -83,66 +94,29 @@ public class PromotionAuditProjection {
 
     @EventHandler
     void on(QuarterAssessed e, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO audit_assessment (assessment_id, person_id, quarter, operating_level, rationale, assessed_by, assessed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id) DO NOTHING""",
-                e.assessmentId(), e.personId(), e.quarter(), e.operatingLevel(), e.rationale(), e.assessedBy(),
-                at.toString());
+        defer(e, at);
     }
 
     @EventHandler
     void on(EvidenceLogged e, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO audit_evidence (evidence_id, person_id, quarter, title, dimension, demonstrates_level, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (evidence_id) DO NOTHING""",
-                e.evidenceId(), e.personId(), e.quarter(), e.title(), e.dimension().name(), e.demonstratesLevel(), utc(at));
+        defer(e, at);
     }
 
     @EventHandler
     void on(EvidenceRetracted e, @Timestamp Instant at) {
-        jdbc.update("UPDATE audit_evidence SET retracted_at = ? WHERE evidence_id = ? AND retracted_at IS NULL",
-                utc(at), e.evidenceId());
+        defer(e, at);
     }
 
     // --- the decisions -----------------------------------------------------------------------------------
 
     @EventHandler
     void on(LevelChanged e, @Timestamp Instant at) {
-        Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
-        List<QuarterOutcome> outcomes = e.basis() == null ? List.of() : e.basis();
-        List<BasisQuarter> basis = outcomes.stream().map(outcome -> snapshot(e.personId(), outcome)).toList();
-        PromotionPolicy policy = e.policy();
-        FrameworkRef framework = e.framework();
-        jdbc.update("""
-                INSERT INTO audit_decision (decision_id, person_id, kind, from_level, to_level, basis, required_quarters,
-                                            framework_id, framework_version, framework_hash, rationale,
-                                            override_justification, decided_by, decided_at, decided_at_exact)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (decision_id) DO NOTHING""",
-                e.decisionId(), e.personId(), e.kind().name(), e.fromLevel(), e.toLevel(), write(basis),
-                policy == null ? null : policy.requiredQuarters(),
-                framework == null ? null : framework.id(), framework == null ? null : framework.version(),
-                framework == null ? null : framework.hash(), e.rationale(),
-                e.override() == null ? null : e.override().justification(), e.decidedBy(), utc(decidedAt),
-                decidedAt.toString());
+        defer(e, at);
     }
 
     @EventHandler
     void on(TrackSwitched e, @Timestamp Instant at) {
-        Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
-        FrameworkRef framework = e.framework();
-        jdbc.update("""
-                INSERT INTO audit_decision (decision_id, person_id, kind, from_level, to_level, from_track, to_track,
-                                            carried_over, basis, framework_id, framework_version, framework_hash,
-                                            rationale, decided_by, decided_at, decided_at_exact)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), '[]'::jsonb, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (decision_id) DO NOTHING""",
-                e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH.name(), e.fromLevel(), e.toLevel(),
-                e.fromTrack().name(), e.toTrack().name(),
-                write(e.carriedOver() == null ? List.of() : e.carriedOver()),
-                framework == null ? null : framework.id(), framework == null ? null : framework.version(),
-                framework == null ? null : framework.hash(), e.rationale(), e.decidedBy(), utc(decidedAt),
-                decidedAt.toString());
+        defer(e, at);
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
@@ -153,27 +127,254 @@ public class PromotionAuditProjection {
         }
     }
 
+    /** Notes the event for the end of the batch: see {@link Batch}. */
+    private void defer(Object event, Instant at) {
+        ProjectionBatch.with(this, Batch::new, batch -> batch.pending.add(new Pending(event, at)));
+    }
+
+    private record Pending(Object event, Instant at) {
+    }
+
+    /** A person's quarter: where a decision's basis looks for evidence. */
+    private record PersonQuarter(UUID personId, String quarter) {
+    }
+
+    /** An assessment as the basis shows it. */
+    private record Assessment(String assessedBy, Instant assessedAt, String rationale) {
+    }
+
+    /** An evidence row as the basis needs it: what it shows, where it sorts, whether it still counts. */
+    private static final class Evidence {
+        final UUID id;
+        final String title;
+        final String demonstratesLevel;
+        final String dimension;
+        /** {@code logged_at} as PostgreSQL keeps it (microseconds): the basis lists evidence in its order. */
+        final Instant loggedAt;
+        /** Logged by this batch, not read from the table. */
+        final boolean logged;
+        boolean retracted;
+
+        Evidence(UUID id, String title, String demonstratesLevel, String dimension, Instant loggedAt, boolean logged,
+                 boolean retracted) {
+            this.id = id;
+            this.title = title;
+            this.demonstratesLevel = demonstratesLevel;
+            this.dimension = dimension;
+            this.loggedAt = loggedAt;
+            this.logged = logged;
+            this.retracted = retracted;
+        }
+    }
+
+    /** {@code ORDER BY logged_at, evidence_id}: PostgreSQL compares uuids as unsigned bytes. */
+    private static final Comparator<Evidence> BASIS_ORDER = Comparator.<Evidence, Instant>comparing(ev -> ev.loggedAt)
+            .thenComparing((a, b) -> {
+                int high = Long.compareUnsigned(a.id.getMostSignificantBits(), b.id.getMostSignificantBits());
+                return high != 0 ? high
+                        : Long.compareUnsigned(a.id.getLeastSignificantBits(), b.id.getLeastSignificantBits());
+            });
+
     /**
-     * One basis quarter as it stands now, which is when the decision is made: the events before it have been
-     * handled, the ones after it not yet. Evidence retracted by then is left out. An outcome whose assessment
-     * the audit never saw (recorded without a quarter assessment) keeps its quarter, level and id.
+     * The audit's work for one batch of the processor. Handlers only note their events. At the end of the batch,
+     * if decisions are among them, the evidence of the quarters they rest on and the assessments they name are
+     * read in two queries; then the events are applied in order: what a decision snapshots is what the table
+     * holds plus what the batch logged, retracted and assessed before it, exactly as if each event had been
+     * written on its own. Then one statement per kind of write: assessments, evidence and decisions as multi-row
+     * inserts ({@code ON CONFLICT DO NOTHING}: a redelivery inserts nothing), retractions as one JDBC batch.
      */
-    private BasisQuarter snapshot(UUID personId, QuarterOutcome outcome) {
-        List<BasisEvidence> evidence = jdbc.query("""
-                        SELECT evidence_id, title, demonstrates_level, dimension FROM audit_evidence
-                        WHERE person_id = ? AND quarter = ? AND retracted_at IS NULL
-                        ORDER BY logged_at, evidence_id""",
-                (rs, i) -> new BasisEvidence(rs.getObject("evidence_id", UUID.class), rs.getString("title"),
-                        rs.getString("demonstrates_level"), rs.getString("dimension")),
-                personId, outcome.quarter());
-        return jdbc.query("SELECT assessed_by, assessed_at, rationale FROM audit_assessment WHERE assessment_id = ?",
-                        (rs, i) -> new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                                rs.getString("assessed_by"), Instant.parse(rs.getString("assessed_at")),
-                                rs.getString("rationale"), evidence),
-                        outcome.assessmentId())
-                .stream().findFirst()
-                .orElseGet(() -> new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                        null, null, null, evidence));
+    private final class Batch implements ProjectionBatch.Buffer {
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        /** Evidence the batch's decisions may list, by id: read from the table, or logged by the batch. */
+        private final Map<UUID, Evidence> evidence = new HashMap<>();
+        /** The same evidence, by the quarter it was logged in; only the quarters some decision rests on. */
+        private final Map<PersonQuarter, List<Evidence>> byQuarter = new HashMap<>();
+        /** Assessments the table has or the batch adds, by id. */
+        private final Map<UUID, Assessment> assessments = new HashMap<>();
+
+        private final ProjectionBatch.Statement insertAssessments = new ProjectionBatch.Statement("""
+                INSERT INTO audit_assessment (assessment_id, person_id, quarter, operating_level, rationale, assessed_by, assessed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id) DO NOTHING""");
+        private final ProjectionBatch.Statement insertEvidence = new ProjectionBatch.Statement("""
+                INSERT INTO audit_evidence (evidence_id, person_id, quarter, title, dimension, demonstrates_level, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (evidence_id) DO NOTHING""");
+        private static final String RETRACT =
+                "UPDATE audit_evidence SET retracted_at = ? WHERE evidence_id = ? AND retracted_at IS NULL";
+        /** Retractions of evidence stored before this batch: they run before the batch's evidence is inserted. */
+        private final ProjectionBatch.Statement retractStored = new ProjectionBatch.Statement(RETRACT);
+        /** Retractions of evidence this batch logged: they run after it is inserted (or found stored already). */
+        private final ProjectionBatch.Statement retractLogged = new ProjectionBatch.Statement(RETRACT);
+        private final ProjectionBatch.Statement insertLevelChanges = new ProjectionBatch.Statement("""
+                INSERT INTO audit_decision (decision_id, person_id, kind, from_level, to_level, basis, required_quarters,
+                                            framework_id, framework_version, framework_hash, rationale,
+                                            override_justification, decided_by, decided_at, decided_at_exact)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (decision_id) DO NOTHING""");
+        private final ProjectionBatch.Statement insertTrackSwitches = new ProjectionBatch.Statement("""
+                INSERT INTO audit_decision (decision_id, person_id, kind, from_level, to_level, from_track, to_track,
+                                            carried_over, basis, framework_id, framework_version, framework_hash,
+                                            rationale, decided_by, decided_at, decided_at_exact)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), '[]'::jsonb, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (decision_id) DO NOTHING""");
+
+        @Override
+        public void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            loadWhatDecisionsRestOn();
+            for (Pending p : pending) {
+                apply(p.event(), p.at());
+            }
+            pending.clear();
+            retractStored.run(jdbc);
+            insertAssessments.run(jdbc);
+            insertEvidence.run(jdbc);
+            retractLogged.run(jdbc);
+            insertLevelChanges.run(jdbc);
+            insertTrackSwitches.run(jdbc);
+        }
+
+        private void loadWhatDecisionsRestOn() {
+            Set<PersonQuarter> quarters = new LinkedHashSet<>();
+            Set<UUID> assessmentIds = new LinkedHashSet<>();
+            for (Pending p : pending) {
+                if (p.event() instanceof LevelChanged e && e.basis() != null) {
+                    for (QuarterOutcome outcome : e.basis()) {
+                        quarters.add(new PersonQuarter(e.personId(), outcome.quarter()));
+                        if (outcome.assessmentId() != null) {
+                            assessmentIds.add(outcome.assessmentId());
+                        }
+                    }
+                }
+            }
+            if (quarters.isEmpty()) {
+                return;
+            }
+            quarters.forEach(q -> byQuarter.put(q, new ArrayList<>()));
+            jdbc.query("""
+                            SELECT e.evidence_id, e.person_id, e.quarter, e.title, e.demonstrates_level, e.dimension,
+                                   e.logged_at, e.retracted_at IS NOT NULL AS retracted
+                            FROM audit_evidence e
+                            JOIN unnest(?::uuid[], ?::text[]) AS q(person_id, quarter)
+                              ON e.person_id = q.person_id AND e.quarter = q.quarter""",
+                    rs -> {
+                        Evidence ev = new Evidence(rs.getObject("evidence_id", UUID.class), rs.getString("title"),
+                                rs.getString("demonstrates_level"), rs.getString("dimension"),
+                                rs.getObject("logged_at", OffsetDateTime.class).toInstant(), false,
+                                rs.getBoolean("retracted"));
+                        evidence.put(ev.id, ev);
+                        byQuarter.get(new PersonQuarter(rs.getObject("person_id", UUID.class), rs.getString("quarter")))
+                                .add(ev);
+                    },
+                    quarters.stream().map(PersonQuarter::personId).toArray(UUID[]::new),
+                    quarters.stream().map(PersonQuarter::quarter).toArray(String[]::new));
+            if (!assessmentIds.isEmpty()) {
+                jdbc.query("SELECT assessment_id, assessed_by, assessed_at, rationale FROM audit_assessment WHERE assessment_id = ANY (?)",
+                        rs -> {
+                            assessments.put(rs.getObject("assessment_id", UUID.class), new Assessment(
+                                    rs.getString("assessed_by"), Instant.parse(rs.getString("assessed_at")),
+                                    rs.getString("rationale")));
+                        },
+                        (Object) assessmentIds.toArray(new UUID[0]));
+            }
+        }
+
+        private void apply(Object event, Instant at) {
+            if (event instanceof QuarterAssessed e) {
+                // ON CONFLICT DO NOTHING: the first assessment stored under an id is the one that stays
+                if (!assessments.containsKey(e.assessmentId())) {
+                    assessments.put(e.assessmentId(), new Assessment(e.assessedBy(), at, e.rationale()));
+                    insertAssessments.add(e.assessmentId(), e.personId(), e.quarter(), e.operatingLevel(),
+                            e.rationale(), e.assessedBy(), at.toString());
+                }
+            } else if (event instanceof EvidenceLogged e) {
+                if (!evidence.containsKey(e.evidenceId())) {
+                    Evidence ev = new Evidence(e.evidenceId(), e.title(), e.demonstratesLevel(), e.dimension().name(),
+                            asStored(at), true, false);
+                    evidence.put(ev.id, ev);
+                    List<Evidence> quarter = byQuarter.get(new PersonQuarter(e.personId(), e.quarter()));
+                    if (quarter != null) {
+                        quarter.add(ev);
+                    }
+                    insertEvidence.add(e.evidenceId(), e.personId(), e.quarter(), e.title(), e.dimension().name(),
+                            e.demonstratesLevel(), utc(at));
+                }
+            } else if (event instanceof EvidenceRetracted e) {
+                retract(e.evidenceId(), utc(at));
+            } else if (event instanceof LevelChanged e) {
+                decide(e, at);
+            } else if (event instanceof TrackSwitched e) {
+                Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
+                FrameworkRef framework = e.framework();
+                insertTrackSwitches.add(
+                        e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH.name(), e.fromLevel(), e.toLevel(),
+                        e.fromTrack().name(), e.toTrack().name(),
+                        write(e.carriedOver() == null ? List.of() : e.carriedOver()),
+                        framework == null ? null : framework.id(), framework == null ? null : framework.version(),
+                        framework == null ? null : framework.hash(), e.rationale(), e.decidedBy(), utc(decidedAt),
+                        decidedAt.toString());
+            }
+        }
+
+        /**
+         * {@code SET retracted_at = ? WHERE evidence_id = ? AND retracted_at IS NULL}, in the batch's terms: the
+         * decisions after it no longer list the evidence; the update itself runs before the batch's evidence is
+         * inserted if the evidence was stored already (or not at all yet), after it if the batch logged it.
+         */
+        private void retract(UUID evidenceId, OffsetDateTime at) {
+            Evidence ev = evidence.get(evidenceId);
+            if (ev != null) {
+                ev.retracted = true;
+            }
+            (ev != null && ev.logged ? retractLogged : retractStored).add(at, evidenceId);
+        }
+
+        private void decide(LevelChanged e, Instant at) {
+            Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
+            List<QuarterOutcome> outcomes = e.basis() == null ? List.of() : e.basis();
+            List<BasisQuarter> basis = outcomes.stream().map(outcome -> snapshot(e.personId(), outcome)).toList();
+            PromotionPolicy policy = e.policy();
+            FrameworkRef framework = e.framework();
+            insertLevelChanges.add(
+                    e.decisionId(), e.personId(), e.kind().name(), e.fromLevel(), e.toLevel(), write(basis),
+                    policy == null ? null : policy.requiredQuarters(),
+                    framework == null ? null : framework.id(), framework == null ? null : framework.version(),
+                    framework == null ? null : framework.hash(), e.rationale(),
+                    e.override() == null ? null : e.override().justification(), e.decidedBy(), utc(decidedAt),
+                    decidedAt.toString());
+        }
+
+        /**
+         * One basis quarter as it stands now, which is when the decision is made: the events before it have been
+         * applied, the ones after it not yet. Evidence retracted by then is left out. An outcome whose assessment
+         * the audit never saw (recorded without a quarter assessment) keeps its quarter, level and id.
+         */
+        private BasisQuarter snapshot(UUID personId, QuarterOutcome outcome) {
+            List<BasisEvidence> listed = byQuarter.get(new PersonQuarter(personId, outcome.quarter())).stream()
+                    .filter(ev -> !ev.retracted)
+                    .sorted(BASIS_ORDER)
+                    .map(ev -> new BasisEvidence(ev.id, ev.title, ev.demonstratesLevel, ev.dimension))
+                    .toList();
+            Assessment assessment = outcome.assessmentId() == null ? null : assessments.get(outcome.assessmentId());
+            return assessment == null
+                    ? new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
+                    null, null, null, listed)
+                    : new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
+                    assessment.assessedBy(), assessment.assessedAt(), assessment.rationale(), listed);
+        }
+    }
+
+    /**
+     * An instant as a {@code timestamptz} column keeps it once the driver has sent it: rounded to the microsecond,
+     * half up (PgJDBC's TimestampUtils), so that evidence logged by the batch sorts among stored evidence as
+     * {@code ORDER BY logged_at} would sort it.
+     */
+    static Instant asStored(Instant at) {
+        Instant rounded = at.getNano() % 1_000 > 499 ? at.plusNanos(1_000) : at;
+        return rounded.truncatedTo(ChronoUnit.MICROS);
     }
 
     // --- queries -----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.Page;
+import com.careerledger.projections.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,13 +31,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Read model 1, the directory: people with their track, level, manager and readiness. Every row remembers
  * the Person sequence number it reflects, so a redelivered event changes nothing.
+ * <p>
+ * Events are applied at the end of the processor's batch ({@link ProjectionBatch}): one query reads the rows of
+ * the batch's people, the events change them in memory in order, one multi-row upsert writes the changed ones.
  */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
@@ -57,39 +65,27 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        SustainedPerformancePolicy.ReadinessView readiness = SustainedRecord.EMPTY.readiness(event.level(), framework);
-        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        jdbc.update("""
-                INSERT INTO directory_person (person_id, name, email, discipline, track, level, manager_id,
-                                              readiness, readiness_reason, version, registered_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (person_id) DO NOTHING""",
-                event.personId(), event.name(), event.email(), event.discipline().name(), event.track().name(),
-                event.level(), event.managerId(), readiness.status().name(), readiness.reason(), sequence, when, when);
+        defer(event, event.personId(), sequence, at);
     }
 
     @EventHandler
     void on(ManagerAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("UPDATE directory_person SET manager_id = ?, version = ?, updated_at = ? WHERE person_id = ? AND version < ?",
-                event.managerId(), sequence, at.atOffset(ZoneOffset.UTC), event.personId(), sequence);
+        defer(event, event.personId(), sequence, at);
     }
 
     @EventHandler
     void on(QuarterOutcomeRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        evolve(event.personId(), sequence, at, row -> row.withRecord(row.record().with(
-                new QuarterOutcome(event.quarter(), event.operatingLevel(), event.assessmentId()))));
+        defer(event, event.personId(), sequence, at);
     }
 
     @EventHandler
     void on(LevelChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        evolve(event.personId(), sequence, at, row -> new Standing(row.track(), event.toLevel(),
-                event.kind() == DecisionKind.PROMOTION ? row.record().afterPromotion() : row.record()));
+        defer(event, event.personId(), sequence, at);
     }
 
     @EventHandler
     void on(TrackSwitched event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        evolve(event.personId(), sequence, at, row -> new Standing(event.toTrack(), event.toLevel(),
-                row.record().carriedOver(event.carriedOver())));
+        defer(event, event.personId(), sequence, at);
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
@@ -100,31 +96,175 @@ public class DirectoryProjection {
         }
     }
 
-    /** Track, level and record of a person: what readiness is computed from. */
-    private record Standing(Track track, String level, SustainedRecord record) {
-        Standing withRecord(SustainedRecord next) {
-            return new Standing(track, level, next);
+    /** Notes the event for the end of the batch: see {@link Batch}. */
+    private void defer(Object event, UUID personId, long sequence, Instant at) {
+        ProjectionBatch.with(this, Batch::new, batch -> batch.pending.add(new Pending(event, personId, sequence, at)));
+    }
+
+    /** An event of the batch, with what the handler was given besides it. */
+    private record Pending(Object event, UUID personId, long sequence, Instant at) {
+    }
+
+    /**
+     * The directory's work for one batch of the processor. Handlers only note their events; at the end of the
+     * batch the rows of every person they name are read in one query, the events are applied to them in order
+     * in memory (each only if the row's version is below the event's sequence number, as before), and every row
+     * that changed is written once, in one multi-row upsert. Nothing outlives the batch.
+     */
+    private final class Batch implements ProjectionBatch.Buffer {
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Map<UUID, Row> rows = load(pending.stream().map(Pending::personId).collect(Collectors.toSet()));
+            for (Pending p : pending) {
+                apply(p, rows);
+            }
+            pending.clear();
+            ProjectionBatch.Statement upsert = new ProjectionBatch.Statement(UPSERT);
+            for (Row row : rows.values()) {
+                if (row.changed) {
+                    upsert.add(row.arguments());
+                }
+            }
+            upsert.run(jdbc);
+        }
+
+        private void apply(Pending p, Map<UUID, Row> rows) {
+            Row row = rows.get(p.personId());
+            if (p.event() instanceof PersonRegistered e) {
+                // INSERT … ON CONFLICT DO NOTHING: a person already here stays as they are
+                if (row == null) {
+                    Row created = new Row();
+                    OffsetDateTime when = p.at().atOffset(ZoneOffset.UTC);
+                    created.personId = e.personId();
+                    created.name = e.name();
+                    created.email = e.email();
+                    created.discipline = e.discipline().name();
+                    created.managerId = e.managerId();
+                    created.evolve(e.track(), e.level(), SustainedRecord.EMPTY);
+                    created.version = p.sequence();
+                    created.registeredAt = when;
+                    created.updatedAt = when;
+                    created.changed = true;
+                    rows.put(created.personId, created);
+                }
+                return;
+            }
+            // every other event applies once: a row already at this sequence number (a redelivery) is left alone
+            if (row == null || row.version >= p.sequence()) {
+                return;
+            }
+            if (p.event() instanceof ManagerAssigned e) {
+                row.managerId = e.managerId();
+            } else if (p.event() instanceof QuarterOutcomeRecorded e) {
+                row.evolve(row.track, row.level, row.record().with(
+                        new QuarterOutcome(e.quarter(), e.operatingLevel(), e.assessmentId())));
+            } else if (p.event() instanceof LevelChanged e) {
+                row.evolve(row.track, e.toLevel(),
+                        e.kind() == DecisionKind.PROMOTION ? row.record().afterPromotion() : row.record());
+            } else if (p.event() instanceof TrackSwitched e) {
+                row.evolve(e.toTrack(), e.toLevel(), row.record().carriedOver(e.carriedOver()));
+            }
+            row.version = p.sequence();
+            row.updatedAt = p.at().atOffset(ZoneOffset.UTC);
+            row.changed = true;
         }
     }
 
-    /** Applies an event once: a row already at this sequence number (a redelivery) is left alone. */
-    private void evolve(UUID personId, long sequence, Instant at, java.util.function.UnaryOperator<Standing> change) {
-        List<Standing> rows = jdbc.query(
-                "SELECT track, level, sustained_record::text AS record FROM directory_person WHERE person_id = ? AND version < ? FOR UPDATE",
-                (rs, i) -> new Standing(Track.valueOf(rs.getString("track")), rs.getString("level"),
-                        readRecord(rs.getString("record"))),
-                personId, sequence);
-        if (rows.isEmpty()) {
-            return;
+    /** Every row of these people, as stored. */
+    private Map<UUID, Row> load(Set<UUID> people) {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT person_id, name, email, discipline, track, level, manager_id, readiness, readiness_reason,
+                       version, registered_at, updated_at, sustained_record::text AS record
+                FROM directory_person WHERE person_id = ANY (?)""",
+                rs -> {
+                    Row row = new Row();
+                    row.personId = rs.getObject("person_id", UUID.class);
+                    row.name = rs.getString("name");
+                    row.email = rs.getString("email");
+                    row.discipline = rs.getString("discipline");
+                    row.track = Track.valueOf(rs.getString("track"));
+                    row.level = rs.getString("level");
+                    row.managerId = rs.getObject("manager_id", UUID.class);
+                    row.readiness = rs.getString("readiness");
+                    row.readinessReason = rs.getString("readiness_reason");
+                    row.version = rs.getLong("version");
+                    row.registeredAt = rs.getObject("registered_at", OffsetDateTime.class);
+                    row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+                    row.storedRecord = rs.getString("record");
+                    rows.put(row.personId, row);
+                },
+                (Object) people.toArray(new UUID[0]));
+        return rows;
+    }
+
+    /**
+     * Writes a row the batch changed: a new one is inserted; one already stored is updated unless it has moved
+     * past this version meanwhile (the guard of the per-event statements, kept for the batch's one write).
+     */
+    private static final String UPSERT = """
+            INSERT INTO directory_person (person_id, name, email, discipline, track, level, manager_id,
+                                          sustained_record, readiness, readiness_reason, version, registered_at,
+                                          updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
+            ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
+                manager_id = EXCLUDED.manager_id, sustained_record = EXCLUDED.sustained_record,
+                readiness = EXCLUDED.readiness, readiness_reason = EXCLUDED.readiness_reason,
+                version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+            WHERE directory_person.version < EXCLUDED.version""";
+
+    /** A directory row while a batch works on it. */
+    private final class Row {
+        UUID personId;
+        String name;
+        String email;
+        String discipline;
+        Track track;
+        String level;
+        UUID managerId;
+        String readiness;
+        String readinessReason;
+        long version;
+        OffsetDateTime registeredAt;
+        OffsetDateTime updatedAt;
+        /** The sustained record as stored (jsonb as text); read only if an event of the batch evolves it. */
+        String storedRecord;
+        SustainedRecord record;
+        /** Track, level or record changed: readiness is computed again from them. */
+        boolean evolved;
+        boolean changed;
+
+        SustainedRecord record() {
+            if (record == null) {
+                record = readRecord(storedRecord);
+            }
+            return record;
         }
-        Standing next = change.apply(rows.get(0));
-        SustainedPerformancePolicy.ReadinessView readiness = next.record().readiness(next.level(), framework);
-        jdbc.update("""
-                UPDATE directory_person SET track = ?, level = ?, sustained_record = CAST(? AS jsonb), readiness = ?,
-                       readiness_reason = ?, version = ?, updated_at = ?
-                WHERE person_id = ?""",
-                next.track().name(), next.level(), writeRecord(next.record()), readiness.status().name(),
-                readiness.reason(), sequence, at.atOffset(ZoneOffset.UTC), personId);
+
+        void evolve(Track track, String level, SustainedRecord record) {
+            this.track = track;
+            this.level = level;
+            this.record = record;
+            this.evolved = true;
+        }
+
+        Object[] arguments() {
+            String recordJson = storedRecord;
+            if (evolved) {
+                SustainedPerformancePolicy.ReadinessView view = record.readiness(level, framework);
+                readiness = view.status().name();
+                readinessReason = view.reason();
+                recordJson = writeRecord(record);
+            }
+            return new Object[]{personId, name, email, discipline, track.name(), level, managerId, recordJson,
+                    readiness, readinessReason, version, registeredAt, updatedAt};
+        }
     }
 
     private SustainedRecord readRecord(String text) {

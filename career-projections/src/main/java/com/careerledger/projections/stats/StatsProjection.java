@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.careerledger.projections.support.ProjectionBatch;
 import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Read model 7, organisation statistics: the level distribution, promotions per calendar quarter, and time at
@@ -78,46 +83,22 @@ public class StatsProjection {
 
     @EventHandler
     void on(PersonRegistered e, @SequenceNumber long seq) {
-        jdbc.update("""
-                INSERT INTO stats_person (person_id, track, level, stint, version) VALUES (?, ?, ?, 0, ?)
-                ON CONFLICT (person_id) DO NOTHING""",
-                e.personId(), e.track().name(), e.level(), seq);
+        defer(e, e.personId(), seq, null);
     }
 
     @EventHandler
     void on(QuarterOpened e) {
-        // counted in the stint the person is in now, which is the one the quarter opened in (events are in order)
-        jdbc.update("""
-                INSERT INTO stats_quarter (person_id, quarter, level_held, stint)
-                SELECT p.person_id, ?, ?, p.stint FROM stats_person p WHERE p.person_id = ?
-                ON CONFLICT (person_id, quarter) DO NOTHING""",
-                e.quarter(), e.levelHeld(), e.personId());
+        defer(e, e.personId(), -1, null);
     }
 
     @EventHandler
     void on(LevelChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (e.kind() == DecisionKind.PROMOTION) {
-            Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
-            jdbc.update("""
-                    INSERT INTO stats_promotion (decision_id, person_id, from_level, to_level, decided_at, decided_quarter,
-                                                 quarters_at_level)
-                    SELECT ?, p.person_id, ?, ?, ?, ?,
-                           (SELECT count(*) FROM stats_quarter q WHERE q.person_id = p.person_id AND q.stint = p.stint)
-                    FROM stats_person p WHERE p.person_id = ? AND p.version < ?
-                    ON CONFLICT (decision_id) DO NOTHING""",
-                    e.decisionId(), e.fromLevel(), e.toLevel(), decidedAt.atOffset(ZoneOffset.UTC),
-                    calendarQuarter(decidedAt), e.personId(), seq);
-        }
-        jdbc.update("UPDATE stats_person SET level = ?, stint = stint + 1, version = ? WHERE person_id = ? AND version < ?",
-                e.toLevel(), seq, e.personId(), seq);
+        defer(e, e.personId(), seq, at);
     }
 
     @EventHandler
     void on(TrackSwitched e, @SequenceNumber long seq) {
-        jdbc.update("""
-                UPDATE stats_person SET track = ?, level = ?, stint = stint + 1, version = ?
-                WHERE person_id = ? AND version < ?""",
-                e.toTrack().name(), e.toLevel(), seq, e.personId(), seq);
+        defer(e, e.personId(), seq, null);
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
@@ -125,6 +106,149 @@ public class StatsProjection {
     void reset(String rebuilt) {
         if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
             jdbc.update("TRUNCATE stats_person, stats_quarter, stats_promotion");
+        }
+    }
+
+    /** Notes the event for the end of the batch: see {@link Batch}. */
+    private void defer(Object event, UUID personId, long seq, Instant at) {
+        ProjectionBatch.with(this, Batch::new, batch -> batch.pending.add(new Pending(event, personId, seq, at)));
+    }
+
+    /** An event of the batch; the sequence number only for Person events, the timestamp only for decisions. */
+    private record Pending(Object event, UUID personId, long seq, Instant at) {
+    }
+
+    /** A person's row while a batch works on it. */
+    private static final class Person {
+        final UUID personId;
+        String track;
+        String level;
+        int stint;
+        long version;
+        boolean changed;
+        /**
+         * The person's quarters and the stint each was opened in: all of them (stored and opened by the batch)
+         * for a person the batch promotes, whose promotion counts those of the current stint; else only the ones
+         * the batch opened.
+         */
+        final Map<String, Integer> quarters = new HashMap<>();
+
+        Person(UUID personId, String track, String level, int stint, long version) {
+            this.personId = personId;
+            this.track = track;
+            this.level = level;
+            this.stint = stint;
+            this.version = version;
+        }
+    }
+
+    /**
+     * The statistics' work for one batch of the processor. Handlers only note their events; at the end of the
+     * batch one query reads the rows of the batch's people (and, if the batch promotes someone, a second one
+     * their quarters), the events are applied in order in memory with the same guards as the per-event
+     * statements had (a Person event at or below the row's version changes nothing; a quarter or a promotion
+     * already stored is not stored again), and each kind of row is written with one multi-row statement.
+     */
+    private final class Batch implements ProjectionBatch.Buffer {
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        private final ProjectionBatch.Statement upsertPeople = new ProjectionBatch.Statement("""
+                INSERT INTO stats_person (person_id, track, level, stint, version) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
+                    stint = EXCLUDED.stint, version = EXCLUDED.version
+                WHERE stats_person.version < EXCLUDED.version""");
+        private final ProjectionBatch.Statement insertQuarters = new ProjectionBatch.Statement("""
+                INSERT INTO stats_quarter (person_id, quarter, level_held, stint) VALUES (?, ?, ?, ?)
+                ON CONFLICT (person_id, quarter) DO NOTHING""");
+        private final ProjectionBatch.Statement insertPromotions = new ProjectionBatch.Statement("""
+                INSERT INTO stats_promotion (decision_id, person_id, from_level, to_level, decided_at, decided_quarter,
+                                             quarters_at_level)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id) DO NOTHING""");
+
+        @Override
+        public void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Map<UUID, Person> people = load();
+            for (Pending p : pending) {
+                apply(p, people);
+            }
+            pending.clear();
+            for (Person person : people.values()) {
+                if (person.changed) {
+                    upsertPeople.add(person.personId, person.track, person.level, person.stint, person.version);
+                }
+            }
+            upsertPeople.run(jdbc);
+            insertQuarters.run(jdbc);
+            insertPromotions.run(jdbc);
+        }
+
+        private Map<UUID, Person> load() {
+            Set<UUID> keys = new HashSet<>();
+            Set<UUID> promoted = new HashSet<>();
+            for (Pending p : pending) {
+                keys.add(p.personId());
+                if (p.event() instanceof LevelChanged e && e.kind() == DecisionKind.PROMOTION) {
+                    promoted.add(p.personId());
+                }
+            }
+            Map<UUID, Person> people = new LinkedHashMap<>();
+            jdbc.query("SELECT person_id, track, level, stint, version FROM stats_person WHERE person_id = ANY (?)",
+                    rs -> {
+                        Person person = new Person(rs.getObject("person_id", UUID.class), rs.getString("track"),
+                                rs.getString("level"), rs.getInt("stint"), rs.getLong("version"));
+                        people.put(person.personId, person);
+                    },
+                    (Object) keys.toArray(new UUID[0]));
+            promoted.retainAll(people.keySet());
+            if (!promoted.isEmpty()) {
+                jdbc.query("SELECT person_id, quarter, stint FROM stats_quarter WHERE person_id = ANY (?)",
+                        rs -> {
+                            people.get(rs.getObject("person_id", UUID.class)).quarters
+                                    .put(rs.getString("quarter"), rs.getInt("stint"));
+                        },
+                        (Object) promoted.toArray(new UUID[0]));
+            }
+            return people;
+        }
+
+        private void apply(Pending p, Map<UUID, Person> people) {
+            Person person = people.get(p.personId());
+            if (p.event() instanceof PersonRegistered e) {
+                // INSERT … ON CONFLICT DO NOTHING
+                if (person == null) {
+                    Person registered = new Person(e.personId(), e.track().name(), e.level(), 0, p.seq());
+                    registered.changed = true;
+                    people.put(registered.personId, registered);
+                }
+            } else if (p.event() instanceof QuarterOpened e) {
+                // counted in the stint the person is in now, which is the one the quarter opened in (events are in
+                // order); a quarter stored already keeps its row (ON CONFLICT DO NOTHING)
+                if (person != null && !person.quarters.containsKey(e.quarter())) {
+                    person.quarters.put(e.quarter(), person.stint);
+                    insertQuarters.add(e.personId(), e.quarter(), e.levelHeld(), person.stint);
+                }
+            } else if (person != null && person.version < p.seq()) {
+                if (p.event() instanceof LevelChanged e) {
+                    if (e.kind() == DecisionKind.PROMOTION) {
+                        Instant decidedAt = e.decidedAt() == null ? p.at() : e.decidedAt();
+                        long quartersAtLevel = person.quarters.values().stream()
+                                .filter(stint -> stint == person.stint).count();
+                        insertPromotions.add(e.decisionId(), e.personId(), e.fromLevel(), e.toLevel(),
+                                decidedAt.atOffset(ZoneOffset.UTC), calendarQuarter(decidedAt), quartersAtLevel);
+                    }
+                    person.level = e.toLevel();
+                } else if (p.event() instanceof TrackSwitched e) {
+                    person.track = e.toTrack().name();
+                    person.level = e.toLevel();
+                }
+                person.stint++;
+                person.version = p.seq();
+                person.changed = true;
+            }
         }
     }
 

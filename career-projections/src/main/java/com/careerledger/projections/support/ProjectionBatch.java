@@ -5,6 +5,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,6 +36,9 @@ public final class ProjectionBatch {
         void flush();
     }
 
+    /** Each owner's resource key in the unit of work, made once (projections are singletons). */
+    private static final Map<Object, String> KEYS = Collections.synchronizedMap(new IdentityHashMap<>());
+
     private ProjectionBatch() {
     }
 
@@ -51,8 +57,8 @@ public final class ProjectionBatch {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        String key = ProjectionBatch.class.getName() + "/" + owner.getClass().getName() + "@"
-                + Integer.toHexString(System.identityHashCode(owner));
+        String key = KEYS.computeIfAbsent(owner, o -> ProjectionBatch.class.getName() + "/" + o.getClass().getName()
+                + "@" + Integer.toHexString(System.identityHashCode(o)));
         B buffer = root.getOrComputeResource(key, k -> {
             B created = create.get();
             root.onPrepareCommit(u -> created.flush());

@@ -11,8 +11,11 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -41,13 +44,22 @@ public class SelectiveReplay implements HandlerEnhancerDefinition {
         return projections.contains(ALL) ? ALL : String.join(",", new TreeSet<>(projections));
     }
 
+    /** Parsed contexts: a replay asks for its context on every handler call, and there are only ever a few. */
+    private static final Map<String, Set<String>> PARSED = new ConcurrentHashMap<>();
+
     /** The projections a replay context names ({@code *} for all). */
     public static Set<String> named(String context) {
         if (context == null || context.isBlank()) {
             return Set.of(ALL);
         }
-        return Arrays.stream(context.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(TreeSet::new));
+        if (PARSED.size() > 64) {
+            PARSED.clear();
+        }
+        return PARSED.computeIfAbsent(context, c -> {
+            Set<String> names = Arrays.stream(c.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            return Collections.unmodifiableSet(names);
+        });
     }
 
     /** Whether a replay with this context rebuilds {@code projection}. */
