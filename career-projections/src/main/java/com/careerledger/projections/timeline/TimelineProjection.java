@@ -22,6 +22,7 @@ import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.Page;
+import com.careerledger.projections.support.ProjectionBatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,6 +34,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,9 +44,19 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Read model 2, the career timeline: every event of a person and of their quarters, oldest first, as a sentence
@@ -54,6 +66,11 @@ import java.util.UUID;
  * event's own timestamp, then its aggregate and its place in that aggregate's stream: all of it comes from the
  * event, so a rebuild reproduces the same rows in the same order. Summaries name levels with their titles from
  * the framework, in the person's discipline (remembered from {@code PersonRegistered}, which comes first).
+ * <p>
+ * Handlers do not write: each entry joins the buffer of the processor's batch ({@link ProjectionBatch}), which at
+ * the end of the batch looks up what the summaries need with one query per kind and inserts the rows with one
+ * statement per table — a handful of statements per batch instead of one to three per event. Goals and evidence
+ * are named by their latest title in the timeline, found through the indexes of V13.
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -68,6 +85,16 @@ public class TimelineProjection {
     private final CareerFramework framework;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * The discipline each person was registered with, as timeline_person holds it in committed rows: that row is
+     * written once and never changes (ON CONFLICT DO NOTHING), so this can only go out of date by a rebuild
+     * emptying the table, and the reset handler forgets it then. Shared by the processor's threads.
+     */
+    private final Map<UUID, String> registeredDisciplines = new ConcurrentHashMap<>();
+
+    /** More than this many people known, and the map starts again (it is only a shortcut). */
+    private static final int DISCIPLINES_KEPT = 200_000;
+
     public TimelineProjection(JdbcTemplate jdbc, CareerFramework framework) {
         this.jdbc = jdbc;
         this.framework = framework;
@@ -78,11 +105,11 @@ public class TimelineProjection {
     @EventHandler
     void on(PersonRegistered e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        jdbc.update("INSERT INTO timeline_person (person_id, discipline) VALUES (?, ?) ON CONFLICT (person_id) DO NOTHING",
-                e.personId(), e.discipline().name());
+        String discipline = e.discipline().name();
         String summary = "Joined the ladder at " + level(e.level(), e.discipline()) + " on the " + track(e.track())
                 + " track" + (e.managerId() == null ? "" : ", with a manager");
-        append(eventId, e.personId(), person(e.personId()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, discipline, Lookup.NONE, known -> summary,
+                actor, data()
                 .put("personId", e.personId().toString())
                 .put("track", e.track().name())
                 .put("level", e.level())
@@ -102,10 +129,11 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterOutcomeRecorded e, @MessageIdentifier String eventId, @SequenceNumber long seq,
             @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        Discipline d = discipline(e.personId());
-        String summary = "Quarter " + e.quarter() + " joined the sustained record at " + level(e.operatingLevel(), d)
-                + (e.levelHeld() == null ? "" : ", holding " + level(e.levelHeld(), d));
-        append(eventId, e.personId(), person(e.personId()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, Lookup.DISCIPLINE, known -> {
+            Discipline d = known.discipline();
+            return "Quarter " + e.quarter() + " joined the sustained record at " + level(e.operatingLevel(), d)
+                    + (e.levelHeld() == null ? "" : ", holding " + level(e.levelHeld(), d));
+        }, actor, data()
                 .put("quarter", e.quarter())
                 .put("operatingLevel", e.operatingLevel())
                 .put("levelHeld", e.levelHeld())
@@ -115,16 +143,18 @@ public class TimelineProjection {
     @EventHandler
     void on(LevelChanged e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        Discipline d = discipline(e.personId());
-        String fromTo = " from " + level(e.fromLevel(), d) + " to " + level(e.toLevel(), d);
         List<QuarterOutcome> basis = e.basis() == null ? List.of() : e.basis();
-        String summary = switch (e.kind()) {
-            case PROMOTION -> e.override() != null
-                    ? "Promoted" + fromTo + " by override: " + quote(e.override().justification())
-                    : "Promoted" + fromTo + " on " + basis.size() + " consecutive quarter" + (basis.size() == 1 ? "" : "s")
-                    + " at " + e.toLevel() + " or above";
-            case DEMOTION -> "Level corrected down" + fromTo + ": " + quote(e.rationale());
-            default -> "Level corrected" + fromTo + ": " + quote(e.rationale());
+        Summary summary = known -> {
+            Discipline d = known.discipline();
+            String fromTo = " from " + level(e.fromLevel(), d) + " to " + level(e.toLevel(), d);
+            return switch (e.kind()) {
+                case PROMOTION -> e.override() != null
+                        ? "Promoted" + fromTo + " by override: " + quote(e.override().justification())
+                        : "Promoted" + fromTo + " on " + basis.size() + " consecutive quarter" + (basis.size() == 1 ? "" : "s")
+                        + " at " + e.toLevel() + " or above";
+                case DEMOTION -> "Level corrected down" + fromTo + ": " + quote(e.rationale());
+                default -> "Level corrected" + fromTo + ": " + quote(e.rationale());
+            };
         };
         ArrayNode quarters = json.createArrayNode();
         basis.forEach(o -> quarters.add(o.quarter()));
@@ -135,17 +165,18 @@ public class TimelineProjection {
                 .put("toLevel", e.toLevel())
                 .put("override", e.override() != null);
         data.set("basis", quarters);
-        append(eventId, e.personId(), person(e.personId()), seq, at, e, summary, actor, data);
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, Lookup.DISCIPLINE, summary, actor, data);
     }
 
     @EventHandler
     void on(TrackSwitched e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        Discipline d = discipline(e.personId());
-        String summary = "Switched from the " + track(e.fromTrack()) + " track at " + level(e.fromLevel(), d)
-                + " to the " + track(e.toTrack()) + " track at " + level(e.toLevel(), d)
-                + ", the equivalent level (not a promotion)";
-        append(eventId, e.personId(), person(e.personId()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, Lookup.DISCIPLINE, known -> {
+            Discipline d = known.discipline();
+            return "Switched from the " + track(e.fromTrack()) + " track at " + level(e.fromLevel(), d)
+                    + " to the " + track(e.toTrack()) + " track at " + level(e.toLevel(), d)
+                    + ", the equivalent level (not a promotion)";
+        }, actor, data()
                 .put("decisionId", text(e.decisionId()))
                 .put("kind", DecisionKind.TRACK_SWITCH.name())
                 .put("fromTrack", e.fromTrack().name())
@@ -159,10 +190,11 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterOpened e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        Discipline d = discipline(e.personId());
-        String summary = "Quarter " + e.quarter() + " opened at " + level(e.levelHeld(), d)
-                + (e.targetLevel() == null ? ", the top of the track" : ", aiming at " + level(e.targetLevel(), d));
-        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, Lookup.DISCIPLINE, known -> {
+            Discipline d = known.discipline();
+            return "Quarter " + e.quarter() + " opened at " + level(e.levelHeld(), d)
+                    + (e.targetLevel() == null ? ", the top of the track" : ", aiming at " + level(e.targetLevel(), d));
+        }, actor, data()
                 .put("quarter", e.quarter())
                 .put("track", e.track().name())
                 .put("levelHeld", e.levelHeld())
@@ -185,10 +217,11 @@ public class TimelineProjection {
     @EventHandler
     void on(GoalRevised e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        String before = goalTitle(e.personId(), e.goalId());
-        String summary = "Revised a goal for " + e.quarter() + ": " + (before.equals(e.title()) ? "" : before + " is now ")
-                + e.title() + " (" + e.dimension().name() + ")";
-        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, Lookup.goal(e.goalId()), known -> {
+            String before = known.goalTitle();
+            return "Revised a goal for " + e.quarter() + ": " + (before.equals(e.title()) ? "" : before + " is now ")
+                    + e.title() + " (" + e.dimension().name() + ")";
+        }, actor, data()
                 .put("quarter", e.quarter())
                 .put("goalId", text(e.goalId()))
                 .put("title", e.title())
@@ -198,9 +231,9 @@ public class TimelineProjection {
     @EventHandler
     void on(GoalDropped e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        String summary = "Dropped the goal " + goalTitle(e.personId(), e.goalId()) + " in " + e.quarter() + ": "
-                + quote(e.reason());
-        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, Lookup.goal(e.goalId()),
+                known -> "Dropped the goal " + known.goalTitle() + " in " + e.quarter() + ": " + quote(e.reason()),
+                actor, data()
                 .put("quarter", e.quarter())
                 .put("goalId", text(e.goalId())));
     }
@@ -208,10 +241,11 @@ public class TimelineProjection {
     @EventHandler
     void on(GoalProgressed e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        String summary = "Progress on " + goalTitle(e.personId(), e.goalId()) + " (" + e.quarter() + "): "
-                + e.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (e.note() == null || e.note().isBlank() ? "" : " — " + quote(e.note()));
-        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, Lookup.goal(e.goalId()),
+                known -> "Progress on " + known.goalTitle() + " (" + e.quarter() + "): "
+                        + e.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + (e.note() == null || e.note().isBlank() ? "" : " — " + quote(e.note())),
+                actor, data()
                 .put("quarter", e.quarter())
                 .put("goalId", text(e.goalId()))
                 .put("status", e.status().name()));
@@ -235,8 +269,9 @@ public class TimelineProjection {
     @EventHandler
     void on(EvidenceRetracted e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        String summary = "Retracted evidence: " + evidenceTitle(e.personId(), e.evidenceId()) + " (" + quote(e.reason()) + ")";
-        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, summary, actor, data()
+        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, Lookup.evidence(e.evidenceId()),
+                known -> "Retracted evidence: " + known.evidenceTitle() + " (" + quote(e.reason()) + ")",
+                actor, data()
                 .put("quarter", e.quarter())
                 .put("evidenceId", text(e.evidenceId())));
     }
@@ -301,6 +336,7 @@ public class TimelineProjection {
     void reset(String rebuilt) {
         if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
             jdbc.update("TRUNCATE timeline_entry, timeline_person");
+            registeredDisciplines.clear();
         }
     }
 
@@ -318,15 +354,300 @@ public class TimelineProjection {
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
 
+    // --- the batch ---------------------------------------------------------------------------------------
+
+    /** What a summary needs beyond its event: the person's discipline, or the title of a goal or of evidence. */
+    private record Lookup(boolean discipline, String titleField, UUID titleOf) {
+        static final Lookup NONE = new Lookup(false, null, null);
+        static final Lookup DISCIPLINE = new Lookup(true, null, null);
+
+        /**
+         * The goal's latest title from the timeline itself: the newest entry whose data names the goal and has a
+         * title — GoalSet and GoalRevised, and also EvidenceLogged against the goal (its title is the evidence's).
+         */
+        static Lookup goal(UUID goalId) {
+            return new Lookup(false, "goalId", Objects.requireNonNull(goalId, "goalId"));
+        }
+
+        static Lookup evidence(UUID evidenceId) {
+            return new Lookup(false, "evidenceId", Objects.requireNonNull(evidenceId, "evidenceId"));
+        }
+    }
+
+    /** What a lookup found, as of the entry's place in the batch (rows of the entries before it included). */
+    private record Known(Discipline discipline, String title) {
+        String goalTitle() {
+            return title == null ? "a goal" : title;
+        }
+
+        String evidenceTitle() {
+            return title == null ? "an entry of the Win Log" : title;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Summary {
+        String write(Known known);
+    }
+
+    /** An entry handled, waiting for the end of its batch. */
+    private record Pending(String eventId, UUID personId, String aggregateId, long sequence, Instant at, String type,
+                           String actor, ObjectNode data, String dataText, String registers, Lookup lookup,
+                           Summary summary) {
+
+        /** This entry's title with its place in the timeline, null if its data has none. */
+        Title title() {
+            String title = field(data, "title");
+            return title == null ? null : new Title(title, micros(at), aggregateId, sequence);
+        }
+    }
+
+    /** Which title a lookup wants: the person and {@code data->>field = ref}, as the rows hold them. */
+    private record TitleKey(UUID personId, String field, String ref) {
+    }
+
+    /**
+     * A row's title with its place in the timeline's order ({@code at, aggregate_id, sequence}); {@code at} in
+     * microseconds, rounded as the driver rounds it into a TIMESTAMPTZ, so that rows compare here as they do in
+     * the database.
+     */
+    private record Title(String title, long atMicros, String aggregateId, long sequence) implements Comparable<Title> {
+        @Override
+        public int compareTo(Title other) {
+            int c = Long.compare(atMicros, other.atMicros);
+            if (c == 0) {
+                c = aggregateId.compareTo(other.aggregateId);
+            }
+            return c != 0 ? c : Long.compare(sequence, other.sequence);
+        }
+
+        static Title later(Title a, Title b) {
+            return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+        }
+    }
+
+    private Batch newBatch() {
+        Batch batch = new Batch();
+        if (CurrentUnitOfWork.isStarted()) {
+            // the disciplines this batch stores or reads are facts of the database once it has committed
+            CurrentUnitOfWork.get().root().afterCommit(u -> batch.remember());
+        } else {
+            batch.rememberOnFlush = true;
+        }
+        return batch;
+    }
+
+    /**
+     * The entries of one batch. Handlers only collect them; at the end of the batch the buffer reads what the
+     * summaries need in one query per kind (disciplines not known yet, the latest titles of the goals and evidence
+     * named), then writes each summary as the entries come — a lookup sees the database as it was before the
+     * batch plus the entries before its own, exactly as if each entry had been written at once — and inserts the
+     * rows with one statement per table.
+     */
+    private final class Batch implements ProjectionBatch.Buffer {
+
+        private final List<Pending> entries = new ArrayList<>();
+        private final Map<UUID, String> learned = new HashMap<>();
+        private boolean rememberOnFlush;
+
+        void append(Pending entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public void flush() {
+            if (entries.isEmpty()) {
+                return;
+            }
+            Map<UUID, String> stored = storedDisciplines();
+            Map<TitleKey, Title> latest = storedTitles();
+
+            Map<UUID, String> people = new LinkedHashMap<>(); // timeline_person rows, the first registration wins
+            Map<String, Object[]> rows = new LinkedHashMap<>(); // by event id: a second delivery in the batch is a no-op
+            for (Pending entry : entries) {
+                Lookup lookup = entry.lookup();
+                Discipline discipline = null;
+                String title = null;
+                if (lookup.discipline()) {
+                    String name = stored.getOrDefault(entry.personId(), people.get(entry.personId()));
+                    discipline = name == null ? null : Discipline.valueOf(name);
+                }
+                if (lookup.titleField() != null) {
+                    Title found = latest.get(new TitleKey(entry.personId(), lookup.titleField(), lookup.titleOf().toString()));
+                    title = found == null ? null : found.title();
+                }
+                String summary = entry.summary().write(new Known(discipline, title));
+                rows.putIfAbsent(entry.eventId(), new Object[]{entry.eventId(), entry.personId(),
+                        entry.at().atOffset(ZoneOffset.UTC), entry.aggregateId(), entry.sequence(), entry.type(),
+                        summary, entry.actor(), entry.dataText()});
+
+                // what this entry's rows change for the lookups of the entries after it
+                if (entry.registers() != null) {
+                    people.putIfAbsent(entry.personId(), entry.registers());
+                }
+                for (String field : TITLE_FIELDS) {
+                    String ref = field(entry.data(), field);
+                    TitleKey key = ref == null ? null : new TitleKey(entry.personId(), field, ref);
+                    if (key != null && latest.containsKey(key)) {
+                        latest.put(key, Title.later(latest.get(key), entry.title()));
+                    }
+                }
+            }
+            ProjectionBatch.Statement register = new ProjectionBatch.Statement(
+                    "INSERT INTO timeline_person (person_id, discipline) VALUES (?, ?) ON CONFLICT (person_id) DO NOTHING");
+            people.forEach(register::add);
+            register.run(jdbc);
+            ProjectionBatch.Statement insert = new ProjectionBatch.Statement("""
+                    INSERT INTO timeline_entry (event_id, person_id, at, aggregate_id, sequence, type, summary, actor, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""");
+            rows.values().forEach(insert::add);
+            insert.run(jdbc);
+
+            // after the commit, timeline_person holds the stored disciplines and the first registrations of the others
+            learned.putAll(people);
+            learned.putAll(stored);
+            entries.clear();
+            if (rememberOnFlush) {
+                remember();
+            }
+        }
+
+        /** After the commit: the disciplines of the batch join those known. */
+        void remember() {
+            if (registeredDisciplines.size() + learned.size() > DISCIPLINES_KEPT) {
+                registeredDisciplines.clear();
+            }
+            registeredDisciplines.putAll(learned);
+            learned.clear();
+        }
+
+        /**
+         * The disciplines in timeline_person before this batch of the people it looks up or registers: those
+         * known already, the others in one query.
+         */
+        private Map<UUID, String> storedDisciplines() {
+            Map<UUID, String> stored = new HashMap<>();
+            Set<UUID> unknown = new HashSet<>();
+            for (Pending entry : entries) {
+                if (entry.lookup().discipline() || entry.registers() != null) {
+                    String known = registeredDisciplines.get(entry.personId());
+                    if (known != null) {
+                        stored.put(entry.personId(), known);
+                    } else {
+                        unknown.add(entry.personId());
+                    }
+                }
+            }
+            if (!unknown.isEmpty()) {
+                jdbc.query(con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "SELECT person_id, discipline FROM timeline_person WHERE person_id = ANY (?)");
+                    ps.setArray(1, con.createArrayOf("uuid", unknown.toArray()));
+                    return ps;
+                }, (ResultSet rs) -> {
+                    stored.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+            }
+            return stored;
+        }
+
+        /**
+         * For each title the batch looks up, the latest row holding it in timeline_entry before this batch: one
+         * query, one index probe per title (V13). A title nobody wrote is mapped to {@code null}.
+         */
+        private Map<TitleKey, Title> storedTitles() {
+            Map<TitleKey, Title> latest = new HashMap<>();
+            for (Pending entry : entries) {
+                Lookup lookup = entry.lookup();
+                if (lookup.titleField() != null) {
+                    latest.put(new TitleKey(entry.personId(), lookup.titleField(), lookup.titleOf().toString()), null);
+                }
+            }
+            if (latest.isEmpty()) {
+                return latest;
+            }
+            List<UUID> goalPeople = new ArrayList<>();
+            List<String> goals = new ArrayList<>();
+            List<UUID> evidencePeople = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            for (TitleKey key : latest.keySet()) {
+                (key.field().equals("goalId") ? goalPeople : evidencePeople).add(key.personId());
+                (key.field().equals("goalId") ? goals : evidence).add(key.ref());
+            }
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement(LATEST_TITLES);
+                ps.setArray(1, con.createArrayOf("uuid", goalPeople.toArray()));
+                ps.setArray(2, con.createArrayOf("text", goals.toArray()));
+                ps.setArray(3, con.createArrayOf("uuid", evidencePeople.toArray()));
+                ps.setArray(4, con.createArrayOf("text", evidence.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                latest.put(new TitleKey(rs.getObject("person_id", UUID.class), rs.getString("field"), rs.getString("ref")),
+                        new Title(rs.getString("title"), micros(rs.getObject("at", OffsetDateTime.class).toInstant()),
+                                rs.getString("aggregate_id"), rs.getLong("sequence")));
+            });
+            return latest;
+        }
+    }
+
+    /** The JSON fields of an entry's data that name a goal or evidence whose title summaries look up. */
+    private static final List<String> TITLE_FIELDS = List.of("goalId", "evidenceId");
+
+    /**
+     * The latest title of each (person, goal) and (person, evidence) asked for: the first row in the timeline's
+     * order, newest first, whose data names it and has a title — GoalSet and GoalRevised for a goal, but also
+     * EvidenceLogged for the goal it is logged against, and EvidenceLogged for evidence.
+     */
+    private static final String LATEST_TITLES = """
+            SELECT 'goalId' AS field, k.person_id, k.ref, t.title, t.at, t.aggregate_id, t.sequence
+            FROM unnest(?::uuid[], ?::text[]) AS k(person_id, ref)
+            CROSS JOIN LATERAL (
+                SELECT e.data->>'title' AS title, e.at, e.aggregate_id, e.sequence FROM timeline_entry e
+                WHERE e.person_id = k.person_id AND e.data->>'goalId' = k.ref AND e.data->>'title' IS NOT NULL
+                ORDER BY e.at DESC, e.aggregate_id DESC, e.sequence DESC LIMIT 1) t
+            UNION ALL
+            SELECT 'evidenceId' AS field, k.person_id, k.ref, t.title, t.at, t.aggregate_id, t.sequence
+            FROM unnest(?::uuid[], ?::text[]) AS k(person_id, ref)
+            CROSS JOIN LATERAL (
+                SELECT e.data->>'title' AS title, e.at, e.aggregate_id, e.sequence FROM timeline_entry e
+                WHERE e.person_id = k.person_id AND e.data->>'evidenceId' = k.ref AND e.data->>'title' IS NOT NULL
+                ORDER BY e.at DESC, e.aggregate_id DESC, e.sequence DESC LIMIT 1) t""";
+
+    /** {@code data->>name}: the field as text, null if absent or JSON null. */
+    private static String field(ObjectNode data, String name) {
+        JsonNode node = data.get(name);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** The instant in microseconds as PgJDBC sends it to a TIMESTAMPTZ: nanoseconds above 499 round up. */
+    static long micros(Instant at) {
+        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+        return at.getNano() % 1_000 > 499 ? micros + 1 : micros;
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
+    /** An entry whose summary needs nothing but the event. */
     private void append(String eventId, UUID personId, String aggregateId, long seq, Instant at, Object event,
                         String summary, String actor, ObjectNode data) {
-        jdbc.update("""
-                INSERT INTO timeline_entry (event_id, person_id, at, aggregate_id, sequence, type, summary, actor, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""",
-                eventId, personId, at.atOffset(ZoneOffset.UTC), aggregateId, seq, event.getClass().getSimpleName(),
-                summary, actor, writeData(data));
+        append(eventId, personId, aggregateId, seq, at, event, null, Lookup.NONE, known -> summary, actor, data);
+    }
+
+    /** An entry whose summary is written when the batch is, with what {@code lookup} names resolved. */
+    private void append(String eventId, UUID personId, String aggregateId, long seq, Instant at, Object event,
+                        Lookup lookup, Summary summary, String actor, ObjectNode data) {
+        append(eventId, personId, aggregateId, seq, at, event, null, lookup, summary, actor, data);
+    }
+
+    /**
+     * Every entry goes through here: it joins the batch's buffer, which writes its summary and its row when the
+     * batch ends. {@code registers} is the discipline of a {@code PersonRegistered}, remembered in timeline_person.
+     */
+    private void append(String eventId, UUID personId, String aggregateId, long seq, Instant at, Object event,
+                        String registers, Lookup lookup, Summary summary, String actor, ObjectNode data) {
+        Pending entry = new Pending(eventId, personId, aggregateId, seq, at, event.getClass().getSimpleName(), actor,
+                data, writeData(data), registers, lookup, summary);
+        ProjectionBatch.with(this, this::newBatch, batch -> batch.append(entry));
     }
 
     private static String person(UUID personId) {
@@ -336,12 +657,6 @@ public class TimelineProjection {
     /** The Quarter aggregate's id, written the way the domain writes it (the projections never see the aggregate). */
     private static String quarter(UUID personId, String quarter) {
         return personId + "/" + quarter;
-    }
-
-    private Discipline discipline(UUID personId) {
-        return jdbc.query("SELECT discipline FROM timeline_person WHERE person_id = ?",
-                        (rs, i) -> Discipline.valueOf(rs.getString(1)), personId)
-                .stream().findFirst().orElse(null);
     }
 
     /** {@code IC3 (Senior Engineer)}: the code, with the title in the person's discipline when it is known. */
@@ -357,23 +672,6 @@ public class TimelineProjection {
         return framework.tracks().stream().filter(t -> t.code() == track).findFirst()
                 .map(t -> t.name() == null ? track.name() : t.name().toLowerCase(Locale.ROOT))
                 .orElse(track.name());
-    }
-
-    /** The goal's latest title from the timeline itself (GoalSet, then GoalRevised). */
-    private String goalTitle(UUID personId, UUID goalId) {
-        return latestTitle(personId, "goalId", goalId).orElse("a goal");
-    }
-
-    private String evidenceTitle(UUID personId, UUID evidenceId) {
-        return latestTitle(personId, "evidenceId", evidenceId).orElse("an entry of the Win Log");
-    }
-
-    private java.util.Optional<String> latestTitle(UUID personId, String idField, UUID id) {
-        return jdbc.queryForList("""
-                        SELECT data->>'title' FROM timeline_entry
-                        WHERE person_id = ? AND data->>? = ? AND data->>'title' IS NOT NULL
-                        ORDER BY at DESC, aggregate_id DESC, sequence DESC LIMIT 1""",
-                String.class, personId, idField, id.toString()).stream().findFirst();
     }
 
     private ObjectNode data() {
