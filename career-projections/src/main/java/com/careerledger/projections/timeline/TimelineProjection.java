@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -55,6 +57,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -344,14 +347,26 @@ public class TimelineProjection {
 
     /** A person's timeline, oldest first. */
     public Page<TimelineEntry> page(UUID personId, int page, int size) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM timeline_entry WHERE person_id = ?", Long.class, personId);
-        List<TimelineEntry> items = jdbc.query("""
-                SELECT at, type, summary, actor, data::text AS data FROM timeline_entry WHERE person_id = ?
-                ORDER BY at, aggregate_id, sequence, event_id LIMIT ? OFFSET ?""",
-                (rs, i) -> new TimelineEntry(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("type"),
-                        rs.getString("summary"), rs.getString("actor"), readData(rs.getString("data"))),
-                personId, size, (long) page * size);
-        return new Page<>(items, page, size, total == null ? 0 : total);
+        // the count and the page in one statement, so one snapshot: a batch committed in between cannot make the
+        // page hold more entries than the total says
+        long[] total = {0};
+        List<TimelineEntry> items = new java.util.ArrayList<>();
+        jdbc.query("""
+                SELECT t.total, e.at, e.type, e.summary, e.actor, e.data
+                FROM (SELECT count(*) AS total FROM timeline_entry WHERE person_id = ?) t
+                LEFT JOIN LATERAL (
+                    SELECT at, type, summary, actor, data::text AS data FROM timeline_entry WHERE person_id = ?
+                    ORDER BY at, global_index, aggregate_id, sequence, event_id LIMIT ? OFFSET ?) e ON true""",
+                rs -> {
+                    total[0] = rs.getLong("total");
+                    if (rs.getString("type") != null) {
+                        items.add(new TimelineEntry(rs.getObject("at", OffsetDateTime.class).toInstant(),
+                                rs.getString("type"), rs.getString("summary"), rs.getString("actor"),
+                                readData(rs.getString("data"))));
+                    }
+                },
+                personId, personId, size, (long) page * size);
+        return new Page<>(items, page, size, total[0]);
     }
 
     // --- the batch ---------------------------------------------------------------------------------------
@@ -393,7 +408,7 @@ public class TimelineProjection {
     /** An entry handled, waiting for the end of its batch. */
     private record Pending(String eventId, UUID personId, String aggregateId, long sequence, Instant at, String type,
                            String actor, ObjectNode data, String dataText, String registers, Lookup lookup,
-                           Summary summary) {
+                           Summary summary, Long globalIndex) {
 
         /** This entry's title with its place in the timeline, null if its data has none. */
         Title title() {
@@ -479,7 +494,7 @@ public class TimelineProjection {
                 String summary = entry.summary().write(new Known(discipline, title));
                 rows.putIfAbsent(entry.eventId(), new Object[]{entry.eventId(), entry.personId(),
                         entry.at().atOffset(ZoneOffset.UTC), entry.aggregateId(), entry.sequence(), entry.type(),
-                        summary, entry.actor(), entry.dataText()});
+                        summary, entry.actor(), entry.dataText(), entry.globalIndex()});
 
                 // what this entry's rows change for the lookups of the entries after it
                 if (entry.registers() != null) {
@@ -498,8 +513,9 @@ public class TimelineProjection {
             people.forEach(register::add);
             register.run(jdbc);
             ProjectionBatch.Statement insert = new ProjectionBatch.Statement("""
-                    INSERT INTO timeline_entry (event_id, person_id, at, aggregate_id, sequence, type, summary, actor, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""");
+                    INSERT INTO timeline_entry (event_id, person_id, at, aggregate_id, sequence, type, summary, actor, data,
+                                                global_index)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (event_id) DO NOTHING""");
             rows.values().forEach(insert::add);
             insert.run(jdbc);
 
@@ -646,8 +662,22 @@ public class TimelineProjection {
     private void append(String eventId, UUID personId, String aggregateId, long seq, Instant at, Object event,
                         String registers, Lookup lookup, Summary summary, String actor, ObjectNode data) {
         Pending entry = new Pending(eventId, personId, aggregateId, seq, at, event.getClass().getSimpleName(), actor,
-                data, writeData(data), registers, lookup, summary);
+                data, writeData(data), registers, lookup, summary, globalIndex());
         ProjectionBatch.with(this, this::newBatch, batch -> batch.append(entry));
+    }
+
+    /**
+     * The event's place in the event store's global order, which breaks ties between events of one millisecond
+     * (an assessment and the outcome its relay records in the same transaction, say); null outside a processor.
+     */
+    private static Long globalIndex() {
+        if (!CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> tracked)
+                || tracked.trackingToken() == null) {
+            return null;
+        }
+        OptionalLong position = tracked.trackingToken().position();
+        return position.isPresent() ? position.getAsLong() : null;
     }
 
     private static String person(UUID personId) {
