@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,6 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person's stint, a row registered a few events before).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a database of its own: it writes while the read models are stopped and forgets their position, after which the
+// shared context's processor answered reads only about once a second (see the session notes); kept apart until
+// that is understood
+@TestPropertySource(properties = "career.test.isolated-database=batched-read-models")
 class BatchedReadModelsTest {
 
     private static final List<String> TABLES = List.of("directory_person", "audit_assessment", "audit_evidence",
