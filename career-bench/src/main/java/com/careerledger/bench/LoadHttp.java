@@ -49,11 +49,30 @@ final class LoadHttp implements AutoCloseable {
             all.add(c);
             mine.set(c);
         }
+        boolean reused = c.served > 0;
         try {
             return c.exchange(method, path, body, authorization);
+        } catch (StaleConnection e) {
+            c.close();
+            if (!reused) {
+                throw e;
+            }
+            // the server closed a connection that sat idle past its keep-alive timeout before it read this
+            // request (nothing came back): send it again on a new connection, as HTTP clients do
+            Connection fresh = new Connection(port);
+            all.add(fresh);
+            mine.set(fresh);
+            return fresh.exchange(method, path, body, authorization);
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    /** The connection was closed before any byte of the answer came back. */
+    private static final class StaleConnection extends EOFException {
+        StaleConnection() {
+            super("connection closed by the server before it answered");
         }
     }
 
@@ -69,6 +88,7 @@ final class LoadHttp implements AutoCloseable {
         private final OutputStream out;
         private final String host;
         private volatile boolean closed;
+        private int served;
 
         Connection(int port) throws IOException {
             socket = new Socket();
@@ -91,9 +111,17 @@ final class LoadHttp implements AutoCloseable {
             head.append("\r\n");
             byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
             byte[] request = body == null ? headBytes : concat(headBytes, body);
-            out.write(request);
-            out.flush();
-
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                throw new StaleConnection();
+            }
+            in.mark(1);
+            if (in.read() < 0) {
+                throw new StaleConnection();
+            }
+            in.reset();
             String statusLine = line();
             if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
                 throw new IOException("not an HTTP/1.1 status line: " + statusLine);
@@ -132,6 +160,7 @@ final class LoadHttp implements AutoCloseable {
             } else if (status != 204 && status != 304) {
                 throw new IOException("a response without Content-Length that is not chunked");
             }
+            served++;
             if (closeAfter) {
                 close();
             }
