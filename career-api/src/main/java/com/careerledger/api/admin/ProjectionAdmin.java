@@ -2,11 +2,13 @@ package com.careerledger.api.admin;
 
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.support.SelectiveReplay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -19,9 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import com.careerledger.projections.support.ReadModelGroups;
-import com.careerledger.projections.support.SelectiveReplay;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
