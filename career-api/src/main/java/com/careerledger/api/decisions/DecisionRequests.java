@@ -25,7 +25,9 @@ public final class DecisionRequests {
                                    @Valid OverrideRequest override) {
     }
 
-    public record TrackSwitchRequest(@NotNull Track targetTrack, @NotBlank @Size(max = 4000) String rationale) {
+    /** @param targetLevel optional: which equivalent level, where the table gives several (M3 ~ IC5 and IC6) */
+    public record TrackSwitchRequest(@NotNull Track targetTrack, @NotBlank @Size(max = 4000) String rationale,
+                                     @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String targetLevel) {
     }
 
     public record LevelCorrectionRequest(@NotBlank @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String level,

@@ -47,7 +47,7 @@ public class DecisionsController {
     public ResponseEntity<DecisionView> switchTrack(@PathVariable UUID personId,
                                                     @Valid @RequestBody DecisionRequests.TrackSwitchRequest request) {
         TrackSwitched decision = commands.send(new SwitchTrack(personId, UUID.randomUUID(), request.targetTrack(),
-                request.rationale()));
+                request.rationale(), request.targetLevel()));
         return created(DecisionView.of(decision));
     }
 

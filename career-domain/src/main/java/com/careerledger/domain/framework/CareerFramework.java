@@ -92,6 +92,41 @@ public record CareerFramework(
                 .flatMap(this::level);
     }
 
+    /**
+     * Every level on {@code targetTrack} of the same seniority as {@code code}: one for most rows of the table,
+     * several where one manager level stands for several IC levels (M3 ~ Staff and Principal), none when the
+     * table has no row for it. A level on {@code targetTrack} already is its own only equivalent.
+     */
+    public List<Level> equivalents(String code, Track targetTrack) {
+        Optional<Level> from = level(code);
+        if (from.isEmpty()) {
+            return List.of();
+        }
+        if (from.get().track() == targetTrack) {
+            return List.of(from.get());
+        }
+        return equivalences.stream()
+                .filter(e -> targetTrack == Track.MANAGER ? e.ic().equals(code) : e.manager().equals(code))
+                .map(e -> targetTrack == Track.MANAGER ? e.manager() : e.ic())
+                .distinct()
+                .map(this::level)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * True when {@code candidate} is at {@code reference} or above, reading a level of the other track through the
+     * equivalence table (evidence logged before a track switch still shows a level on the new one). A level with no
+     * equivalent on the reference's track does not meet it.
+     */
+    public boolean meets(String candidate, String reference) {
+        Optional<Level> r = level(reference);
+        if (r.isEmpty()) {
+            return false;
+        }
+        return equivalents(candidate, r.get().track()).stream().anyMatch(l -> isAtOrAbove(l.code(), reference));
+    }
+
     public List<Level> levelsOf(Track track) {
         return levels.stream().filter(l -> l.track() == track).sorted(Comparator.comparingInt(Level::order)).toList();
     }

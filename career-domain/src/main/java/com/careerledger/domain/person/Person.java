@@ -19,8 +19,11 @@ import org.axonframework.modelling.command.AggregateRoot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +49,13 @@ public class Person {
     private SustainedRecord record = SustainedRecord.EMPTY;
     /** Every assessment ever recorded, so a late redelivery of a superseded one cannot bring it back. */
     private final Set<UUID> recordedAssessments = new HashSet<>();
+    /** The last level held on each track the person has left, so a switch back returns to it (IC6 -> M3 -> IC6). */
+    private final Map<Track, String> lastLevelOn = new EnumMap<>(Track.class);
+    /** The promotions decided so far and the quarters each cites, so a later change to one of them is visible. */
+    private final Map<UUID, CitedBasis> decisions = new LinkedHashMap<>();
+
+    private record CitedBasis(String toLevel, List<QuarterOutcome> basis) {
+    }
 
     protected Person() {
         // for Axon
@@ -113,8 +123,14 @@ public class Person {
         apply(new ManagerAssigned(personId, manager, managerId));
     }
 
+    /**
+     * A quarter's assessment joins the record at the level held in that quarter. A quarter assessed on the other
+     * track (opened before a switch, reopened after it) counts at its equivalent level here, marked as mapped. When
+     * the quarter is one an earlier promotion cites, the change is recorded against that decision.
+     */
     @CommandHandler
-    public void handle(RecordQuarterOutcome command, CareerFramework framework) {
+    public void handle(RecordQuarterOutcome command, CareerFramework framework,
+                       @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         YearQuarter quarter = YearQuarter.parse(command.quarter());
         if (framework.level(command.operatingLevel()).isEmpty()) {
             throw new InvalidCommandException("operatingLevel", "unknown level " + command.operatingLevel());
@@ -125,8 +141,29 @@ public class Person {
         if (recordedAssessments.contains(command.assessmentId())) {
             return; // an assessment delivered twice, or a superseded one delivered late
         }
-        apply(new QuarterOutcomeRecorded(personId, quarter.toString(), command.operatingLevel(),
-                command.assessmentId(), level));
+        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter.toString(), command.operatingLevel(),
+                command.assessmentId()), track, level, framework);
+        String levelHeld = command.levelHeld() != null ? command.levelHeld() : level;
+        apply(new QuarterOutcomeRecorded(personId, outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
+                levelHeld, outcome.mappedFrom()));
+        recordBasisChanges(outcome.quarter(), BasisChange.REASSESSED, outcome, record.with(outcome), actor, framework);
+    }
+
+    /**
+     * A reopened quarter's assessment no longer stands: it leaves the record (and with it readiness) until the
+     * quarter is assessed again, and any promotion citing it is marked as resting on a changed basis.
+     */
+    @CommandHandler
+    public void handle(WithdrawQuarterOutcome command, CareerFramework framework,
+                       @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        String quarter = YearQuarter.parse(command.quarter()).toString();
+        Optional<QuarterOutcome> standing = record.outcome(quarter);
+        if (standing.isEmpty() || !standing.get().assessmentId().equals(command.assessmentId())) {
+            return; // nothing of that assessment stands (delivered twice, or superseded): nothing to withdraw
+        }
+        apply(new QuarterOutcomeWithdrawn(personId, quarter, command.assessmentId(), standing.get().operatingLevel(),
+                command.reason(), actor));
+        recordBasisChanges(quarter, BasisChange.WITHDRAWN, null, record.without(quarter), actor, framework);
     }
 
     /**
@@ -197,17 +234,12 @@ public class Person {
         if (command.targetTrack() == track) {
             throw new DomainRuleViolation("already-on-track", "the person is already on the " + track + " track");
         }
-        Level mapped = framework.equivalent(level, command.targetTrack()).orElseThrow(() ->
-                new DomainRuleViolation("no-equivalent-level", level + " has no equivalent on the "
-                        + command.targetTrack() + " track (equivalences: " + equivalencesText(framework)
-                        + "); grow toward an equivalent level first, or correct the level"));
+        Level mapped = switchLevel(command, framework);
         List<QuarterOutcome> carried = new ArrayList<>();
         for (QuarterOutcome o : record.outcomes()) {
             // A quarter whose level has no equivalent keeps its own level: on the new track it can never count
             // toward a promotion, but it still breaks a streak, as it did on the old track.
-            String mappedLevel = framework.equivalent(o.operatingLevel(), command.targetTrack())
-                    .map(Level::code).orElse(o.operatingLevel());
-            carried.add(new QuarterOutcome(o.quarter(), mappedLevel, o.assessmentId()));
+            carried.add(mapped(o, command.targetTrack(), mapped.code(), framework));
         }
         TrackSwitched event = new TrackSwitched(personId, requireDecisionId(command.decisionId()), track, level,
                 command.targetTrack(), mapped.code(), carried, framework.ref(), rationale, decider, now());
@@ -234,7 +266,12 @@ public class Person {
     @EventSourcingHandler
     void on(QuarterOutcomeRecorded event) {
         recordedAssessments.add(event.assessmentId());
-        record = record.with(new QuarterOutcome(event.quarter(), event.operatingLevel(), event.assessmentId()));
+        record = record.with(event.outcome());
+    }
+
+    @EventSourcingHandler
+    void on(QuarterOutcomeWithdrawn event) {
+        record = record.without(event.quarter());
     }
 
     @EventSourcingHandler
@@ -243,17 +280,94 @@ public class Person {
         if (event.kind() == DecisionKind.PROMOTION) {
             // the streak restarts: what earned this promotion does not count toward the next one
             record = record.afterPromotion();
+            if (event.basis() != null && !event.basis().isEmpty()) {
+                decisions.put(event.decisionId(), new CitedBasis(event.toLevel(), List.copyOf(event.basis())));
+            }
         }
     }
 
     @EventSourcingHandler
     void on(TrackSwitched event) {
+        lastLevelOn.put(event.fromTrack(), event.fromLevel());
         this.track = event.toTrack();
         this.level = event.toLevel();
         record = record.carriedOver(event.carriedOver());
     }
 
     // --- helpers --------------------------------------------------------------------------------------
+
+    /**
+     * The level a switch lands on: the one the command names (it must be an equivalent), else the level last held
+     * on that track when it is still equivalent (a round trip gives back what it took), else the only equivalent.
+     * Several equivalents and nothing to choose by is refused: guessing would cost or give a level.
+     */
+    private Level switchLevel(SwitchTrack command, CareerFramework framework) {
+        Track target = command.targetTrack();
+        List<Level> candidates = framework.equivalents(level, target);
+        if (candidates.isEmpty()) {
+            throw new DomainRuleViolation("no-equivalent-level", level + " has no equivalent on the " + target
+                    + " track (equivalences: " + equivalencesText(framework)
+                    + "); grow toward an equivalent level first, or correct the level");
+        }
+        String codes = String.join(" and ", candidates.stream().map(Level::code).toList());
+        if (command.targetLevel() != null && !command.targetLevel().isBlank()) {
+            String wanted = command.targetLevel().strip();
+            if (framework.level(wanted).isEmpty()) {
+                throw new InvalidCommandException("targetLevel", "unknown level " + wanted);
+            }
+            return candidates.stream().filter(l -> l.code().equals(wanted)).findFirst().orElseThrow(() ->
+                    new DomainRuleViolation("not-an-equivalent-level", wanted + " is not equivalent to " + level
+                            + "; on the " + target + " track " + level + " is equivalent to " + codes));
+        }
+        String before = lastLevelOn.get(target);
+        Optional<Level> returning = candidates.stream().filter(l -> l.code().equals(before)).findFirst();
+        if (returning.isPresent()) {
+            return returning.get();
+        }
+        if (candidates.size() > 1) {
+            throw new DomainRuleViolation("ambiguous-equivalent-level", level + " is equivalent to " + codes
+                    + " on the " + target + " track, and the person has held none of them; say which with targetLevel");
+        }
+        return candidates.get(0);
+    }
+
+    /**
+     * An outcome as it counts on {@code onTrack}: unchanged when assessed on that track, given back its own level
+     * when it was mapped from it, else its equivalent (the person's level there when that is one of several).
+     */
+    private static QuarterOutcome mapped(QuarterOutcome o, Track onTrack, String preferred, CareerFramework framework) {
+        if (framework.belongsTo(o.operatingLevel(), onTrack)) {
+            return o;
+        }
+        if (o.mappedFrom() != null && framework.belongsTo(o.mappedFrom(), onTrack)) {
+            return new QuarterOutcome(o.quarter(), o.mappedFrom(), o.assessmentId(), null);
+        }
+        List<Level> equivalents = framework.equivalents(o.operatingLevel(), onTrack);
+        if (equivalents.isEmpty()) {
+            return o;
+        }
+        String code = equivalents.stream().map(Level::code).filter(c -> c.equals(preferred)).findFirst()
+                .orElse(equivalents.get(0).code());
+        return new QuarterOutcome(o.quarter(), code, o.assessmentId(),
+                o.mappedFrom() != null ? o.mappedFrom() : o.operatingLevel());
+    }
+
+    /** Marks every promotion citing {@code quarter} with what became of it, judged on the record {@code after}. */
+    private void recordBasisChanges(String quarter, BasisChange change, QuarterOutcome now, SustainedRecord after,
+                                    String actor, CareerFramework framework) {
+        for (Map.Entry<UUID, CitedBasis> d : List.copyOf(decisions.entrySet())) {
+            Optional<QuarterOutcome> cited = d.getValue().basis().stream()
+                    .filter(o -> o.quarter().equals(quarter)).findFirst();
+            if (cited.isEmpty()) {
+                continue;
+            }
+            boolean holds = d.getValue().basis().stream().allMatch(b -> after.outcome(b.quarter())
+                    .map(o -> framework.meets(o.operatingLevel(), d.getValue().toLevel())).orElse(false));
+            apply(new DecisionBasisChanged(personId, d.getKey(), quarter, change, cited.get().operatingLevel(),
+                    now == null ? null : now.operatingLevel(), now == null ? cited.get().assessmentId() : now.assessmentId(),
+                    holds, actor, now()));
+        }
+    }
 
     private static String requireDecider(String actor) {
         // every decision names a real decider, taken from the authenticated message, never from the request

@@ -19,6 +19,12 @@ public interface PersonRegistry {
     /** Where a person stands now: their track and level, as of the last committed event. */
     Optional<Standing> standing(UUID personId);
 
+    /**
+     * Where a person stood at an instant: the track and level in force then, or their first recorded standing when
+     * the instant is before they were registered (history imported after the fact starts at the registered level).
+     */
+    Optional<Standing> standingAt(UUID personId, java.time.Instant at);
+
     record Standing(com.careerledger.domain.shared.Track track, String level) {
     }
 

@@ -8,9 +8,21 @@ import java.util.UUID;
  * A quarter's assessed operating level joined the person's record. A later outcome for the same quarter (an
  * amended assessment) replaces the earlier one in the record; both stay in the history.
  *
- * @param levelHeld the person's level when the outcome was recorded
+ * @param operatingLevel the level that counts on the person's track
+ * @param levelHeld      the level the person held in that quarter (events stored before 2026-11 carry the level
+ *                       the person held when the outcome was recorded, which differs after a promotion)
+ * @param mappedFrom     the level as assessed when the quarter was judged on the other track; else null
  */
 @Revision("1")
 public record QuarterOutcomeRecorded(UUID personId, String quarter, String operatingLevel, UUID assessmentId,
-                                     String levelHeld) {
+                                     String levelHeld, String mappedFrom) {
+
+    public QuarterOutcomeRecorded(UUID personId, String quarter, String operatingLevel, UUID assessmentId,
+                                  String levelHeld) {
+        this(personId, quarter, operatingLevel, assessmentId, levelHeld, null);
+    }
+
+    public QuarterOutcome outcome() {
+        return new QuarterOutcome(quarter, operatingLevel, assessmentId, mappedFrom);
+    }
 }

@@ -4,7 +4,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-/** Sent when a quarter is assessed (or re-assessed): the outcome joins the person's sustained record. */
+/**
+ * Sent when a quarter is assessed (or re-assessed): the outcome joins the person's sustained record.
+ *
+ * @param levelHeld the level the person held in that quarter (the quarter's own, not today's)
+ */
 public record RecordQuarterOutcome(@TargetAggregateIdentifier UUID personId, String quarter, String operatingLevel,
-                                   UUID assessmentId) {
+                                   UUID assessmentId, String levelHeld) {
+
+    public RecordQuarterOutcome(UUID personId, String quarter, String operatingLevel, UUID assessmentId) {
+        this(personId, quarter, operatingLevel, assessmentId, null);
+    }
 }

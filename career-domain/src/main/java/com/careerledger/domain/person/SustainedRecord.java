@@ -30,6 +30,17 @@ public record SustainedRecord(List<QuarterOutcome> outcomes, String countFrom) {
         return new SustainedRecord(next, countFrom);
     }
 
+    /** A quarter whose assessment was reopened leaves the record until it is assessed again. */
+    public SustainedRecord without(String quarter) {
+        return outcome(quarter).isEmpty() ? this
+                : new SustainedRecord(outcomes.stream().filter(o -> !o.quarter().equals(quarter)).toList(), countFrom);
+    }
+
+    /** The standing outcome of a quarter, if it has one. */
+    public java.util.Optional<QuarterOutcome> outcome(String quarter) {
+        return outcomes.stream().filter(o -> o.quarter().equals(quarter)).findFirst();
+    }
+
     /** After a promotion, nothing recorded so far counts toward the next one. */
     public SustainedRecord afterPromotion() {
         return outcomes.isEmpty() ? this : new SustainedRecord(outcomes, outcomes.get(outcomes.size() - 1).quarter());

@@ -18,8 +18,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,13 +49,15 @@ public class Quarter {
     private String quarterId;
     private UUID personId;
     private String quarter;
+    private YearQuarter yearQuarter;
     private QuarterStatus status;
     private Track track;
     private String levelHeld;
     private String targetLevel;
     private final Set<UUID> activeGoals = new HashSet<>();
     private final Set<UUID> droppedGoals = new HashSet<>();
-    private final Set<UUID> standingEvidence = new HashSet<>();
+    /** Evidence that stands (not retracted), with the level each demonstrates. */
+    private final Map<UUID, String> standingEvidence = new HashMap<>();
     private final Set<UUID> retractedEvidence = new HashSet<>();
     private final Set<UUID> feedback = new HashSet<>();
     /** The latest assessment, kept through a reopening so that the next one can say what it amends. */
@@ -80,12 +86,15 @@ public class Quarter {
     }
 
     /**
-     * Opens the quarter at the level the person holds today, aiming at the next level of their track.
-     * CREATE_IF_MISSING lets this aggregate, not a lookup, refuse a second opening of the same quarter.
+     * Opens the quarter at the level the person held in it (today's for the current and next quarter, the level
+     * in force at its end for a past one, when history is imported), aiming at the next level of that track.
+     * Quarters further ahead than the next have not come yet. CREATE_IF_MISSING lets this aggregate, not a
+     * lookup, refuse a second opening of the same quarter.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenQuarter command, CareerFramework framework, PersonRegistry registry) {
+    public void handle(OpenQuarter command, CareerFramework framework, PersonRegistry registry,
+                       QuarterCalendar calendar) {
         // One quarter per person per quarter: two would split one period's goals, evidence and assessment.
         if (quarterId != null) {
             throw new DomainRuleViolation("quarter-already-open",
@@ -93,7 +102,13 @@ public class Quarter {
         }
         UUID person = requireId("personId", command.personId());
         YearQuarter yearQuarter = YearQuarter.parse(command.quarter());
-        PersonRegistry.Standing standing = registry.standing(person).orElseThrow(() ->
+        // Goals are set ahead for the next quarter at most: a quarter of 2031 opened today is no record of anything.
+        if (!calendar.mayOpen(yearQuarter)) {
+            throw new DomainRuleViolation("quarter-not-yet-open", "quarter " + yearQuarter + " has not come yet: "
+                    + "the current quarter is " + calendar.currentQuarter() + ", and at most the next one ("
+                    + calendar.currentQuarter().next() + ") can be opened ahead");
+        }
+        PersonRegistry.Standing standing = registry.standingAt(person, calendar.heldAt(yearQuarter)).orElseThrow(() ->
                 new NotFoundException("person " + person + " does not exist"));
         // Goals aim one step up the person's own track; at the top of a track there is no next level.
         String next = framework.nextLevel(standing.level()).map(Level::code).orElse(null);
@@ -156,7 +171,7 @@ public class Quarter {
 
     /** The Win Log: evidence of work at a level of the ladder, written down while the quarter is open. */
     @CommandHandler
-    public void handle(LogEvidence command, CareerFramework framework) {
+    public void handle(LogEvidence command, CareerFramework framework, QuarterCalendar calendar) {
         UUID evidenceId = requireId("evidenceId", command.evidenceId());
         String title = Texts.required("title", command.title(), TITLE_LIMIT);
         String description = Texts.optional("description", command.description(), TEXT_LIMIT);
@@ -174,8 +189,17 @@ public class Quarter {
             throw new InvalidCommandException("occurredOn", "occurredOn is required");
         }
         requireOpen();
+        // The Win Log of a quarter is the work of that quarter: evidence from another year proves nothing about it.
+        LocalDate occurredOn = command.occurredOn();
+        if (occurredOn.isAfter(calendar.today())) {
+            throw new InvalidCommandException("occurredOn", "occurredOn " + occurredOn + " is in the future");
+        }
+        if (occurredOn.isBefore(yearQuarter.firstDay()) || occurredOn.isAfter(calendar.lastEvidenceDay(yearQuarter))) {
+            throw new InvalidCommandException("occurredOn", "occurredOn " + occurredOn + " is not within " + quarter
+                    + " (" + yearQuarter.firstDay() + " to " + calendar.lastEvidenceDay(yearQuarter) + ")");
+        }
         // An evidence id names one entry for good: a retry must not log the same win twice.
-        if (standingEvidence.contains(evidenceId) || retractedEvidence.contains(evidenceId)) {
+        if (standingEvidence.containsKey(evidenceId) || retractedEvidence.contains(evidenceId)) {
             throw new DomainRuleViolation("evidence-exists", "evidence " + evidenceId + " is already logged in " + quarter);
         }
         // Evidence can only serve a goal of this quarter; a dropped goal still counts, the work was done.
@@ -193,7 +217,7 @@ public class Quarter {
         String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
         requireOpen();
         UUID evidenceId = command.evidenceId();
-        if (evidenceId == null || !(standingEvidence.contains(evidenceId) || retractedEvidence.contains(evidenceId))) {
+        if (evidenceId == null || !(standingEvidence.containsKey(evidenceId) || retractedEvidence.contains(evidenceId))) {
             throw new NotFoundException("evidence " + evidenceId + " is not logged in " + quarter);
         }
         // Retracting twice would record a second withdrawal of something already withdrawn.
@@ -223,11 +247,12 @@ public class Quarter {
     }
 
     /**
-     * The assessment says at what level the person operated, and closes the quarter. Levels are impact, not
-     * tenure: a next-level assessment must rest on evidence that still stands.
+     * The assessment says at what level the person operated, and closes the quarter. A quarter is judged once it
+     * has happened: not before it starts, and not before its closing weeks. Levels are impact, not tenure: a
+     * next-level assessment must rest on standing evidence that demonstrates the next level or above.
      */
     @CommandHandler
-    public void handle(AssessQuarter command, CareerFramework framework,
+    public void handle(AssessQuarter command, CareerFramework framework, QuarterCalendar calendar,
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String assessedBy = requireActor(actor, "an assessment");
         UUID assessmentId = requireId("assessmentId", command.assessmentId());
@@ -242,15 +267,29 @@ public class Quarter {
             throw new DomainRuleViolation("quarter-closed", "quarter " + quarter
                     + " is already assessed; reopen it to amend the assessment");
         }
+        Instant now = calendar.now();
+        if (now.isBefore(yearQuarter.start())) {
+            throw new DomainRuleViolation("quarter-not-started", "quarter " + quarter + " starts on "
+                    + yearQuarter.firstDay() + "; a quarter that has not started cannot be assessed");
+        }
+        if (now.isBefore(calendar.assessableFrom(yearQuarter))) {
+            throw new DomainRuleViolation("quarter-not-ended", "quarter " + quarter + " runs until "
+                    + yearQuarter.lastDay() + "; it can be assessed from " + calendar.assessableFrom(yearQuarter)
+                    + ", in its closing weeks");
+        }
         // An amendment is a new assessment: reusing the id would make the two indistinguishable.
         if (assessmentId.equals(lastAssessmentId)) {
             throw new DomainRuleViolation("assessment-exists", "assessment " + assessmentId + " was already made");
         }
         boolean atNextLevel = targetLevel != null && framework.isAtOrAbove(operatingLevel, targetLevel);
-        // Levels = impact, not tenure: a next-level finding needs at least one piece of evidence that stands.
-        if (atNextLevel && standingEvidence.isEmpty()) {
+        // Levels = impact, not tenure: a next-level finding needs standing evidence of work at the next level.
+        if (atNextLevel && standingEvidence.values().stream().noneMatch(level -> framework.meets(level, targetLevel))) {
             throw new DomainRuleViolation("assessment-needs-evidence", "an assessment at " + operatingLevel
-                    + " (the next level or above) needs at least one piece of evidence that is not retracted");
+                    + " (the next level or above) needs at least one piece of evidence that is not retracted and"
+                    + " demonstrates " + targetLevel + " or above; "
+                    + (standingEvidence.isEmpty() ? "no evidence stands in " + quarter
+                    : "the standing evidence demonstrates " + String.join(", ",
+                    standingEvidence.values().stream().distinct().sorted().toList())));
         }
         apply(new QuarterAssessed(personId, quarter, assessmentId, operatingLevel, levelHeld, targetLevel,
                 atNextLevel, rationale, assessedBy, lastAssessmentId));
@@ -269,6 +308,24 @@ public class Quarter {
         apply(new QuarterReopened(personId, quarter, reason, reopenedBy, lastAssessmentId));
     }
 
+    /**
+     * After a track switch an open quarter moves to the new track, its levels mapped through the equivalence table,
+     * so it is assessed on the ladder the person is now on. An assessed quarter stays as it was judged (the
+     * person's record maps its outcome), and a quarter already on that track has nothing to move.
+     */
+    @CommandHandler
+    public void handle(MoveQuarterToTrack command, CareerFramework framework) {
+        if (command.toTrack() == null || status != QuarterStatus.OPEN || command.toTrack() == track) {
+            return;
+        }
+        java.util.List<Level> mapped = framework.equivalents(levelHeld, command.toTrack());
+        String held = mapped.stream().anyMatch(l -> l.code().equals(command.toLevel())) || mapped.isEmpty()
+                ? command.toLevel() : mapped.get(0).code();
+        String target = framework.nextLevel(held).map(Level::code).orElse(null);
+        apply(new QuarterMovedToTrack(personId, quarter, command.decisionId(), track, command.toTrack(), levelHeld,
+                held, targetLevel, target));
+    }
+
     // --- state changes ------------------------------------------------------------------------------
 
     @EventSourcingHandler
@@ -276,6 +333,7 @@ public class Quarter {
         this.quarterId = idOf(event.personId(), event.quarter());
         this.personId = event.personId();
         this.quarter = event.quarter();
+        this.yearQuarter = YearQuarter.parse(event.quarter());
         this.status = QuarterStatus.OPEN;
         this.track = event.track();
         this.levelHeld = event.levelHeld();
@@ -295,7 +353,7 @@ public class Quarter {
 
     @EventSourcingHandler
     void on(EvidenceLogged event) {
-        standingEvidence.add(event.evidenceId());
+        standingEvidence.put(event.evidenceId(), event.demonstratesLevel());
     }
 
     @EventSourcingHandler
@@ -318,6 +376,13 @@ public class Quarter {
     @EventSourcingHandler
     void on(QuarterReopened event) {
         this.status = QuarterStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(QuarterMovedToTrack event) {
+        this.track = event.toTrack();
+        this.levelHeld = event.levelHeld();
+        this.targetLevel = event.targetLevel();
     }
 
     // --- guards ---------------------------------------------------------------------------------------

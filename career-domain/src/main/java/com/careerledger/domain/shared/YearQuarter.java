@@ -1,5 +1,8 @@
 package com.careerledger.domain.shared;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,37 @@ public record YearQuarter(int year, int quarter) implements Comparable<YearQuart
 
     public static boolean isValid(String text) {
         return text != null && FORMAT.matcher(text.strip()).matches();
+    }
+
+    /** The quarter an instant falls in (quarters are calendar quarters in UTC). */
+    public static YearQuarter of(Instant instant) {
+        return of(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    public static YearQuarter of(LocalDate date) {
+        return new YearQuarter(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+    }
+
+    public LocalDate firstDay() {
+        return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+    }
+
+    public LocalDate lastDay() {
+        return firstDay().plusMonths(3).minusDays(1);
+    }
+
+    /** The quarter's first instant, UTC. */
+    public Instant start() {
+        return firstDay().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The first instant after the quarter, UTC (exclusive end). */
+    public Instant end() {
+        return firstDay().plusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(firstDay()) && !date.isAfter(lastDay());
     }
 
     public YearQuarter next() {

@@ -31,6 +31,11 @@ class InMemoryPersonRegistry implements PersonRegistry {
     }
 
     @Override
+    public Optional<Standing> standingAt(UUID personId, java.time.Instant at) {
+        return standing(personId);
+    }
+
+    @Override
     public boolean isEmailTaken(String email) {
         return emails.containsValue(PersonRegistry.normalizeEmail(email));
     }

@@ -105,7 +105,7 @@ class TrackSwitchTest {
     @Test
     void the_sustained_record_carries_over_mapped() {
         TrackSwitched switched = new TrackSwitched(ada, decision, IC, "IC3", MANAGER, "M1",
-                List.of(new QuarterOutcome("2026-Q1", "M2", q1), new QuarterOutcome("2026-Q2", "M2", q2)),
+                List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
                 ShippedFramework.get().ref(), RATIONALE, "people-ops-1", NOW);
         Object[] ic3ReadyForIc4 = {
                 registered(IC, "IC3"),
@@ -123,7 +123,7 @@ class TrackSwitchTest {
                 .andGiven(switched)
                 .when(new PromotePerson(ada, promotion, "M2", "Two quarters at M2 seniority", null), BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, promotion, PROMOTION, "M1", "M2",
-                        List.of(new QuarterOutcome("2026-Q1", "M2", q1), new QuarterOutcome("2026-Q2", "M2", q2)),
+                        List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Two quarters at M2 seniority", null,
                         "committee-1", NOW));
     }

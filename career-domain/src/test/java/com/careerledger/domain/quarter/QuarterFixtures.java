@@ -22,6 +22,7 @@ final class QuarterFixtures {
         AggregateTestFixture<Quarter> fixture = new AggregateTestFixture<>(Quarter.class);
         fixture.registerInjectableResource(ShippedFramework.get());
         fixture.registerInjectableResource(people);
+        fixture.registerInjectableResource(QuarterCalendar.DEFAULT);
         return fixture;
     }
 

@@ -1,0 +1,21 @@
+package com.careerledger.domain.quarter;
+
+import com.careerledger.domain.shared.Track;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/**
+ * Sent for each of a person's quarters when they switch tracks: a quarter still open moves with them, so it is
+ * assessed on the ladder they are now on; an assessed quarter stays as it was judged.
+ *
+ * @param decisionId the track switch that moves it
+ * @param toLevel    the level the person holds on the new track
+ */
+public record MoveQuarterToTrack(UUID personId, String quarter, UUID decisionId, Track toTrack, String toLevel) {
+
+    @TargetAggregateIdentifier
+    public String quarterId() {
+        return Quarter.routingIdOf(personId, quarter);
+    }
+}

@@ -1,0 +1,68 @@
+package com.careerledger.domain.quarter;
+
+import com.careerledger.domain.shared.YearQuarter;
+import org.axonframework.eventhandling.GenericEventMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Quarters in time: when a quarter may be opened, assessed, and which dates its evidence may carry. Time is read
+ * from the one clock every rule and every event timestamp uses, Axon's event clock ({@link GenericEventMessage#clock}):
+ * the application sets it once at start-up (millisecond precision, so a decision's {@code decidedAt} and its event's
+ * timestamp are the same instant), and fixture tests set "today" with {@code givenCurrentTime}.
+ *
+ * @param assessmentWindow how long before its end a quarter may already be assessed (its closing weeks)
+ * @param evidenceGrace    how many days after a quarter's last day its evidence may still be dated (late wins
+ *                         noticed in the first days of the next quarter); zero by default
+ */
+public record QuarterCalendar(Duration assessmentWindow, int evidenceGrace) {
+
+    /** Two closing weeks, no grace: what the application uses unless configured otherwise. */
+    public static final QuarterCalendar DEFAULT = new QuarterCalendar(Duration.ofDays(14), 0);
+
+    public QuarterCalendar {
+        if (assessmentWindow == null || assessmentWindow.isNegative()) {
+            throw new IllegalArgumentException("assessmentWindow must be zero or positive");
+        }
+        if (evidenceGrace < 0) {
+            throw new IllegalArgumentException("evidenceGrace must be zero or positive");
+        }
+    }
+
+    public Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    public YearQuarter currentQuarter() {
+        return YearQuarter.of(now());
+    }
+
+    /** The current quarter and the next may be opened (goals are set ahead); anything later has not come yet. */
+    public boolean mayOpen(YearQuarter quarter) {
+        return quarter.compareTo(currentQuarter().next()) <= 0;
+    }
+
+    /** From when a quarter may be assessed: the start of its closing weeks. */
+    public Instant assessableFrom(YearQuarter quarter) {
+        Instant from = quarter.end().minus(assessmentWindow);
+        return from.isBefore(quarter.start()) ? quarter.start() : from;
+    }
+
+    /** The last day a piece of evidence of this quarter may be dated. */
+    public LocalDate lastEvidenceDay(YearQuarter quarter) {
+        return quarter.lastDay().plusDays(evidenceGrace);
+    }
+
+    /** The instant whose standing (track and level) a quarter is held at: its end, or now while it is running. */
+    public Instant heldAt(YearQuarter quarter) {
+        Instant now = now();
+        return quarter.end().isAfter(now) ? now : quarter.end().minusMillis(1);
+    }
+}
