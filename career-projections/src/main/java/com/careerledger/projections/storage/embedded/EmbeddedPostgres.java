@@ -47,8 +47,11 @@ import java.util.stream.Stream;
  * Layout of {@code baseDir}: {@code pgdata/} (the cluster), {@code credentials.properties} (the generated
  * superuser password, readable by the owner only). PostgreSQL refuses to run as root, so when the JVM runs as
  * root the server runs as the unprivileged {@code nobody} user (through {@code setpriv}), and the cluster
- * directory is handed to that user. A server left running by a JVM that was killed is stopped and restarted
- * cleanly on the next start.
+ * directory is handed to that user. When {@code baseDir} lies in a folder that user cannot enter (a clone under
+ * {@code /root}, the usual place on a fresh server), the cluster's files live in a folder of their own under
+ * {@code /var/lib/career-ledger} (or {@code CAREER_CLUSTER_HOME}), named after {@code baseDir}; the file
+ * {@code cluster-location} in {@code baseDir} records where, and the log says so. A server left running by a JVM
+ * that was killed is stopped and restarted cleanly on the next start.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -77,10 +80,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final List<String> startupNotes = new ArrayList<>();
     private volatile boolean stopped;
 
-    private EmbeddedPostgres(Settings settings, Path binDir, boolean runAsRoot, String password, int port) {
+    private EmbeddedPostgres(Settings settings, Path binDir, Path dataDir, boolean runAsRoot, String password, int port) {
         this.settings = settings;
         this.binDir = binDir;
-        this.dataDir = settings.baseDir().resolve("pgdata");
+        this.dataDir = dataDir;
         this.runAsRoot = runAsRoot;
         this.password = password;
         this.port = port;
@@ -98,15 +101,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Path home = installBinaries();
             Path baseDir = settings.baseDir().toAbsolutePath().normalize();
             Files.createDirectories(baseDir);
+            List<String> notes = new ArrayList<>();
+            Path dataDir = baseDir.resolve("pgdata");
             if (root) {
                 // The unprivileged server must be able to reach its cluster directory.
                 setPermissions(baseDir, "rwxr-xr-x");
-                requireTraversable(baseDir);
+                dataDir = clusterDirForRoot(baseDir, notes);
             }
             Settings resolved = new Settings(baseDir, settings.ephemeral(), settings.durable(), settings.port(), settings.database());
             String password = loadOrCreatePassword(baseDir);
             int port = settings.port() > 0 ? settings.port() : freePort();
-            EmbeddedPostgres pg = new EmbeddedPostgres(resolved, home.resolve("bin"), root, password, port);
+            EmbeddedPostgres pg = new EmbeddedPostgres(resolved, home.resolve("bin"), dataDir, root, password, port);
+            notes.forEach(pg::note);
             pg.initialiseIfNeeded();
             pg.stopLeftoverServer();
             pg.startServer();
@@ -165,6 +171,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         if (settings.ephemeral()) {
             deleteRecursively(settings.baseDir());
+            if (!dataDir.startsWith(settings.baseDir())) {
+                deleteRecursively(dataDir.getParent());
+            }
         }
     }
 
@@ -430,6 +439,58 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Where the cluster lives when the server runs as the unprivileged user: inside {@code baseDir} when that user
+     * can reach it, else (a folder private to root) in a folder of its own under {@code /var/lib/career-ledger}
+     * ({@code CAREER_CLUSTER_HOME} to choose another), recorded in {@code baseDir/cluster-location} so the next start
+     * finds it again whatever the folder's permissions by then.
+     */
+    private static Path clusterDirForRoot(Path baseDir, List<String> notes) throws IOException {
+        Path marker = baseDir.resolve("cluster-location");
+        if (Files.exists(marker)) {
+            Path recorded = Path.of(Files.readString(marker, StandardCharsets.UTF_8).strip());
+            notes.add(baseDir + " is not reachable by the server's user; the cluster's files live in " + recorded
+                    + " (recorded in " + marker + ")");
+            return recorded;
+        }
+        if (isTraversable(baseDir) || Files.exists(baseDir.resolve("pgdata").resolve("PG_VERSION"))) {
+            return baseDir.resolve("pgdata");
+        }
+        String configured = System.getenv("CAREER_CLUSTER_HOME");
+        Path clusters = Path.of(configured == null || configured.isBlank() ? "/var/lib/career-ledger" : configured)
+                .toAbsolutePath().normalize();
+        Files.createDirectories(clusters);
+        setPermissions(clusters, "rwxr-xr-x");
+        requireTraversable(clusters.resolve("x"));
+        String name = (baseDir.getFileName() == null ? "data" : baseDir.getFileName().toString())
+                .replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + sha256(baseDir.toString()).substring(0, 12);
+        Path cluster = clusters.resolve(name);
+        Files.createDirectories(cluster);
+        setPermissions(cluster, "rwxr-xr-x");
+        Files.writeString(marker, cluster.resolve("pgdata") + "\n", StandardCharsets.UTF_8);
+        notes.add(baseDir + " lies in a folder the server's user (uid " + UNPRIVILEGED_ID + ") cannot enter, so the"
+                + " cluster's files live in " + cluster.resolve("pgdata") + " (recorded in " + marker + ")");
+        return cluster.resolve("pgdata");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static boolean isTraversable(Path dir) {
+        try {
+            requireTraversable(dir);
+            return true;
+        } catch (IllegalStateException e) {
             return false;
         }
     }
