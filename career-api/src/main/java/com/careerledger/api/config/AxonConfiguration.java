@@ -50,8 +50,9 @@ public class AxonConfiguration {
     /** Tunables of the event processors; see application.yml. */
     @ConfigurationProperties("career.processing")
     public record ProcessingProperties(Integer batchSize, Integer segments, Integer threads, Duration tokenClaimTimeout,
-                                       Integer readBatchSize) {
+                                       Integer readBatchSize, Duration gapTimeout) {
         public ProcessingProperties {
+            gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
             batchSize = batchSize == null ? 1000 : batchSize;
             readBatchSize = readBatchSize == null ? 1000 : readBatchSize;
             segments = segments == null ? 1 : segments;
@@ -118,6 +119,9 @@ public class AxonConfiguration {
                 // events per query when a processor reads the stream (Axon's default, 100, makes a replay of a
                 // million events ten thousand queries)
                 .batchSize(processing.readBatchSize())
+                // how long a missing global index is waited for; a writer still running holds readers back anyway
+                // (PostgresEventStorageEngine), so a gap that outlives this is in practice a rolled-back insert
+                .gapTimeout((int) processing.gapTimeout().toMillis())
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -14,11 +14,42 @@ import java.sql.SQLException;
  * Axon's JDBC storage engine, with payloads and metadata stored as {@code jsonb}: the events are readable and
  * queryable JSON in the database. Axon binds them as text and PostgreSQL casts them on insert; on read the
  * driver returns jsonb as text, which the Jackson serializer takes as it is.
+ * <p>
+ * Processors read only events whose writing transaction is older than the oldest transaction still running
+ * ({@link #COMMITTED_BEFORE_OLDEST_RUNNING}, V25): a slow writer holding a low global index holds readers back
+ * until it commits, rather than leaving a gap that Axon stops tracking after its gap timeout, which would lose its
+ * event for every read model.
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
+    /** Rows written by transactions that ended before every transaction still running began (or before V25). */
+    static final String COMMITTED_BEFORE_OLDEST_RUNNING =
+            "(tx_id IS NULL OR tx_id < pg_snapshot_xmin(pg_current_snapshot()))";
+
     public PostgresEventStorageEngine(Builder builder) {
         super(builder.dataType(String.class)
+                .readEventDataWithoutGaps((connection, schema, globalIndex, batchSize) -> {
+                    PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields()
+                            + " FROM " + schema.domainEventTable() + " WHERE " + schema.globalIndexColumn() + " > ? AND "
+                            + schema.globalIndexColumn() + " <= ? AND " + COMMITTED_BEFORE_OLDEST_RUNNING
+                            + " ORDER BY " + schema.globalIndexColumn() + " ASC");
+                    statement.setLong(1, globalIndex);
+                    statement.setLong(2, globalIndex + batchSize);
+                    return statement;
+                })
+                .readEventDataWithGaps((connection, schema, globalIndex, batchSize, gaps) -> {
+                    PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields()
+                            + " FROM " + schema.domainEventTable() + " WHERE ((" + schema.globalIndexColumn() + " > ? AND "
+                            + schema.globalIndexColumn() + " <= ?) OR " + schema.globalIndexColumn() + " IN ("
+                            + String.join(",", java.util.Collections.nCopies(gaps.size(), "?")) + ")) AND "
+                            + COMMITTED_BEFORE_OLDEST_RUNNING + " ORDER BY " + schema.globalIndexColumn() + " ASC");
+                    statement.setLong(1, globalIndex);
+                    statement.setLong(2, globalIndex + batchSize);
+                    for (int i = 0; i < gaps.size(); i++) {
+                        statement.setLong(i + 3, gaps.get(i));
+                    }
+                    return statement;
+                })
                 .appendEvents((connection, schema, dataType, events, serializer, timestampWriter) -> {
                     PreparedStatement statement = connection.prepareStatement(
                             "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ")"
