@@ -138,24 +138,24 @@ class PerformanceHistoryApiTest {
     @Test
     void one_quarter_below_the_next_level_breaks_the_streak() {
         String bo = career.register("IC2");
-        career.quarterAt(bo, "2026-Q1", "IC2", "IC3");
+        career.quarterAt(bo, "2025-Q4", "IC2", "IC3");
         JsonNode one = history(bo, assessedQuarters(1));
         assertThat(one.get("nextLevelStreak").asInt()).isEqualTo(1);
         assertThat(one.get("readiness").get("status").asText()).isEqualTo("NOT_YET");
 
-        career.quarterAt(bo, "2026-Q2", "IC2", "IC2");
+        career.quarterAt(bo, "2026-Q1", "IC2", "IC2");
         JsonNode broken = history(bo, assessedQuarters(2));
         assertThat(broken.get("nextLevelStreak").asInt()).isZero();
         assertThat(broken.get("readiness").get("status").asText()).isEqualTo("NOT_YET");
-        assertThat(broken.get("readiness").get("reason").asText()).contains("2026-Q2 was assessed at IC2, below IC3");
+        assertThat(broken.get("readiness").get("reason").asText()).contains("2026-Q1 was assessed at IC2, below IC3");
         assertThat(broken.get("quarters").get(1).get("atNextLevel").asBoolean()).isFalse();
 
-        career.quarterAt(bo, "2026-Q3", "IC2", "IC3");
+        career.quarterAt(bo, "2026-Q2", "IC2", "IC3");
         JsonNode restarted = history(bo, assessedQuarters(3));
         assertThat(restarted.get("nextLevelStreak").asInt()).isEqualTo(1);
         assertThat(restarted.get("readiness").get("status").asText()).isEqualTo("NOT_YET");
 
-        career.quarterAt(bo, "2026-Q4", "IC2", "IC3");
+        career.quarterAt(bo, "2026-Q3", "IC2", "IC3");
         JsonNode ready = history(bo, assessedQuarters(4));
         assertThat(ready.get("nextLevelStreak").asInt()).isEqualTo(2);
         assertThat(ready.get("readiness").get("status").asText()).isEqualTo("READY");
