@@ -37,10 +37,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Benchmark {
 
+    /** The quarter the command loads log evidence into: a past quarter (the rules refuse quarters not yet open). */
     static final String QUARTER = "2026-Q1";
+    /** The date of that evidence: inside {@link #QUARTER}, as the rules require. */
+    static final LocalDate OCCURRED_ON = LocalDate.of(2026, 2, 2);
     static final String EVIDENCE_JSON = """
             {"title":"Led the API redesign","impact":"p95 latency down from 480 ms to 190 ms for three teams",\
-            "dimension":"IMPACT","demonstratesLevel":"IC3","occurredOn":"2026-02-02"}""";
+            "dimension":"IMPACT","demonstratesLevel":"IC3","occurredOn":"%s"}""".formatted(OCCURRED_ON);
 
     private final Options options;
     private final ProgressPrinter progress;
@@ -203,7 +206,7 @@ public final class Benchmark {
                     Load.Worker logEvidence = iteration -> app.send(new LogEvidence(quarters.get((int) (iteration % quarters.size())),
                             QUARTER, UUID.randomUUID(), "Led the API redesign", null,
                             "p95 latency down from 480 ms to 190 ms for three teams", Dimension.IMPACT, "IC3",
-                            null, null, LocalDate.of(2026, 2, 2)));
+                            null, null, OCCURRED_ON));
                     prime(logEvidence);
                     Load.Result r = Load.run(clients, options.warmup(), options.measure(), thread -> iteration ->
                             logEvidence.once(index(quarters.size(), clients, thread, iteration)));
@@ -277,7 +280,7 @@ public final class Benchmark {
             UUID person = quarters.get((int) index(quarters.size(), 8, thread, iteration));
             if (iteration % 2 == 0) {
                 app.send(new LogEvidence(person, QUARTER, UUID.randomUUID(), "Warm-up", null, "None",
-                        Dimension.IMPACT, "IC2", null, null, LocalDate.of(2026, 2, 2)));
+                        Dimension.IMPACT, "IC2", null, null, OCCURRED_ON));
             } else {
                 http.expect(201, http.load().post("/api/people/" + person + "/quarters/" + QUARTER + "/evidence",
                         EVIDENCE_JSON), "POST evidence");

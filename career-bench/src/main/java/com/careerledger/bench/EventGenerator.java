@@ -31,6 +31,12 @@ import java.util.UUID;
  * 2024-Q3 and 2024-Q4 and is promoted ({@code LevelChanged}); another one in three has a single quarter at the
  * next level (a broken streak). About 97 events per person.
  * <p>
+ * The careers keep the rules of quarters in time, as if each had been recorded through the commands: a quarter is
+ * opened on its third day, its goals, progress, evidence and feedback follow three days apart, every piece of
+ * evidence is dated inside its quarter (the day before it was logged), and the assessment comes in the quarter's
+ * closing weeks (8 days before its end). A promotion follows its second assessment by a day, still inside that
+ * quarter, so the next quarter opens at the new level. A next-level assessment rests on evidence of that level.
+ * <p>
  * One more person (the point-in-time cohort) has 40 quarters (2016-Q1 … 2025-Q4) of 24 events each: about
  * 1,000 events, for the point-in-time history figure.
  */
@@ -162,10 +168,12 @@ final class EventGenerator {
         String q = year + "-Q" + (k % 4 + 1);
         int last = 7 + evidence; // slot of the assessment
         String people = """
-                SELECT b.*, '%s' AS q, %d AS k,
-                       make_timestamptz(%d, %d, 3, 9, 0, 0, 'UTC') + (b.n * 37 %% 86400) * interval '1 second' AS t0,
-                       b.lvl + CASE WHEN b.promoted AND %d >= 4 THEN 1 ELSE 0 END AS held
-                FROM bench_people b WHERE b.cohort = '%s'""".formatted(q, k, year, 3 * (k % 4) + 1, k, cohort);
+                SELECT b.*, '%1$s' AS q, %2$d AS k,
+                       make_timestamptz(%3$d, %4$d, 3, 9, 0, 0, 'UTC') + (b.n * 37 %% 86400) * interval '1 second' AS t0,
+                       make_timestamptz(%3$d, %4$d, 1, 9, 0, 0, 'UTC') + interval '3 months' - interval '8 days'
+                           + (b.n * 37 %% 86400) * interval '1 second' AS assessed_at,
+                       b.lvl + CASE WHEN b.promoted AND %5$d >= 4 THEN 1 ELSE 0 END AS held
+                FROM bench_people b WHERE b.cohort = '%6$s'""".formatted(q, k, year, 3 * (k % 4) + 1, k, cohort);
         String withLevels = """
                 SELECT p.*, CASE WHEN p.promoted AND p.k IN (2, 3) THEN p.lvl + 1
                                  WHEN p.streak_breaker AND p.k %% 6 = 5 THEN p.held + 1
@@ -176,7 +184,7 @@ final class EventGenerator {
         String g2 = ids.formatted("g2");
         String quarterEvents = """
                 SELECT p.id::text || '/' || p.q AS agg, j AS seq, 'Quarter' AS typ,
-                       p.t0 + j * interval '5 days' AS ts,
+                       CASE WHEN j = %4$d THEN p.assessed_at ELSE p.t0 + j * interval '3 days' END AS ts,
                        CASE WHEN j = 0 THEN 'quarter.QuarterOpened'
                             WHEN j <= 2 THEN 'quarter.GoalSet'
                             WHEN j <= 4 THEN 'quarter.GoalProgressed'
@@ -204,7 +212,8 @@ final class EventGenerator {
                                    'demonstratesLevel', 'IC' || p.op,
                                    'goalId', CASE WHEN j %% 2 = 1 THEN %5$s END,
                                    'link', CASE WHEN j %% 3 = 0 THEN 'https://git.example.com/pulls/' || (p.n * 100 + j) END,
-                                   'occurredOn', to_char(p.t0 + j * interval '5 days' - interval '1 day', 'YYYY-MM-DD'))
+                                   'occurredOn', to_char((p.t0 + j * interval '3 days' - interval '1 day') AT TIME ZONE 'UTC',
+                                                         'YYYY-MM-DD'))
                             WHEN j = %2$d AND (p.k + p.n) %% 3 = 0 THEN jsonb_build_object(
                                    'evidenceId', md5(p.id::text || p.q || 'e0')::uuid,
                                    'reason', 'Logged in the wrong quarter')
@@ -223,15 +232,15 @@ final class EventGenerator {
                 4 + evidence, 5 + evidence, 6 + evidence, last, g1, g2);
         String outcomes = """
                 SELECT p.id::text, 1 + p.k + CASE WHEN p.promoted AND p.k >= 4 THEN 1 ELSE 0 END, 'Person',
-                       p.t0 + %d * interval '5 days' + interval '1 second', 'person.QuarterOutcomeRecorded',
+                       p.assessed_at + interval '1 second', 'person.QuarterOutcomeRecorded',
                        jsonb_build_object('personId', p.id, 'quarter', p.q, 'operatingLevel', 'IC' || p.op,
                                           'assessmentId', md5(p.id::text || p.q || 'a')::uuid, 'levelHeld', 'IC' || p.held)
-                FROM levels p""".formatted(last);
+                FROM levels p""";
         StringBuilder events = new StringBuilder(quarterEvents).append("\nUNION ALL\n").append(outcomes);
         if (k == 3) {
             String previous = firstYear + "-Q3"; // k = 2
             events.append("\nUNION ALL\n").append("""
-                    SELECT p.id::text, 5, 'Person', p.t0 + %d * interval '5 days' + interval '1 day', 'person.LevelChanged',
+                    SELECT p.id::text, 5, 'Person', p.assessed_at + interval '1 day', 'person.LevelChanged',
                            jsonb_build_object('personId', p.id, 'decisionId', md5(p.id::text || 'promotion')::uuid,
                                    'kind', 'PROMOTION', 'fromLevel', 'IC' || p.lvl, 'toLevel', 'IC' || (p.lvl + 1),
                                    'basis', jsonb_build_array(
@@ -243,9 +252,9 @@ final class EventGenerator {
                                    'framework', jsonb_build_object('id', 'career-ladder', 'version', 1, 'hash', '%s'),
                                    'rationale', 'Operated at IC' || (p.lvl + 1) || ' for two consecutive quarters',
                                    'override', NULL, 'decidedBy', 'admin',
-                                   'decidedAt', to_char((p.t0 + %d * interval '5 days' + interval '1 day') AT TIME ZONE 'UTC',
+                                   'decidedAt', to_char((p.assessed_at + interval '1 day') AT TIME ZONE 'UTC',
                                                         'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
-                    FROM levels p WHERE p.promoted""".formatted(last, previous, previous, frameworkHash, last));
+                    FROM levels p WHERE p.promoted""".formatted(previous, previous, frameworkHash));
         }
         return "WITH levels AS (" + withLevels + ")\n" + INSERT.formatted(events);
     }

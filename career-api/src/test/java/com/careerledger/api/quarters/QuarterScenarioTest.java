@@ -1,6 +1,7 @@
 package com.careerledger.api.quarters;
 
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class QuarterScenarioTest {
     Http.Response evidence(String person, String quarter, String level) {
         return http.post("/api/people/" + person + "/quarters/" + quarter + "/evidence", """
                 {"title":"Led the API redesign","description":"Three teams","impact":"p95 800ms to 200ms",
-                 "dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"2026-02-10","link":"https://wiki.example.com/adr/42"}"""
-                .formatted(level));
+                 "dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"%s","link":"https://wiki.example.com/adr/42"}"""
+                .formatted(level, QuarterDates.occurredOn(quarter)));
     }
 
     Http.Response assess(String person, String quarter, String level) {

@@ -2,6 +2,7 @@ package com.careerledger.api.readmodels;
 
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
+import com.careerledger.api.testsupport.QuarterDates;
 import com.careerledger.domain.person.AssignManager;
 import com.careerledger.domain.person.PromotePerson;
 import com.careerledger.domain.person.RegisterPerson;
@@ -159,7 +160,7 @@ class BatchedReadModelsTest {
 
     private static LogEvidence evidence(UUID person, String quarter, UUID id, String title) {
         return new LogEvidence(person, quarter, id, title, null, "Measured impact", Dimension.IMPACT, "IC3", null,
-                null, LocalDate.of(2026, 2, 2));
+                null, LocalDate.parse(QuarterDates.occurredOn(quarter)));
     }
 
     private void send(Object command) {

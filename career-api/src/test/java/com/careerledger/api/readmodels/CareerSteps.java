@@ -2,6 +2,7 @@ package com.careerledger.api.readmodels;
 
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -75,7 +76,8 @@ final class CareerSteps {
     String evidence(String person, String quarter, String title, String level) {
         Http.Response r = http.post(quarterPath(person, quarter) + "/evidence", """
                 {"title":"%s","description":"Three teams","impact":"p95 800ms to 200ms",
-                 "dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"2026-02-10"}""".formatted(title, level));
+                 "dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"%s"}"""
+                .formatted(title, level, QuarterDates.occurredOn(quarter)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("evidenceId").asText();
     }

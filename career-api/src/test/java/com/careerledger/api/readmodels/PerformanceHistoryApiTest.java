@@ -3,6 +3,7 @@ package com.careerledger.api.readmodels;
 import java.util.List;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.api.testsupport.AppClock;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.projections.history.PerformanceHistoryProjection;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -138,24 +140,24 @@ class PerformanceHistoryApiTest {
     @Test
     void one_quarter_below_the_next_level_breaks_the_streak() {
         String bo = career.register("IC2");
-        career.quarterAt(bo, "2026-Q1", "IC2", "IC3");
+        career.quarterAt(bo, "2025-Q4", "IC2", "IC3");
         JsonNode one = history(bo, assessedQuarters(1));
         assertThat(one.get("nextLevelStreak").asInt()).isEqualTo(1);
         assertThat(one.get("readiness").get("status").asText()).isEqualTo("NOT_YET");
 
-        career.quarterAt(bo, "2026-Q2", "IC2", "IC2");
+        career.quarterAt(bo, "2026-Q1", "IC2", "IC2");
         JsonNode broken = history(bo, assessedQuarters(2));
         assertThat(broken.get("nextLevelStreak").asInt()).isZero();
         assertThat(broken.get("readiness").get("status").asText()).isEqualTo("NOT_YET");
-        assertThat(broken.get("readiness").get("reason").asText()).contains("2026-Q2 was assessed at IC2, below IC3");
+        assertThat(broken.get("readiness").get("reason").asText()).contains("2026-Q1 was assessed at IC2, below IC3");
         assertThat(broken.get("quarters").get(1).get("atNextLevel").asBoolean()).isFalse();
 
-        career.quarterAt(bo, "2026-Q3", "IC2", "IC3");
+        career.quarterAt(bo, "2026-Q2", "IC2", "IC3");
         JsonNode restarted = history(bo, assessedQuarters(3));
         assertThat(restarted.get("nextLevelStreak").asInt()).isEqualTo(1);
         assertThat(restarted.get("readiness").get("status").asText()).isEqualTo("NOT_YET");
 
-        career.quarterAt(bo, "2026-Q4", "IC2", "IC3");
+        career.quarterAt(bo, "2026-Q3", "IC2", "IC3");
         JsonNode ready = history(bo, assessedQuarters(4));
         assertThat(ready.get("nextLevelStreak").asInt()).isEqualTo(2);
         assertThat(ready.get("readiness").get("status").asText()).isEqualTo("READY");
@@ -168,7 +170,9 @@ class PerformanceHistoryApiTest {
         career.quarterAt(cy, "2026-Q2", "IC2", "IC3");
         assertThat(history(cy, assessedQuarters(2)).get("readiness").get("status").asText()).isEqualTo("READY");
 
-        career.promote(cy, "IC3");
+        // promoted on the first day of 2026-Q3, so that 2026-Q3 is a quarter held at the new level (a past quarter
+        // opens at the level held at its end; with the real clock the promotion would be today, after 2026-Q3)
+        AppClock.at(Instant.parse("2026-07-01T09:00:00Z"), () -> career.promote(cy, "IC3"));
 
         JsonNode promoted = history(cy, h -> h.get("level").asText().equals("IC3"));
         assertThat(promoted.get("nextLevel").asText()).isEqualTo("IC4");

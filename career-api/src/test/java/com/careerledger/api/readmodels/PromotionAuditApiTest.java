@@ -4,6 +4,7 @@ import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -53,8 +54,8 @@ class PromotionAuditApiTest {
     private String evidence(String person, String quarter, String title, String level, String dimension) {
         Http.Response r = http.post("/api/people/" + person + "/quarters/" + quarter + "/evidence", """
                 {"title":"%s","description":"Three teams","impact":"p95 800ms to 200ms",
-                 "dimension":"%s","demonstratesLevel":"%s","occurredOn":"2026-02-10"}"""
-                .formatted(title, dimension, level));
+                 "dimension":"%s","demonstratesLevel":"%s","occurredOn":"%s"}"""
+                .formatted(title, dimension, level, QuarterDates.occurredOn(quarter)));
         assertThat(r.status()).isEqualTo(201);
         return r.json().get("evidenceId").asText();
     }

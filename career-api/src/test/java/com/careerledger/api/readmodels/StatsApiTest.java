@@ -5,6 +5,7 @@ import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -63,7 +64,7 @@ class StatsApiTest {
         open(person, quarter);
         assertThat(http.post("/api/people/" + person + "/quarters/" + quarter + "/evidence", """
                 {"title":"Shipped the roadmap","impact":"Revenue up","dimension":"IMPACT","demonstratesLevel":"%s",
-                 "occurredOn":"2026-02-10"}""".formatted(level)).status()).isEqualTo(201);
+                 "occurredOn":"%s"}""".formatted(level, QuarterDates.occurredOn(quarter))).status()).isEqualTo(201);
         assertThat(http.post("/api/people/" + person + "/quarters/" + quarter + "/assessment", """
                 {"operatingLevel":"%s","rationale":"Operated at %s"}""".formatted(level, level)).status()).isEqualTo(201);
     }

@@ -115,7 +115,7 @@ class AuthorizationMatrixTest {
             new Endpoint("one decision", "GET", "/api/promotions/{decision}", null));
 
     static final List<Endpoint> OWN_WORK = List.of(
-            new Endpoint("open quarter", "POST", "/api/people/{p}/quarters", "{\"quarter\":\"2027-Q{n}\"}"),
+            new Endpoint("open quarter", "POST", "/api/people/{p}/quarters", "{\"quarter\":\"{past quarter}\"}"),
             new Endpoint("set goal", "POST", "/api/people/{p}/quarters/2026-Q2/goals",
                     "{\"title\":\"t\",\"dimension\":\"SCOPE\",\"measure\":\"m\"}"),
             new Endpoint("revise goal", "PUT", "/api/people/{p}/quarters/2026-Q1/goals/{goal}",
@@ -197,6 +197,14 @@ class AuthorizationMatrixTest {
 
     private static int counter;
 
+    /**
+     * A quarter no one of the matrix has opened yet, for each row: a past one (only the current and the next quarter
+     * may be opened ahead), counting back from 2024-Q4, before the quarters the setup opens.
+     */
+    private static String pastQuarter(int row) {
+        return (2024 - row / 4) + "-Q" + (4 - row % 4);
+    }
+
     @ParameterizedTest(name = "{0} {2} on {1}: {3}")
     @MethodSource("matrix")
     void endpoint_role_and_relationship(Caller caller, Target target, Endpoint endpoint, Expect expect) {
@@ -206,7 +214,7 @@ class AuthorizationMatrixTest {
                 .replace("{decision}", decisions.get(p))
                 .replace("{n}", n);
         String body = endpoint.body() == null ? null : endpoint.body().replace("{boss}", people.get("boss"))
-                .replace("2027-Q{n}", (3000 + counter) + "-Q1").replace("{n}", n);
+                .replace("{past quarter}", pastQuarter(counter)).replace("{n}", n);
         Http http = callers.get(caller);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (body == null) {

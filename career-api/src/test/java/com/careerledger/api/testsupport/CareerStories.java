@@ -50,8 +50,8 @@ public final class CareerStories {
 
     public String evidence(String person, String quarter, String title, String level) {
         return ok(http.post(q(person, quarter) + "/evidence", """
-                {"title":"%s","impact":"Measured impact","dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"2026-02-02"}"""
-                .formatted(title, level)), 201).get("evidenceId").asText();
+                {"title":"%s","impact":"Measured impact","dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"%s"}"""
+                .formatted(title, level, QuarterDates.occurredOn(quarter))), 201).get("evidenceId").asText();
     }
 
     public void assess(String person, String quarter, String level) {
