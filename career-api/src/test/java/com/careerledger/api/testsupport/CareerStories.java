@@ -78,8 +78,9 @@ public final class CareerStories {
 
     /**
      * Several people and every kind of event: goals set, revised, progressed and dropped; evidence logged and
-     * retracted; feedback; assessments, a reopening and an amendment; promotions (one overridden), a track switch,
-     * a correction and manager changes. Returns the people's ids.
+     * retracted; feedback; assessments, reopenings and amendments (one of a quarter a promotion rests on);
+     * promotions (one overridden), track switches (one moving an open quarter, one round trip), a correction and
+     * manager changes. Returns the people's ids.
      */
     public List<String> richCareers() {
         List<String> people = new ArrayList<>();
@@ -112,11 +113,24 @@ public final class CareerStories {
         assess(ada, "2026-Q2", "IC3");
         promote(ada, "IC3");
         quarterAt(ada, "2026-Q3", "IC3");
+        // a quarter the promotion rests on is reopened (it leaves the record, the decision is marked) and
+        // re-assessed below the promoted level (the decision would no longer hold)
+        ok(http.post(q(ada, "2026-Q2") + "/reopen", "{\"reason\":\"Calibration lowered it\"}"), 200);
+        assess(ada, "2026-Q2", "IC2");
 
         quarterAt(lead, "2026-Q1", "IC4");
         quarterAt(lead, "2026-Q2", "IC4");
+        // an open quarter moves to the manager track with the switch
+        open(lead, "2026-Q3");
+        evidence(lead, "2026-Q3", "Ran the incident review", "IC4");
         ok(http.post("/api/people/" + lead + "/track-switches", "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Wants a team\"}"), 201);
         promote(lead, "M2");
+
+        // a round trip between tracks: M3 -> IC6 (named, M3 has two IC equivalents) -> M3
+        ok(http.post("/api/people/" + director + "/track-switches",
+                "{\"targetTrack\":\"IC\",\"rationale\":\"Back to building\",\"targetLevel\":\"IC6\"}"), 201);
+        ok(http.post("/api/people/" + director + "/track-switches",
+                "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Leads the org again\"}"), 201);
 
         quarterAt(bo, "2026-Q1", "IC1");
         ok(http.post("/api/people/" + bo + "/promotions",
