@@ -302,7 +302,23 @@ public class PerformanceHistoryProjection {
         }
         QuarterOutcome o = outcome.get();
         return new QuarterLine(quarter, levelHeld, o.operatingLevel(), countsAtTarget(o.operatingLevel(), targetLevel, track),
-                goals, evidence, targetLevel, assessed, o.mappedFrom() != null ? o.describe() : null);
+                goals, evidence, targetLevel, assessed, mapping(o, assessed));
+    }
+
+    /**
+     * "IC4 (mapped to M2)" when the outcome counts at another track's level than the one assessed. Outcomes carried
+     * over by a track switch before outcomes named what they were mapped from say nothing of it: the quarter's own
+     * assessment does.
+     */
+    private String mapping(QuarterOutcome o, String assessed) {
+        if (o.mappedFrom() != null) {
+            return o.describe();
+        }
+        boolean otherTrack = !o.operatingLevel().equals(assessed) && framework.level(assessed).isPresent()
+                && framework.level(o.operatingLevel()).isPresent()
+                && framework.level(assessed).get().track() != framework.level(o.operatingLevel()).get().track();
+        return otherTrack ? new QuarterOutcome(o.quarter(), o.operatingLevel(), o.assessmentId(), assessed).describe()
+                : null;
     }
 
     /** Whether {@code counted} is at {@code target} or above, the target read on {@code track} where it has an equivalent. */
