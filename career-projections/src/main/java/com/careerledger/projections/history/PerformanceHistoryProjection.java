@@ -217,7 +217,8 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        // the earlier assessment stands in the person's record until a new one replaces it; the quarter is open again
+        // the quarter is open again; its assessment leaves the person's record with the QuarterOutcomeWithdrawn the
+        // reopening causes (events stored before withdrawals existed leave it there: it is still shown open here)
         apply(e.personId(), e.quarter(), seq, at, row -> {
             row.operatingLevel = null;
             row.atNextLevel = null;
@@ -287,8 +288,8 @@ public class PerformanceHistoryProjection {
      * A quarter as it stands in the sustained record. An assessed quarter counts at its standing outcome's level
      * (mapped to the person's track when it was assessed on the other one), and is at the next level when that level
      * is its target or above, the target read on the person's track: exactly what the streak counts, so a quarter
-     * is never shown at the next level while the streak leaves it out. A quarter with no standing outcome (events
-     * stored before outcomes were withdrawn on reopening may leave one so) shows its assessment as it was made.
+     * is never shown at the next level while the streak leaves it out. An assessed quarter with no outcome in the
+     * record (stored events may hold one) shows its assessment as it was made.
      */
     private QuarterLine line(String quarter, String levelHeld, String targetLevel, String assessed, Boolean assessedAtNext,
                              int goals, int evidence, SustainedRecord record, Track track) {

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Read model 7, organisation statistics: the level distribution, promotions per calendar quarter, and time at
@@ -170,8 +171,6 @@ public class StatsProjection {
         /** The stored record's text: null when unknown (a row older than the record, see V17). */
         String recordText;
         SustainedRecord record;
-        /** The streak as stored; computed again from the record whenever the row is written. */
-        Integer streak;
         /**
          * The person's quarters and the stint each was opened in: all of them (stored and opened by the batch)
          * for a person the batch promotes, whose promotion counts those of the current stint; else only the ones
@@ -179,14 +178,13 @@ public class StatsProjection {
          */
         final Map<String, Integer> quarters = new HashMap<>();
 
-        Person(UUID personId, String track, String level, int stint, long version, String recordText, Integer streak) {
+        Person(UUID personId, String track, String level, int stint, long version, String recordText) {
             this.personId = personId;
             this.track = track;
             this.level = level;
             this.stint = stint;
             this.version = version;
             this.recordText = recordText;
-            this.streak = streak;
         }
 
         boolean recordKnown() {
@@ -201,14 +199,17 @@ public class StatsProjection {
         }
 
         /** Changes the record, when it is known (an unknown one stays unknown until a rebuild). */
-        void evolve(java.util.function.UnaryOperator<SustainedRecord> change) {
+        void evolve(UnaryOperator<SustainedRecord> change) {
             if (recordKnown()) {
                 record = change.apply(record());
                 recordText = null;
             }
         }
 
-        /** The streak toward the next level now; null at the top of a track, or while the record is unknown. */
+        /**
+         * The streak toward the next level now, computed whenever the row is written; null at the top of a track, or
+         * while the record is unknown.
+         */
         Integer currentStreak() {
             if (!recordKnown() || framework.nextLevel(level).isEmpty()) {
                 return null;
@@ -279,12 +280,11 @@ public class StatsProjection {
             }
             Map<UUID, Person> people = new LinkedHashMap<>();
             jdbc.query("""
-                    SELECT person_id, track, level, stint, version, sustained_record::text AS record, next_level_streak
+                    SELECT person_id, track, level, stint, version, sustained_record::text AS record
                     FROM stats_person WHERE person_id = ANY (?)""",
                     rs -> {
                         Person person = new Person(rs.getObject("person_id", UUID.class), rs.getString("track"),
-                                rs.getString("level"), rs.getInt("stint"), rs.getLong("version"), rs.getString("record"),
-                                rs.getObject("next_level_streak", Integer.class));
+                                rs.getString("level"), rs.getInt("stint"), rs.getLong("version"), rs.getString("record"));
                         people.put(person.personId, person);
                     },
                     (Object) keys.toArray(new UUID[0]));
@@ -305,8 +305,7 @@ public class StatsProjection {
             if (p.event() instanceof PersonRegistered e) {
                 // INSERT … ON CONFLICT DO NOTHING
                 if (person == null) {
-                    Person registered = new Person(e.personId(), e.track().name(), e.level(), 0, p.seq(), EMPTY_RECORD,
-                            null);
+                    Person registered = new Person(e.personId(), e.track().name(), e.level(), 0, p.seq(), EMPTY_RECORD);
                     registered.changed = true;
                     people.put(registered.personId, registered);
                 }
