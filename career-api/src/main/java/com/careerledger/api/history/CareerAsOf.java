@@ -7,6 +7,7 @@ import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
@@ -17,6 +18,7 @@ import com.careerledger.domain.quarter.GoalProgressed;
 import com.careerledger.domain.quarter.GoalRevised;
 import com.careerledger.domain.quarter.GoalSet;
 import com.careerledger.domain.quarter.QuarterAssessed;
+import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Discipline;
@@ -25,15 +27,26 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A person's career folded from their events up to an instant: what anyone could have known then. Built
  * from the event streams (never from read models), so it answers for any date, whatever the projections say.
+ * <p>
+ * Time is read to the millisecond, the precision events are stored at: {@code asOf} is taken to its millisecond.
+ * An event is known from its timestamp, a decision from its own {@code decidedAt} when that is earlier (the clock
+ * may tick between deciding and storing; decisions stored before timestamps had one precision carry a finer
+ * {@code decidedAt} than their timestamp), and everything one request stored (its events share a trace id, and one
+ * transaction) from the instant its first event was known: a reopening and the withdrawal of the quarter's outcome,
+ * a track switch and the open quarters it moved, are seen together or not at all. So a read at a decision's
+ * {@code decidedAt} shows it, and one a millisecond earlier does not.
  */
 final class CareerAsOf {
 
@@ -48,8 +61,16 @@ final class CareerAsOf {
                           String assessedBy, Instant assessedAt) {
     }
 
+    /**
+     * @param track         the ladder the quarter is held on (it moves with the person while open)
+     * @param countedLevel  the level the quarter counts at in the sustained record then: its assessment, mapped to the
+     *                      person's track when assessed on the other one; null when no assessment of it stands (open,
+     *                      or reopened: withdrawn)
+     * @param mapped        "IC4 (mapped to M2)" when the counted level is a mapping; else null
+     */
     record QuarterAsOf(String quarter, String status, String levelHeld, String targetLevel, List<GoalAsOf> goals,
-                       List<EvidenceAsOf> evidence, AssessmentAsOf assessment) {
+                       List<EvidenceAsOf> evidence, AssessmentAsOf assessment, String track, String countedLevel,
+                       String mapped) {
     }
 
     record DecisionAsOf(UUID decisionId, DecisionKind kind, String from, String to, String decidedBy, Instant decidedAt) {
@@ -69,10 +90,14 @@ final class CareerAsOf {
         String status = "OPEN";
         String levelHeld;
         String targetLevel;
+        String track;
         final Map<UUID, GoalAsOf> goals = new LinkedHashMap<>();
         final Map<UUID, EvidenceAsOf> evidence = new LinkedHashMap<>();
         AssessmentAsOf assessment;
     }
+
+    /** The metadata every event of one request carries alike (Axon's MessageOriginProvider). */
+    private static final String TRACE_ID = "traceId";
 
     private final UUID personId;
     private final Instant asOf;
@@ -90,19 +115,37 @@ final class CareerAsOf {
 
     CareerAsOf(UUID personId, Instant asOf) {
         this.personId = personId;
-        this.asOf = asOf;
+        this.asOf = asOf.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Applies the events stored at or before {@code asOf}; later ones are not known at that instant. */
+    /** Applies the events known at or before {@code asOf} (see the class comment); later ones were not known then. */
     CareerAsOf applyAll(List<? extends DomainEventMessage<?>> events) {
+        // the instant each request's events are known from, by the trace id they share
+        Map<Object, Instant> requestKnownAt = new HashMap<>();
         for (DomainEventMessage<?> event : events) {
-            if (!event.getTimestamp().isAfter(asOf)) {
+            Instant known = event.getTimestamp();
+            Instant decided = decidedAt(event.getPayload());
+            if (decided != null && decided.isBefore(known)) {
+                known = decided;
+            }
+            Object trace = event.getMetaData().get(TRACE_ID);
+            if (trace != null) {
+                known = requestKnownAt.merge(trace, known, (first, next) -> first.isBefore(next) ? first : next);
+            }
+            if (!known.isAfter(asOf)) {
                 apply(event.getPayload(), event.getTimestamp());
                 applied++;
                 lastEventAt = lastEventAt == null || event.getTimestamp().isAfter(lastEventAt) ? event.getTimestamp() : lastEventAt;
             }
         }
         return this;
+    }
+
+    /** A decision's own instant, to the millisecond; null for any other event. */
+    private static Instant decidedAt(Object payload) {
+        Instant decided = payload instanceof LevelChanged e ? e.decidedAt()
+                : payload instanceof TrackSwitched e ? e.decidedAt() : null;
+        return decided == null ? null : decided.truncatedTo(ChronoUnit.MILLIS);
     }
 
     boolean existed() {
@@ -120,21 +163,31 @@ final class CareerAsOf {
         } else if (payload instanceof ManagerAssigned e) {
             managerId = e.managerId();
         } else if (payload instanceof QuarterOutcomeRecorded e) {
-            record = record.with(new QuarterOutcome(e.quarter(), e.operatingLevel(), e.assessmentId()));
+            record = record.with(e.outcome());
+        } else if (payload instanceof QuarterOutcomeWithdrawn e) {
+            // a reopened quarter is out of the sustained record until it is assessed again
+            record = record.without(e.quarter());
         } else if (payload instanceof LevelChanged e) {
             level = e.toLevel();
             if (e.kind() == DecisionKind.PROMOTION) {
                 record = record.afterPromotion();
             }
-            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel(), e.toLevel(), e.decidedBy(), e.decidedAt()));
+            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel(), e.toLevel(), e.decidedBy(),
+                    millis(e.decidedAt())));
         } else if (payload instanceof TrackSwitched e) {
             track = e.toTrack();
             level = e.toLevel();
             record = record.carriedOver(e.carriedOver());
             decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
-                    e.decidedBy(), e.decidedAt()));
+                    e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof QuarterOpened e) {
             MutableQuarter q = quarter(e.quarter());
+            q.levelHeld = e.levelHeld();
+            q.targetLevel = e.targetLevel();
+            q.track = e.track() == null ? null : e.track().name();
+        } else if (payload instanceof QuarterMovedToTrack e) {
+            MutableQuarter q = quarter(e.quarter());
+            q.track = e.toTrack().name();
             q.levelHeld = e.levelHeld();
             q.targetLevel = e.targetLevel();
         } else if (payload instanceof GoalSet e) {
@@ -165,6 +218,10 @@ final class CareerAsOf {
         // feedback has no bearing on level, track or the quarters' state
     }
 
+    private static Instant millis(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private MutableQuarter quarter(String quarter) {
         return quarters.computeIfAbsent(quarter, k -> {
             MutableQuarter q = new MutableQuarter();
@@ -177,9 +234,15 @@ final class CareerAsOf {
         SustainedPerformancePolicy.ReadinessView r = record.readiness(level, framework);
         String title = framework.level(level).map(l -> l.title(discipline)).orElse(level);
         List<QuarterAsOf> qs = quarters.values().stream()
-                .map(q -> new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
-                        List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
-                        "ASSESSED".equals(q.status) ? q.assessment : null))
+                .map(q -> {
+                    // what readiness counted then (an open quarter has none, unless stored before reopening withdrew it)
+                    Optional<QuarterOutcome> counted = record.outcome(q.quarter);
+                    return new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
+                            List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
+                            "ASSESSED".equals(q.status) ? q.assessment : null, q.track,
+                            counted.map(QuarterOutcome::operatingLevel).orElse(null),
+                            counted.filter(o -> o.mappedFrom() != null).map(QuarterOutcome::describe).orElse(null));
+                })
                 .sorted(java.util.Comparator.comparing(QuarterAsOf::quarter))
                 .toList();
         return new PersonAsOf(personId, asOf, name, email, discipline, track, level, title, managerId,

@@ -5,8 +5,8 @@ import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
-import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
@@ -75,6 +75,11 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(QuarterOutcomeRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        defer(event, event.personId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(QuarterOutcomeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         defer(event, event.personId(), sequence, at);
     }
 
@@ -162,8 +167,10 @@ public class DirectoryProjection {
             if (p.event() instanceof ManagerAssigned e) {
                 row.managerId = e.managerId();
             } else if (p.event() instanceof QuarterOutcomeRecorded e) {
-                row.evolve(row.track, row.level, row.record().with(
-                        new QuarterOutcome(e.quarter(), e.operatingLevel(), e.assessmentId())));
+                row.evolve(row.track, row.level, row.record().with(e.outcome()));
+            } else if (p.event() instanceof QuarterOutcomeWithdrawn e) {
+                // a reopened quarter leaves the record: readiness (and the readiness board) follow at once
+                row.evolve(row.track, row.level, row.record().without(e.quarter()));
             } else if (p.event() instanceof LevelChanged e) {
                 row.evolve(row.track, e.toLevel(),
                         e.kind() == DecisionKind.PROMOTION ? row.record().afterPromotion() : row.record());

@@ -26,13 +26,22 @@ public record PerformanceHistory(
     /**
      * One quarter the person opened.
      *
-     * @param operatingLevel the level of the latest assessment; null while the quarter is open (or reopened)
-     * @param atNextLevel    whether that assessment was at the quarter's target level or above; null while open
+     * @param levelHeld      the level held in the quarter (on the track it is assessed on: a quarter still open when
+     *                       the person switched tracks moved with them, its level mapped)
+     * @param operatingLevel the level the quarter counts at in the sustained record: the latest assessment, mapped
+     *                       to the person's track when it was assessed on the other one; null while the quarter is
+     *                       open (or reopened: its assessment is withdrawn from the record until it is re-assessed)
+     * @param atNextLevel    whether the quarter counts at its target level or above on the person's track, as the
+     *                       next-level streak counts it; null while the quarter is open
      * @param goals          goals that are not dropped
      * @param evidence       Win Log entries that are not retracted
+     * @param targetLevel    the level the quarter aimed at (mapped with it on a track switch); null at the top of a track
+     * @param assessedLevel  the level as assessed, on the quarter's own track; null while open
+     * @param mapped         how a mapped outcome reads, "IC4 (mapped to M2)"; null when the quarter counts at the
+     *                       level it was assessed at
      */
     public record QuarterLine(String quarter, String levelHeld, String operatingLevel, Boolean atNextLevel,
-                              int goals, int evidence) {
+                              int goals, int evidence, String targetLevel, String assessedLevel, String mapped) {
     }
 
     /** {@code READY}, {@code NOT_YET} or {@code TOP_OF_TRACK}, with what was found and what is missing. */

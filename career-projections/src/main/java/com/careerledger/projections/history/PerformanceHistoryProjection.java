@@ -1,12 +1,14 @@
 package com.careerledger.projections.history;
 
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
@@ -18,6 +20,7 @@ import com.careerledger.domain.quarter.GoalProgressed;
 import com.careerledger.domain.quarter.GoalRevised;
 import com.careerledger.domain.quarter.GoalSet;
 import com.careerledger.domain.quarter.QuarterAssessed;
+import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Track;
@@ -60,9 +63,10 @@ import java.util.function.UnaryOperator;
  * and readiness ({@code READY} / {@code NOT_YET} / {@code TOP_OF_TRACK}) with the reason.
  * <p>
  * Readiness and the streak are computed by the domain itself: the person's {@link SustainedRecord} is evolved
- * exactly as the Person aggregate evolves it (an outcome per quarter, a restart after a promotion, the mapped
- * record after a track switch) and asked for {@link SustainedRecord#readiness}. Nothing of the policy is
- * re-implemented here.
+ * exactly as the Person aggregate evolves it (an outcome per quarter, withdrawn when the quarter is reopened, a
+ * restart after a promotion, the mapped record after a track switch) and asked for
+ * {@link SustainedRecord#readiness}. Nothing of the policy is re-implemented here. Each quarter is shown as it
+ * stands in that record (the level it counts at, mapped or not), so the quarters and the streak always agree.
  * <p>
  * <b>Tenure is never an input to readiness.</b> {@code tenure.quartersAtLevel} — the quarters opened since the
  * person's level last changed (registration, a level change or a track switch) — is kept only to be shown, and is
@@ -117,8 +121,14 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(QuarterOutcomeRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        evolve(e.personId(), seq, at, row -> row.withRecord(row.record().with(
-                new QuarterOutcome(e.quarter(), e.operatingLevel(), e.assessmentId()))));
+        // the outcome as the Person records it: at the level that counts, with the level assessed when mapped
+        evolve(e.personId(), seq, at, row -> row.withRecord(row.record().with(e.outcome())));
+    }
+
+    @EventHandler
+    void on(QuarterOutcomeWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at) {
+        // a reopened quarter leaves the sustained record (and readiness) until it is assessed again
+        evolve(e.personId(), seq, at, row -> row.withRecord(row.record().without(e.quarter())));
     }
 
     @EventHandler
@@ -197,8 +207,18 @@ public class PerformanceHistoryProjection {
     }
 
     @EventHandler
+    void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
+        // an open quarter moved with the person to their new track: it is held and aimed on the new ladder
+        apply(e.personId(), e.quarter(), seq, at, row -> {
+            row.levelHeld = e.levelHeld();
+            row.targetLevel = e.targetLevel();
+        });
+    }
+
+    @EventHandler
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        // the earlier assessment stands in the person's record until a new one replaces it; the quarter is open again
+        // the quarter is open again; its assessment leaves the person's record with the QuarterOutcomeWithdrawn the
+        // reopening causes (events stored before withdrawals existed leave it there: it is still shown open here)
         apply(e.personId(), e.quarter(), seq, at, row -> {
             row.operatingLevel = null;
             row.atNextLevel = null;
@@ -229,7 +249,7 @@ public class PerformanceHistoryProjection {
     public ReadYourWrites.Sighting<Versioned> read(UUID personId) {
         return jdbc.query("""
                 SELECT s.stored, p.track, p.level, p.sustained_record::text AS record, p.quarters_at_level, p.version,
-                       q.quarter, q.level_held, q.operating_level, q.at_next_level, q.goals, q.evidence
+                       q.quarter, q.level_held, q.target_level, q.operating_level, q.at_next_level, q.goals, q.evidence
                 FROM (SELECT max(sequence_number) AS stored FROM domain_event_entry WHERE aggregate_identifier = ?) s
                 LEFT JOIN history_person p ON p.person_id = ?
                 LEFT JOIN history_quarter q ON q.person_id = p.person_id
@@ -242,18 +262,19 @@ public class PerformanceHistoryProjection {
                     }
                     Track track = Track.valueOf(rs.getString("track"));
                     String level = rs.getString("level");
-                    String record = rs.getString("record");
+                    SustainedRecord record = readRecord(rs.getString("record"));
                     int quartersAtLevel = rs.getInt("quarters_at_level");
                     long version = rs.getLong("version");
                     List<QuarterLine> quarters = new ArrayList<>();
                     do {
                         if (rs.getString("quarter") != null) {
-                            quarters.add(new QuarterLine(rs.getString("quarter"), rs.getString("level_held"),
-                                    rs.getString("operating_level"), rs.getObject("at_next_level", Boolean.class),
-                                    rs.getInt("goals"), rs.getInt("evidence")));
+                            quarters.add(line(rs.getString("quarter"), rs.getString("level_held"),
+                                    rs.getString("target_level"), rs.getString("operating_level"),
+                                    rs.getObject("at_next_level", Boolean.class), rs.getInt("goals"),
+                                    rs.getInt("evidence"), record, track));
                         }
                     } while (rs.next());
-                    SustainedPerformancePolicy.ReadinessView readiness = readRecord(record).readiness(level, framework);
+                    SustainedPerformancePolicy.ReadinessView readiness = record.readiness(level, framework);
                     PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
                             framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
                             new Readiness(readiness.status().name(), readiness.reason()),
@@ -261,6 +282,54 @@ public class PerformanceHistoryProjection {
                     return new ReadYourWrites.Sighting<>(stored, Optional.of(new Versioned(history, version)));
                 },
                 personId.toString(), personId);
+    }
+
+    /**
+     * A quarter as it stands in the sustained record. An assessed quarter counts at its standing outcome's level
+     * (mapped to the person's track when it was assessed on the other one), and is at the next level when that level
+     * is its target or above, the target read on the person's track: exactly what the streak counts, so a quarter
+     * is never shown at the next level while the streak leaves it out. An assessed quarter with no outcome in the
+     * record (stored events may hold one) shows its assessment as it was made.
+     */
+    private QuarterLine line(String quarter, String levelHeld, String targetLevel, String assessed, Boolean assessedAtNext,
+                             int goals, int evidence, SustainedRecord record, Track track) {
+        if (assessed == null) {
+            return new QuarterLine(quarter, levelHeld, null, null, goals, evidence, targetLevel, null, null);
+        }
+        Optional<QuarterOutcome> outcome = record.outcome(quarter);
+        if (outcome.isEmpty()) {
+            return new QuarterLine(quarter, levelHeld, assessed, assessedAtNext, goals, evidence, targetLevel, assessed,
+                    null);
+        }
+        QuarterOutcome o = outcome.get();
+        return new QuarterLine(quarter, levelHeld, o.operatingLevel(), countsAtTarget(o.operatingLevel(), targetLevel, track),
+                goals, evidence, targetLevel, assessed, mapping(o, assessed));
+    }
+
+    /**
+     * "IC4 (mapped to M2)" when the outcome counts at another track's level than the one assessed. Outcomes carried
+     * over by a track switch before outcomes named what they were mapped from say nothing of it: the quarter's own
+     * assessment does.
+     */
+    private String mapping(QuarterOutcome o, String assessed) {
+        if (o.mappedFrom() != null) {
+            return o.describe();
+        }
+        boolean otherTrack = !o.operatingLevel().equals(assessed) && framework.level(assessed).isPresent()
+                && framework.level(o.operatingLevel()).isPresent()
+                && framework.level(assessed).get().track() != framework.level(o.operatingLevel()).get().track();
+        return otherTrack ? new QuarterOutcome(o.quarter(), o.operatingLevel(), o.assessmentId(), assessed).describe()
+                : null;
+    }
+
+    /** Whether {@code counted} is at {@code target} or above, the target read on {@code track} where it has an equivalent. */
+    private boolean countsAtTarget(String counted, String target, Track track) {
+        if (target == null) {
+            return false; // the top of a track aims at nothing further
+        }
+        List<String> targets = framework.equivalents(target, track).stream().map(Level::code).toList();
+        return (targets.isEmpty() ? List.of(target) : targets).stream()
+                .anyMatch(t -> framework.isAtOrAbove(counted, t));
     }
 
     // --- the batch ------------------------------------------------------------------------------------
@@ -391,8 +460,9 @@ public class PerformanceHistoryProjection {
     private static final class QuarterRow {
         final UUID personId;
         final String quarter;
-        final String levelHeld;
-        final String targetLevel;
+        /** As opened, or as moved to the person's new track (QuarterMovedToTrack). */
+        String levelHeld;
+        String targetLevel;
         final OffsetDateTime openedAt;
         String operatingLevel;
         Boolean atNextLevel;
@@ -468,7 +538,8 @@ public class PerformanceHistoryProjection {
                                              at_next_level, goals, evidence, version, opened_at, updated_at)
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::int4[],
                                      ?::int4[], ?::int8[], ?::timestamptz[], ?::timestamptz[])
-                ON CONFLICT (person_id, quarter) DO UPDATE SET operating_level = EXCLUDED.operating_level,
+                ON CONFLICT (person_id, quarter) DO UPDATE SET level_held = EXCLUDED.level_held,
+                    target_level = EXCLUDED.target_level, operating_level = EXCLUDED.operating_level,
                     at_next_level = EXCLUDED.at_next_level, goals = EXCLUDED.goals, evidence = EXCLUDED.evidence,
                     version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
                 Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.INT4, Type.INT4, Type.INT8,

@@ -8,6 +8,7 @@ import com.careerledger.domain.quarter.GoalProgressed;
 import com.careerledger.domain.quarter.GoalRevised;
 import com.careerledger.domain.quarter.GoalSet;
 import com.careerledger.domain.quarter.QuarterAssessed;
+import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.projections.quarter.QuarterViews.AssessmentView;
@@ -173,6 +174,17 @@ public class QuarterProjection {
                 rows -> rows.quarters.get(new Key(e.personId(), e.quarter())).status = "OPEN");
     }
 
+    @EventHandler
+    void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
+        // an open quarter moved with the person to their new track: held, aimed and assessed on the new ladder
+        claimed(e.personId(), e.quarter(), seq, at, null, null, rows -> {
+            QuarterRow row = rows.quarters.get(new Key(e.personId(), e.quarter()));
+            row.track = e.toTrack().name();
+            row.levelHeld = e.levelHeld();
+            row.targetLevel = e.targetLevel();
+        });
+    }
+
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
     void reset(String rebuilt) {
@@ -264,9 +276,10 @@ public class QuarterProjection {
     private static final class QuarterRow {
         final UUID personId;
         final String quarter;
-        final String track;
-        final String levelHeld;
-        final String targetLevel;
+        /** Track, level held and target as opened, or as moved to the person's new track (QuarterMovedToTrack). */
+        String track;
+        String levelHeld;
+        String targetLevel;
         final OffsetDateTime openedAt;
         String status = "OPEN";
         UUID assessmentId;
@@ -433,7 +446,8 @@ public class QuarterProjection {
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],
                                      ?::text[], ?::bool[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[],
                                      ?::int8[], ?::timestamptz[], ?::timestamptz[])
-                ON CONFLICT (person_id, quarter) DO UPDATE SET status = EXCLUDED.status,
+                ON CONFLICT (person_id, quarter) DO UPDATE SET status = EXCLUDED.status, track = EXCLUDED.track,
+                    level_held = EXCLUDED.level_held, target_level = EXCLUDED.target_level,
                     assessment_id = EXCLUDED.assessment_id, operating_level = EXCLUDED.operating_level,
                     at_next_level = EXCLUDED.at_next_level, rationale = EXCLUDED.rationale,
                     assessed_by = EXCLUDED.assessed_by, assessed_at = EXCLUDED.assessed_at,
