@@ -67,9 +67,10 @@ import java.util.UUID;
  * decision beside its basis, never into it: the decision stays as decided, and the audit says whether it would
  * still hold.
  * <p>
- * Idempotent: decisions are keyed by decision id, assessments by assessment id, evidence by evidence id; a
- * redelivered event inserts nothing and its updates change nothing. Only event data and event timestamps are
- * stored, so a rebuild reproduces the same rows.
+ * Idempotent: decisions are keyed by decision id, assessments by assessment id, evidence by evidence id, basis
+ * changes by their event's sequence number in the person's stream; a redelivered event inserts nothing and its
+ * updates change nothing. Only event data, event timestamps and sequence numbers are stored, so a rebuild
+ * reproduces the same rows.
  * <p>
  * Events are applied at the end of the processor's batch ({@link ProjectionBatch}), a few statements per batch
  * instead of one per event; a decision still sees exactly what was logged, retracted and assessed before it,

@@ -247,7 +247,7 @@ public class TimelineProjection {
             landed = ", the equivalent level (not a promotion)";
         } else if (equivalents.contains(e.toLevel())) {
             landed = ", one of the levels equivalent to " + e.fromLevel() + " (" + String.join(" and ", equivalents) + ")"
-                    + (held == null || held.equals(e.toLevel()) ? "" : ", not " + level(held, d) + " held there before")
+                    + (held == null ? "" : ", not " + level(held, d) + " held there before")
                     + " (not a promotion)";
         } else {
             landed = ", a level the framework does not list as equivalent to " + e.fromLevel() + " (not a promotion)";
