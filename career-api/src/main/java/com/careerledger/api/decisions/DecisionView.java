@@ -29,24 +29,40 @@ public record DecisionView(
         String fromLevel,
         Track toTrack,
         String toLevel,
-        List<QuarterOutcome> basis,
+        List<Outcome> basis,
         PromotionPolicy policy,
         FrameworkRef framework,
         String rationale,
         PromotionOverride override,
-        List<QuarterOutcome> carriedOver,
+        List<Outcome> carriedOver,
         String decidedBy,
         Instant decidedAt) {
 
     public static DecisionView of(LevelChanged e) {
         return new DecisionView(e.decisionId(), e.personId(), e.kind(), e.fromLevel(), e.toLevel(), null, null, null,
-                null, e.basis(), e.policy(), e.framework(), e.rationale(), e.override(), null, e.decidedBy(),
+                null, outcomes(e.basis()), e.policy(), e.framework(), e.rationale(), e.override(), null, e.decidedBy(),
                 e.decidedAt());
     }
 
     public static DecisionView of(TrackSwitched e) {
         return new DecisionView(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
                 e.fromTrack(), e.fromLevel(), e.toTrack(), e.toLevel(), List.of(), null, e.framework(), e.rationale(),
-                null, e.carriedOver(), e.decidedBy(), e.decidedAt());
+                null, outcomes(e.carriedOver()), e.decidedBy(), e.decidedAt());
+    }
+
+    /**
+     * A quarter's outcome as the decision counts it ({@code operatingLevel}, on the person's track), with the level
+     * it was assessed at when that was on the other track ({@code mappedFrom}), and how it reads: {@code assessed}
+     * is "IC3", or "IC4 (mapped to M2)".
+     */
+    public record Outcome(String quarter, String operatingLevel, UUID assessmentId, String mappedFrom,
+                          String assessed) {
+        static Outcome of(QuarterOutcome o) {
+            return new Outcome(o.quarter(), o.operatingLevel(), o.assessmentId(), o.mappedFrom(), o.describe());
+        }
+    }
+
+    private static List<Outcome> outcomes(List<QuarterOutcome> outcomes) {
+        return outcomes == null ? null : outcomes.stream().map(Outcome::of).toList();
     }
 }

@@ -2,6 +2,8 @@ package com.careerledger.projections.audit;
 
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
+import com.careerledger.domain.person.BasisChange;
+import com.careerledger.domain.person.DecisionBasisChanged;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.PromotionOverride;
@@ -14,6 +16,7 @@ import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisEvidence;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarter;
+import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarterChange;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.support.ProjectionBatch;
 import com.fasterxml.jackson.core.JsonParser;
@@ -27,6 +30,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,10 +63,14 @@ import java.util.UUID;
  * their quarters' reach it in order on one thread ({@code PersonSequencingPolicy}), so when a decision arrives,
  * the assessments and evidence it rests on are already here, and it snapshots them into the decision row: the
  * audit keeps showing what the decision rested on even if evidence is retracted or an assessment amended later.
+ * What became of a basis quarter since — reopened, re-assessed ({@code DecisionBasisChanged}) — is appended to the
+ * decision beside its basis, never into it: the decision stays as decided, and the audit says whether it would
+ * still hold.
  * <p>
- * Idempotent: decisions are keyed by decision id, assessments by assessment id, evidence by evidence id; a
- * redelivered event inserts nothing and its updates change nothing. Only event data and event timestamps are
- * stored, so a rebuild reproduces the same rows.
+ * Idempotent: decisions are keyed by decision id, assessments by assessment id, evidence by evidence id, basis
+ * changes by their event's sequence number in the person's stream; a redelivered event inserts nothing and its
+ * updates change nothing. Only event data, event timestamps and sequence numbers are stored, so a rebuild
+ * reproduces the same rows.
  * <p>
  * Events are applied at the end of the processor's batch ({@link ProjectionBatch}), a few statements per batch
  * instead of one per event; a decision still sees exactly what was logged, retracted and assessed before it,
@@ -77,6 +85,8 @@ public class PromotionAuditProjection {
     private static final TypeReference<List<BasisQuarter>> BASIS = new TypeReference<>() {
     };
     private static final TypeReference<List<QuarterOutcome>> OUTCOMES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StoredChange>> CHANGES = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
@@ -119,6 +129,13 @@ public class PromotionAuditProjection {
         defer(e, at);
     }
 
+    // --- what became of a decision's basis ----------------------------------------------------------------
+
+    @EventHandler
+    void on(DecisionBasisChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        defer(new Sequenced(e, sequence), at);
+    }
+
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
     void reset(String rebuilt) {
@@ -133,6 +150,23 @@ public class PromotionAuditProjection {
     }
 
     private record Pending(Object event, Instant at) {
+    }
+
+    /** An event with its place in its aggregate's stream: what makes a basis change appended only once. */
+    private record Sequenced(Object event, long sequence) {
+    }
+
+    /**
+     * A basis change as {@code audit_decision.basis_changes} keeps it: the view's fields and the sequence number
+     * of its event in the person's stream.
+     */
+    private record StoredChange(long sequence, String quarter, BasisChange change, String previousOperatingLevel,
+                                String operatingLevel, UUID assessmentId, boolean stillHolds, String changedBy,
+                                Instant changedAt) {
+        BasisQuarterChange view() {
+            return new BasisQuarterChange(quarter, change, previousOperatingLevel, operatingLevel, assessmentId,
+                    stillHolds, changedBy, changedAt);
+        }
     }
 
     /** A person's quarter: where a decision's basis looks for evidence. */
@@ -212,6 +246,15 @@ public class PromotionAuditProjection {
                                             override_justification, decided_by, decided_at, decided_at_exact)
                 VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (decision_id) DO NOTHING""");
+        /**
+         * Appends a basis change to its decision unless the decision has it already (a redelivery). Runs after the
+         * decisions are inserted: a change can share a batch with the decision it concerns. A change to a decision
+         * the audit does not have attaches to nothing.
+         */
+        private final ProjectionBatch.Statement appendBasisChanges = new ProjectionBatch.Statement("""
+                UPDATE audit_decision SET basis_changes = basis_changes || jsonb_build_array(CAST(? AS jsonb))
+                WHERE decision_id = ?
+                  AND NOT basis_changes @> jsonb_build_array(jsonb_build_object('sequence', CAST(? AS bigint)))""");
         private final ProjectionBatch.Statement insertTrackSwitches = new ProjectionBatch.Statement("""
                 INSERT INTO audit_decision (decision_id, person_id, kind, from_level, to_level, from_track, to_track,
                                             carried_over, basis, framework_id, framework_version, framework_hash,
@@ -235,6 +278,7 @@ public class PromotionAuditProjection {
             retractLogged.run(jdbc);
             insertLevelChanges.run(jdbc);
             insertTrackSwitches.run(jdbc);
+            appendBasisChanges.run(jdbc);
         }
 
         private void loadWhatDecisionsRestOn() {
@@ -306,6 +350,12 @@ public class PromotionAuditProjection {
                 retract(e.evidenceId(), utc(at));
             } else if (event instanceof LevelChanged e) {
                 decide(e, at);
+            } else if (event instanceof Sequenced s && s.event() instanceof DecisionBasisChanged e) {
+                Instant changedAt = e.changedAt() == null ? at : e.changedAt();
+                appendBasisChanges.add(write(new StoredChange(s.sequence(), e.quarter(), e.change(),
+                                e.previousOperatingLevel(), e.operatingLevel(), e.assessmentId(), e.stillHolds(),
+                                e.changedBy(), changedAt)),
+                        e.decisionId(), s.sequence());
             } else if (event instanceof TrackSwitched e) {
                 Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
                 FrameworkRef framework = e.framework();
@@ -361,9 +411,10 @@ public class PromotionAuditProjection {
             Assessment assessment = outcome.assessmentId() == null ? null : assessments.get(outcome.assessmentId());
             return assessment == null
                     ? new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                    null, null, null, listed)
+                    null, null, null, listed, outcome.mappedFrom())
                     : new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                    assessment.assessedBy(), assessment.assessedAt(), assessment.rationale(), listed);
+                    assessment.assessedBy(), assessment.assessedAt(), assessment.rationale(), listed,
+                    outcome.mappedFrom());
         }
     }
 
@@ -445,7 +496,10 @@ public class PromotionAuditProjection {
                 justification == null ? null : new PromotionOverride(justification),
                 carriedOver == null ? null : read(carriedOver, OUTCOMES),
                 rs.getString("decided_by"),
-                Instant.parse(rs.getString("decided_at_exact")));
+                Instant.parse(rs.getString("decided_at_exact")),
+                null,
+                null)
+                .withBasisChanges(read(rs.getString("basis_changes"), CHANGES).stream().map(StoredChange::view).toList());
     }
 
     private String write(Object value) {

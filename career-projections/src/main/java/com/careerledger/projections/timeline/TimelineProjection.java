@@ -1,12 +1,16 @@
 package com.careerledger.projections.timeline;
 
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.framework.Level;
+import com.careerledger.domain.person.BasisChange;
+import com.careerledger.domain.person.DecisionBasisChanged;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
 import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
@@ -16,6 +20,7 @@ import com.careerledger.domain.quarter.GoalProgressed;
 import com.careerledger.domain.quarter.GoalRevised;
 import com.careerledger.domain.quarter.GoalSet;
 import com.careerledger.domain.quarter.QuarterAssessed;
+import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Discipline;
@@ -132,15 +137,56 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterOutcomeRecorded e, @MessageIdentifier String eventId, @SequenceNumber long seq,
             @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        // levelHeld is the level held in that quarter (events stored before 2026-11 carry the level held when the
+        // outcome was recorded); a quarter assessed on the other track reads "IC4 (mapped to M2)"
         append(eventId, e.personId(), person(e.personId()), seq, at, e, Lookup.DISCIPLINE, known -> {
             Discipline d = known.discipline();
-            return "Quarter " + e.quarter() + " joined the sustained record at " + level(e.operatingLevel(), d)
+            String counted = e.mappedFrom() == null ? level(e.operatingLevel(), d) : e.outcome().describe();
+            return "Quarter " + e.quarter() + " joined the sustained record at " + counted
                     + (e.levelHeld() == null ? "" : ", holding " + level(e.levelHeld(), d));
         }, actor, data()
                 .put("quarter", e.quarter())
                 .put("operatingLevel", e.operatingLevel())
+                .put("mappedFrom", e.mappedFrom())
                 .put("levelHeld", e.levelHeld())
                 .put("assessmentId", text(e.assessmentId())));
+    }
+
+    @EventHandler
+    void on(QuarterOutcomeWithdrawn e, @MessageIdentifier String eventId, @SequenceNumber long seq,
+            @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        String summary = "Quarter " + e.quarter() + " left the sustained record: its assessment was reopened";
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, summary, actor, data()
+                .put("quarter", e.quarter())
+                .put("operatingLevel", e.operatingLevel())
+                .put("assessmentId", text(e.assessmentId())));
+    }
+
+    /**
+     * A quarter an earlier promotion cites was reopened or re-assessed: the promotion stays, and the entry says
+     * whether it would still hold. The promotion's level is looked up in the timeline's own LevelChanged entry.
+     */
+    @EventHandler
+    void on(DecisionBasisChanged e, @MessageIdentifier String eventId, @SequenceNumber long seq,
+            @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        Lookup lookup = e.decisionId() == null ? Lookup.DISCIPLINE : Lookup.decision(e.decisionId());
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, lookup, known -> {
+            Discipline d = known.discipline();
+            String decision = known.decisionTo() == null ? "An earlier promotion"
+                    : "The promotion to " + level(known.decisionTo(), d);
+            String what = e.change() == BasisChange.WITHDRAWN || e.operatingLevel() == null
+                    ? "whose assessment was reopened"
+                    : "which was reassessed at " + level(e.operatingLevel(), d);
+            return decision + " rests on " + e.quarter() + ", " + what + "; the decision "
+                    + (e.stillHolds() ? "still holds" : "would no longer hold");
+        }, actor, data()
+                .put("decisionId", text(e.decisionId()))
+                .put("quarter", e.quarter())
+                .put("change", e.change() == null ? null : e.change().name())
+                .put("previousOperatingLevel", e.previousOperatingLevel())
+                .put("operatingLevel", e.operatingLevel())
+                .put("assessmentId", text(e.assessmentId()))
+                .put("stillHolds", e.stillHolds()));
     }
 
     @EventHandler
@@ -174,12 +220,8 @@ public class TimelineProjection {
     @EventHandler
     void on(TrackSwitched e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        append(eventId, e.personId(), person(e.personId()), seq, at, e, Lookup.DISCIPLINE, known -> {
-            Discipline d = known.discipline();
-            return "Switched from the " + track(e.fromTrack()) + " track at " + level(e.fromLevel(), d)
-                    + " to the " + track(e.toTrack()) + " track at " + level(e.toLevel(), d)
-                    + ", the equivalent level (not a promotion)";
-        }, actor, data()
+        append(eventId, e.personId(), person(e.personId()), seq, at, e, Lookup.heldBefore(e.toTrack()),
+                known -> switched(e, known), actor, data()
                 .put("decisionId", text(e.decisionId()))
                 .put("kind", DecisionKind.TRACK_SWITCH.name())
                 .put("fromTrack", e.fromTrack().name())
@@ -188,7 +230,52 @@ public class TimelineProjection {
                 .put("toLevel", e.toLevel()));
     }
 
+    /**
+     * A track switch in words that say which level it landed on and why that one: the only equivalent, the level
+     * held on that track before (a round trip), or one of several equivalents — then also what was held there
+     * before, when it was another one (a round trip that cost a level, as switches stored before 2026-11 could).
+     */
+    private String switched(TrackSwitched e, Known known) {
+        Discipline d = known.discipline();
+        String held = known.lastHeld();
+        List<String> equivalents = framework.equivalents(e.fromLevel(), e.toTrack()).stream().map(Level::code).toList();
+        boolean back = e.toLevel().equals(held);
+        String landed;
+        if (back) {
+            landed = ", the level held there before (not a promotion)";
+        } else if (equivalents.equals(List.of(e.toLevel()))) {
+            landed = ", the equivalent level (not a promotion)";
+        } else if (equivalents.contains(e.toLevel())) {
+            landed = ", one of the levels equivalent to " + e.fromLevel() + " (" + String.join(" and ", equivalents) + ")"
+                    + (held == null ? "" : ", not " + level(held, d) + " held there before")
+                    + " (not a promotion)";
+        } else {
+            landed = ", a level the framework does not list as equivalent to " + e.fromLevel() + " (not a promotion)";
+        }
+        return "Switched from the " + track(e.fromTrack()) + " track at " + level(e.fromLevel(), d)
+                + (back ? " back" : "") + " to the " + track(e.toTrack()) + " track at " + level(e.toLevel(), d) + landed;
+    }
+
     // --- quarter events --------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(QuarterMovedToTrack e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        append(eventId, e.personId(), quarter(e.personId(), e.quarter()), seq, at, e, Lookup.DISCIPLINE, known -> {
+            Discipline d = known.discipline();
+            return "Quarter " + e.quarter() + " moved to the " + track(e.toTrack()) + " track: now held at "
+                    + level(e.levelHeld(), d)
+                    + (e.targetLevel() == null ? ", the top of the track" : ", aiming at " + level(e.targetLevel(), d));
+        }, actor, data()
+                .put("quarter", e.quarter())
+                .put("decisionId", text(e.decisionId()))
+                .put("fromTrack", e.fromTrack() == null ? null : e.fromTrack().name())
+                .put("toTrack", e.toTrack() == null ? null : e.toTrack().name())
+                .put("previousLevelHeld", e.previousLevelHeld())
+                .put("levelHeld", e.levelHeld())
+                .put("previousTargetLevel", e.previousTargetLevel())
+                .put("targetLevel", e.targetLevel()));
+    }
 
     @EventHandler
     void on(QuarterOpened e, @MessageIdentifier String eventId, @SequenceNumber long seq, @Timestamp Instant at,
@@ -371,10 +458,30 @@ public class TimelineProjection {
 
     // --- the batch ---------------------------------------------------------------------------------------
 
-    /** What a summary needs beyond its event: the person's discipline, or the title of a goal or of evidence. */
-    private record Lookup(boolean discipline, String titleField, UUID titleOf) {
-        static final Lookup NONE = new Lookup(false, null, null);
-        static final Lookup DISCIPLINE = new Lookup(true, null, null);
+    /**
+     * What a summary needs beyond its event: the person's discipline, the title of a goal or of evidence, the level
+     * a promotion went to ({@code decision}), or the level last held on a track ({@code heldOn}).
+     */
+    private record Lookup(boolean discipline, String titleField, UUID titleOf, UUID decision, Track heldOn) {
+        static final Lookup NONE = new Lookup(false, null, null, null, null);
+        static final Lookup DISCIPLINE = new Lookup(true, null, null, null, null);
+
+        Lookup(boolean discipline, String titleField, UUID titleOf) {
+            this(discipline, titleField, titleOf, null, null);
+        }
+
+        /** The level the decision went to, from its LevelChanged entry; with the person's discipline. */
+        static Lookup decision(UUID decisionId) {
+            return new Lookup(true, null, null, decisionId, null);
+        }
+
+        /**
+         * The level the person held on {@code track} when they last left it: the {@code fromLevel} of their latest
+         * TrackSwitched entry from that track; with the person's discipline.
+         */
+        static Lookup heldBefore(Track track) {
+            return new Lookup(true, null, null, null, Objects.requireNonNull(track, "track"));
+        }
 
         /**
          * The goal's latest title from the timeline itself: the newest entry whose data names the goal and has a
@@ -390,7 +497,7 @@ public class TimelineProjection {
     }
 
     /** What a lookup found, as of the entry's place in the batch (rows of the entries before it included). */
-    private record Known(Discipline discipline, String title) {
+    private record Known(Discipline discipline, String title, String decisionTo, String lastHeld) {
         String goalTitle() {
             return title == null ? "a goal" : title;
         }
@@ -476,6 +583,8 @@ public class TimelineProjection {
             }
             Map<UUID, String> stored = storedDisciplines();
             Map<TitleKey, Title> latest = storedTitles();
+            Map<UUID, String> decisions = storedDecisions();
+            Map<HeldKey, String> held = storedLevelsLeft();
 
             Map<UUID, String> people = new LinkedHashMap<>(); // timeline_person rows, the first registration wins
             Map<String, Object[]> rows = new LinkedHashMap<>(); // by event id: a second delivery in the batch is a no-op
@@ -491,7 +600,10 @@ public class TimelineProjection {
                     Title found = latest.get(new TitleKey(entry.personId(), lookup.titleField(), lookup.titleOf().toString()));
                     title = found == null ? null : found.title();
                 }
-                String summary = entry.summary().write(new Known(discipline, title));
+                String decisionTo = lookup.decision() == null ? null : decisions.get(lookup.decision());
+                String lastHeld = lookup.heldOn() == null ? null
+                        : held.get(new HeldKey(entry.personId(), lookup.heldOn().name()));
+                String summary = entry.summary().write(new Known(discipline, title, decisionTo, lastHeld));
                 rows.putIfAbsent(entry.eventId(), new Object[]{entry.eventId(), entry.personId(),
                         entry.at().atOffset(ZoneOffset.UTC), entry.aggregateId(), entry.sequence(), entry.type(),
                         summary, entry.actor(), entry.dataText(), entry.globalIndex()});
@@ -499,6 +611,14 @@ public class TimelineProjection {
                 // what this entry's rows change for the lookups of the entries after it
                 if (entry.registers() != null) {
                     people.putIfAbsent(entry.personId(), entry.registers());
+                }
+                if (entry.type().equals(LEVEL_CHANGED) && field(entry.data(), "decisionId") != null) {
+                    decisions.putIfAbsent(UUID.fromString(field(entry.data(), "decisionId")),
+                            field(entry.data(), "toLevel"));
+                }
+                if (entry.type().equals(TRACK_SWITCHED) && field(entry.data(), "fromTrack") != null) {
+                    held.put(new HeldKey(entry.personId(), field(entry.data(), "fromTrack")),
+                            field(entry.data(), "fromLevel"));
                 }
                 for (String field : TITLE_FIELDS) {
                     String ref = field(entry.data(), field);
@@ -568,6 +688,71 @@ public class TimelineProjection {
         }
 
         /**
+         * The level each promotion the batch looks up went to, from its LevelChanged row stored before this batch
+         * (a decision has one): one query, over the people's own rows, and only for batches that need it.
+         */
+        private Map<UUID, String> storedDecisions() {
+            Map<UUID, String> found = new HashMap<>();
+            Set<UUID> people = new HashSet<>();
+            Set<String> wanted = new HashSet<>();
+            for (Pending entry : entries) {
+                if (entry.lookup().decision() != null) {
+                    people.add(entry.personId());
+                    wanted.add(entry.lookup().decision().toString());
+                }
+            }
+            if (wanted.isEmpty()) {
+                return found;
+            }
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        SELECT data->>'decisionId' AS decision, data->>'toLevel' AS to_level FROM timeline_entry
+                        WHERE person_id = ANY (?) AND type = ? AND data->>'decisionId' = ANY (?)""");
+                ps.setArray(1, con.createArrayOf("uuid", people.toArray()));
+                ps.setString(2, LEVEL_CHANGED);
+                ps.setArray(3, con.createArrayOf("text", wanted.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                found.putIfAbsent(UUID.fromString(rs.getString("decision")), rs.getString("to_level"));
+            });
+            return found;
+        }
+
+        /**
+         * For each (person, track) the batch looks up, the level the person held when they last left that track:
+         * the latest TrackSwitched row from it stored before this batch. A person's switches are all in their own
+         * stream, so the latest is the highest sequence. One query, only for batches that need it.
+         */
+        private Map<HeldKey, String> storedLevelsLeft() {
+            Map<HeldKey, String> found = new HashMap<>();
+            Set<UUID> people = new HashSet<>();
+            for (Pending entry : entries) {
+                if (entry.lookup().heldOn() != null) {
+                    people.add(entry.personId());
+                }
+            }
+            if (people.isEmpty()) {
+                return found;
+            }
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        SELECT DISTINCT ON (person_id, data->>'fromTrack')
+                               person_id, data->>'fromTrack' AS track, data->>'fromLevel' AS level
+                        FROM timeline_entry WHERE person_id = ANY (?) AND type = ?
+                        ORDER BY person_id, data->>'fromTrack', sequence DESC""");
+                ps.setArray(1, con.createArrayOf("uuid", people.toArray()));
+                ps.setString(2, TRACK_SWITCHED);
+                return ps;
+            }, (ResultSet rs) -> {
+                if (rs.getString("track") != null) {
+                    found.put(new HeldKey(rs.getObject("person_id", UUID.class), rs.getString("track")),
+                            rs.getString("level"));
+                }
+            });
+            return found;
+        }
+
+        /**
          * For each title the batch looks up, the latest row holding it in timeline_entry before this batch: one
          * query, one index probe per title (V13). A title nobody wrote is mapped to {@code null}.
          */
@@ -604,6 +789,13 @@ public class TimelineProjection {
             });
             return latest;
         }
+    }
+
+    private static final String LEVEL_CHANGED = LevelChanged.class.getSimpleName();
+    private static final String TRACK_SWITCHED = TrackSwitched.class.getSimpleName();
+
+    /** A person and a track (its name): where the level last held on that track is looked up. */
+    private record HeldKey(UUID personId, String track) {
     }
 
     /** The JSON fields of an entry's data that name a goal or evidence whose title summaries look up. */
