@@ -60,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command), in a database of its own so that no other test's replay meets them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "career.test.isolated-database=stored-history")
+@TestPropertySource(properties = "career.test.isolated-database=stored-decision-history")
 class StoredDecisionHistoryReplayTest {
 
     private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
@@ -226,9 +226,9 @@ class StoredDecisionHistoryReplayTest {
     private static void withoutMappedFrom(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("mappedFrom");
-            object.forEach(StoredHistoryReplayTest::withoutMappedFrom);
+            object.forEach(StoredDecisionHistoryReplayTest::withoutMappedFrom);
         } else if (node instanceof ArrayNode array) {
-            array.forEach(StoredHistoryReplayTest::withoutMappedFrom);
+            array.forEach(StoredDecisionHistoryReplayTest::withoutMappedFrom);
         }
     }
 
