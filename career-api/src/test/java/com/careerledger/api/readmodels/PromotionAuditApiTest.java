@@ -105,7 +105,8 @@ class PromotionAuditApiTest {
         String decisionId = posted.get("decisionId").asText();
         JsonNode before = audited(decisionId);
 
-        // later, Q2 is reopened and one of its entries retracted: the decision still shows what it rested on
+        // later, Q2 is reopened and one of its entries retracted: the decision still shows what it rested on, and
+        // that this basis quarter changed
         assertThat(http.post("/api/people/" + ada + "/quarters/2026-Q2/reopen",
                 "{\"reason\":\"Calibration review\"}").status()).isEqualTo(200);
         assertThat(http.post("/api/people/" + ada + "/quarters/2026-Q2/evidence/" + e3 + "/retraction",
@@ -116,7 +117,17 @@ class PromotionAuditApiTest {
         audited(later);
 
         JsonNode d = http.get("/api/promotions/" + decisionId).json();
-        assertThat(d).isEqualTo(before);
+        assertThat(d.get("basis").findValuesAsText("evidenceId")).isEqualTo(before.get("basis").findValuesAsText("evidenceId"));
+        assertThat(d.get("basis").findValuesAsText("operatingLevel")).containsExactly("IC3", "IC3");
+        assertThat(d.get("basis").findValuesAsText("changed")).containsExactly("false", "true");
+        assertThat(d.get("basisChanges")).hasSize(1);
+        assertThat(d.get("basisChanges").get(0).get("quarter").asText()).isEqualTo("2026-Q2");
+        assertThat(d.get("basisChanges").get(0).get("change").asText()).isEqualTo("WITHDRAWN");
+        assertThat(d.get("basisStillHolds").asBoolean()).isFalse();
+        for (String unchanged : List.of("decisionId", "personId", "kind", "from", "to", "policy", "framework", "rationale",
+                "decidedBy", "decidedAt")) {
+            assertThat(d.get(unchanged)).as(unchanged).isEqualTo(before.get(unchanged));
+        }
         assertThat(d.get("decisionId").asText()).isEqualTo(decisionId);
         assertThat(d.get("personId").asText()).isEqualTo(ada);
         assertThat(d.get("kind").asText()).isEqualTo("PROMOTION");

@@ -156,11 +156,13 @@ class TimelineApiTest {
         career.assess(eve, "2026-Q1", "IC3");
         career.reopen(eve, "2026-Q1");
         career.assess(eve, "2026-Q1", "IC2");
-        JsonNode before = timeline(eve, 10);
-        assertThat(before.get("items").get(9).get("summary").asText())
+        JsonNode before = timeline(eve, 11);
+        assertThat(before.get("items").get(10).get("summary").asText())
                 .isEqualTo("Quarter 2026-Q1 joined the sustained record at IC2 (Associate Engineer), holding IC2 (Associate Engineer)");
-        assertThat(before.get("items").get(8).get("summary").asText())
+        assertThat(before.get("items").get(9).get("summary").asText())
                 .isEqualTo("Quarter 2026-Q1 re-assessed at IC2 (the level held), amending the earlier assessment");
+        assertThat(before.get("items").get(8).get("summary").asText())
+                .isEqualTo("Quarter 2026-Q1 left the sustained record: its assessment was reopened");
 
         TrackingEventProcessor processor = processing
                 .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
