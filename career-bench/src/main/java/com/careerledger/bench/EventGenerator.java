@@ -144,7 +144,8 @@ final class EventGenerator {
                                             payload_type, payload_revision, payload, meta_data)
             SELECT gen_random_uuid()::text, e.agg, e.seq, e.typ,
                    to_char(e.ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'com.careerledger.domain.' || e.cls, '1', e.payload,
+                   'com.careerledger.domain.' || e.cls,
+                   CASE WHEN e.cls = 'quarter.EvidenceLogged' THEN '2' ELSE '1' END, e.payload,
                    jsonb_build_object('actor', 'admin', 'correlationId', md5(e.agg || e.seq || 'c')::uuid::text,
                                       'traceId', md5(e.agg || e.seq || 't')::uuid::text)
             FROM (%s) e
@@ -211,7 +212,8 @@ final class EventGenerator {
                                    'dimension', (ARRAY['SCOPE','CRAFT','COLLABORATION','OWNERSHIP','MENTORSHIP','IMPACT'])[1 + (p.n + j) %% 6],
                                    'demonstratesLevel', 'IC' || p.op,
                                    'goalId', CASE WHEN j %% 2 = 1 THEN %5$s END,
-                                   'link', CASE WHEN j %% 3 = 0 THEN 'https://git.example.com/pulls/' || (p.n * 100 + j) END,
+                                   'links', CASE WHEN j %% 3 = 0 THEN jsonb_build_array('https://git.example.com/pulls/' || (p.n * 100 + j))
+                                                 ELSE '[]'::jsonb END,
                                    'occurredOn', to_char((p.t0 + j * interval '3 days' - interval '1 day') AT TIME ZONE 'UTC',
                                                          'YYYY-MM-DD'))
                             WHEN j = %2$d AND (p.k + p.n) %% 3 = 0 THEN jsonb_build_object(

@@ -43,7 +43,20 @@ public final class QuarterRequests {
                                   @NotBlank @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String demonstratesLevel,
                                   UUID goalId,
                                   @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String link,
+                                  @Size(max = 10) java.util.List<@NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String> links,
                                   @NotNull @PastDate LocalDate occurredOn) {
+
+        /** {@code link} (the first contract version's one link) and {@code links}, in that order, each once. */
+        public java.util.List<String> allLinks() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            if (link != null && !link.isBlank()) {
+                all.add(link.strip());
+            }
+            if (links != null) {
+                links.stream().filter(java.util.Objects::nonNull).map(String::strip).forEach(all::add);
+            }
+            return java.util.List.copyOf(all);
+        }
     }
 
     public record FeedbackRequest(@NotNull FeedbackRelationship relationship,

@@ -46,6 +46,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -141,11 +142,12 @@ public class QuartersController {
         String q = normalised(quarter);
         access.requireOwnWork(personId);
         UUID evidenceId = UUID.randomUUID();
+        List<String> links = request.allLinks();
         commands.send(new LogEvidence(personId, q, evidenceId, request.title(), request.description(), request.impact(),
-                request.dimension(), request.demonstratesLevel(), request.goalId(), request.link(), request.occurredOn()));
+                request.dimension(), request.demonstratesLevel(), request.goalId(), links, request.occurredOn()));
         EvidenceView view = new EvidenceView(evidenceId, q, request.title(), request.description(), request.impact(),
-                request.dimension().name(), request.demonstratesLevel(), request.goalId(), request.link(),
-                request.occurredOn(), false, null, Instant.now());
+                request.dimension().name(), request.demonstratesLevel(), request.goalId(),
+                links.isEmpty() ? null : links.get(0), links, request.occurredOn(), false, null, Instant.now());
         return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + evidenceId)).body(view);
     }
 

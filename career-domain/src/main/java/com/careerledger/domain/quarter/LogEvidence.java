@@ -3,6 +3,7 @@ package com.careerledger.domain.quarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,10 +12,10 @@ import java.util.UUID;
  * @param evidenceId        chosen by the caller, so that a retried command names the same evidence
  * @param demonstratesLevel the level code this work shows the person operating at
  * @param goalId            optional: the goal of this quarter the work served
- * @param link              optional: an http(s) link to the work (pull request, document, dashboard)
+ * @param links             optional: http(s) links to the work (pull request, document, dashboard), at most 10
  */
 public record LogEvidence(UUID personId, String quarter, UUID evidenceId, String title, String description,
-                          String impact, Dimension dimension, String demonstratesLevel, UUID goalId, String link,
+                          String impact, Dimension dimension, String demonstratesLevel, UUID goalId, List<String> links,
                           LocalDate occurredOn) {
 
     @TargetAggregateIdentifier

@@ -43,6 +43,7 @@ public class Quarter {
     private static final int TITLE_LIMIT = 200;
     private static final int MEASURE_LIMIT = 1000;
     private static final int LINK_LIMIT = 2000;
+    static final int MAX_LINKS = 10;
     private static final int TEXT_LIMIT = 4000;
 
     @AggregateIdentifier
@@ -179,12 +180,7 @@ public class Quarter {
         Dimension dimension = requireDimension(command.dimension());
         // Evidence shows a rung of the ladder: a level the framework does not know proves nothing.
         String level = requireLevel("demonstratesLevel", command.demonstratesLevel(), framework);
-        String link = Texts.optional("link", command.link(), LINK_LIMIT);
-        // Links are followed by readers: only web addresses, never javascript: or file: ones.
-        if (link != null && !(link.toLowerCase(Locale.ROOT).startsWith("http://")
-                || link.toLowerCase(Locale.ROOT).startsWith("https://"))) {
-            throw new InvalidCommandException("link", "link must start with http:// or https://");
-        }
+        java.util.List<String> links = links(command.links());
         if (command.occurredOn() == null) {
             throw new InvalidCommandException("occurredOn", "occurredOn is required");
         }
@@ -208,7 +204,7 @@ public class Quarter {
             throw new NotFoundException("goal " + command.goalId() + " is not a goal of " + quarter);
         }
         apply(new EvidenceLogged(personId, quarter, evidenceId, title, description, impact, dimension, level,
-                command.goalId(), link, command.occurredOn()));
+                command.goalId(), links, command.occurredOn()));
     }
 
     /** Evidence is never deleted: a retraction keeps it in the history but stops it supporting an assessment. */
@@ -419,6 +415,28 @@ public class Quarter {
             throw new InvalidCommandException(field, field + " is required");
         }
         return id;
+    }
+
+    /** Links are followed by readers: only web addresses, never javascript: or file: ones; each once, at most 10. */
+    private static java.util.List<String> links(java.util.List<String> given) {
+        if (given == null) {
+            return java.util.List.of();
+        }
+        java.util.LinkedHashSet<String> links = new java.util.LinkedHashSet<>();
+        for (String raw : given) {
+            String link = Texts.optional("links", raw, LINK_LIMIT);
+            if (link == null) {
+                throw new InvalidCommandException("links", "a link must not be empty");
+            }
+            if (!(link.toLowerCase(Locale.ROOT).startsWith("http://") || link.toLowerCase(Locale.ROOT).startsWith("https://"))) {
+                throw new InvalidCommandException("links", "a link must start with http:// or https://");
+            }
+            links.add(link);
+        }
+        if (links.size() > MAX_LINKS) {
+            throw new InvalidCommandException("links", "at most " + MAX_LINKS + " links per piece of evidence");
+        }
+        return java.util.List.copyOf(links);
     }
 
     private static Dimension requireDimension(Dimension dimension) {

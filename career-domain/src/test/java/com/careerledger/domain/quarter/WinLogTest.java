@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static com.careerledger.domain.quarter.Dimension.CRAFT;
@@ -33,10 +34,30 @@ class WinLogTest {
     void evidence_is_logged_in_the_win_log() {
         fixture.given(opened(), goalSet())
                 .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", null, " zero downtime ", SCOPE,
-                        "IC3", goal, " https://git.example.com/pr/42 ", AUGUST_3))
+                        "IC3", goal, List.of(" https://git.example.com/pr/42 "), AUGUST_3))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Led the billing cut-over", null, "zero downtime",
-                        SCOPE, "IC3", goal, "https://git.example.com/pr/42", AUGUST_3));
+                        SCOPE, "IC3", goal, List.of("https://git.example.com/pr/42"), AUGUST_3));
+    }
+
+    @Test
+    void evidence_keeps_several_links_in_order_each_once() {
+        fixture.given(opened())
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
+                        List.of("https://git.example.com/pr/42", "https://docs.example.com/design",
+                                " https://git.example.com/pr/42"), AUGUST_3))
+                .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
+                        List.of("https://git.example.com/pr/42", "https://docs.example.com/design"), AUGUST_3));
+    }
+
+    @Test
+    void evidence_has_at_most_ten_links() {
+        List<String> eleven = java.util.stream.IntStream.range(0, 11)
+                .mapToObj(i -> "https://git.example.com/pr/" + i).toList();
+        fixture.given(opened())
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null, eleven, AUGUST_3))
+                .expectException(invalid("links"))
+                .expectNoEvents();
     }
 
     @Test
@@ -88,11 +109,11 @@ class WinLogTest {
     }
 
     @Test
-    void a_link_must_be_a_web_address() {
+    void every_link_must_be_a_web_address() {
         fixture.given(opened())
                 .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
-                        "javascript:alert(1)", AUGUST_3))
-                .expectException(invalid("link"))
+                        List.of("https://ok.example.com", "javascript:alert(1)"), AUGUST_3))
+                .expectException(invalid("links"))
                 .expectNoEvents();
     }
 

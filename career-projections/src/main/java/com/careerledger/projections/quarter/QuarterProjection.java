@@ -129,7 +129,7 @@ public class QuarterProjection {
             if (!rows.evidence.containsKey(e.evidenceId())) {
                 EvidenceRow evidence = new EvidenceRow(e.evidenceId(), e.personId(), e.quarter(), e.title(),
                         e.description(), e.impact(), e.dimension().name(), e.demonstratesLevel(), e.goalId(),
-                        e.link(), e.occurredOn(), utc(at));
+                        e.links(), e.occurredOn(), utc(at));
                 evidence.changed = true;
                 rows.evidence.put(e.evidenceId(), evidence);
             }
@@ -347,7 +347,7 @@ public class QuarterProjection {
         final String dimension;
         final String demonstratesLevel;
         final UUID goalId;
-        final String link;
+        final List<String> links;
         final LocalDate occurredOn;
         final OffsetDateTime loggedAt;
         boolean retracted;
@@ -355,7 +355,7 @@ public class QuarterProjection {
         boolean changed;
 
         EvidenceRow(UUID evidenceId, UUID personId, String quarter, String title, String description, String impact,
-                    String dimension, String demonstratesLevel, UUID goalId, String link, LocalDate occurredOn,
+                    String dimension, String demonstratesLevel, UUID goalId, List<String> links, LocalDate occurredOn,
                     OffsetDateTime loggedAt) {
             this.evidenceId = evidenceId;
             this.personId = personId;
@@ -366,7 +366,7 @@ public class QuarterProjection {
             this.dimension = dimension;
             this.demonstratesLevel = demonstratesLevel;
             this.goalId = goalId;
-            this.link = link;
+            this.links = links;
             this.occurredOn = occurredOn;
             this.loggedAt = loggedAt;
         }
@@ -416,7 +416,7 @@ public class QuarterProjection {
                                     rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
                                     rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
                                     rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class),
-                                    rs.getString("link"), rs.getObject("occurred_on", LocalDate.class),
+                                    links(rs), rs.getObject("occurred_on", LocalDate.class),
                                     rs.getObject("logged_at", OffsetDateTime.class));
                             row.retracted = rs.getBoolean("retracted");
                             row.retractionReason = rs.getString("retraction_reason");
@@ -433,7 +433,8 @@ public class QuarterProjection {
             Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.TEXT, Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ,
             Type.TIMESTAMPTZ};
     private static final BulkSql.Type[] EVIDENCE_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
-            Type.TEXT, Type.TEXT, Type.TEXT, Type.UUID, Type.TEXT, Type.DATE, Type.BOOL, Type.TEXT, Type.TIMESTAMPTZ};
+            Type.TEXT, Type.TEXT, Type.TEXT, Type.UUID, Type.TEXT, Type.JSONB, Type.DATE, Type.BOOL, Type.TEXT,
+            Type.TIMESTAMPTZ};
     private static final BulkSql.Type[] FEEDBACK_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
             Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ};
 
@@ -479,18 +480,18 @@ public class QuarterProjection {
         }
         BulkSql.Rows evidenceRows = new BulkSql.Rows("""
                 INSERT INTO quarter_evidence (evidence_id, person_id, quarter, title, description, impact, dimension,
-                                              demonstrates_level, goal_id, link, occurred_on, retracted,
+                                              demonstrates_level, goal_id, link, links, occurred_on, retracted,
                                               retraction_reason, logged_at)
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::uuid[], ?::text[], ?::date[], ?::bool[], ?::text[],
+                                     ?::text[], ?::uuid[], ?::text[], ?::jsonb[], ?::date[], ?::bool[], ?::text[],
                                      ?::timestamptz[])
                 ON CONFLICT (evidence_id) DO UPDATE SET retracted = EXCLUDED.retracted,
                     retraction_reason = EXCLUDED.retraction_reason""", EVIDENCE_COLUMNS);
         for (EvidenceRow e : rows.evidence.values()) {
             if (e.changed) {
                 evidenceRows.add(e.evidenceId, e.personId, e.quarter, e.title, e.description, e.impact, e.dimension,
-                        e.demonstratesLevel, e.goalId, e.link, e.occurredOn, e.retracted, e.retractionReason,
-                        e.loggedAt);
+                        e.demonstratesLevel, e.goalId, e.links.isEmpty() ? null : e.links.get(0), json(e.links),
+                        e.occurredOn, e.retracted, e.retractionReason, e.loggedAt);
             }
         }
         BulkSql.Rows feedbackRows = new BulkSql.Rows("""
@@ -580,8 +581,32 @@ public class QuarterProjection {
         return new EvidenceView(rs.getObject("evidence_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
                 rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
                 rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class), rs.getString("link"),
-                rs.getObject("occurred_on", LocalDate.class), rs.getBoolean("retracted"),
+                links(rs), rs.getObject("occurred_on", LocalDate.class), rs.getBoolean("retracted"),
                 rs.getString("retraction_reason"), instant(rs, "logged_at"));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LINKS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** An entry's links (a jsonb array); rows stored before V26 have only their one {@code link}. */
+    private static List<String> links(ResultSet rs) throws SQLException {
+        String stored = rs.getString("links");
+        if (stored == null) {
+            String link = rs.getString("link");
+            return link == null ? List.of() : List.of(link);
+        }
+        try {
+            return List.of(LINKS_JSON.readValue(stored, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("quarter_evidence.links is not a JSON array of strings: " + stored, e);
+        }
+    }
+
+    private static String json(List<String> links) {
+        try {
+            return LINKS_JSON.writeValueAsString(links);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

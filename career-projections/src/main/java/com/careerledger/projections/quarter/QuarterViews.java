@@ -25,9 +25,14 @@ public final class QuarterViews {
                            Instant setAt) {
     }
 
+    /**
+     * @param link  the first of {@code links} (the one link of the first contract version); null when there is none
+     * @param links every link to the work, in the order given
+     */
     public record EvidenceView(UUID evidenceId, String quarter, String title, String description, String impact,
                                String dimension, String demonstratesLevel, UUID goalId, String link,
-                               LocalDate occurredOn, boolean retracted, String retractionReason, Instant loggedAt) {
+                               java.util.List<String> links, LocalDate occurredOn, boolean retracted,
+                               String retractionReason, Instant loggedAt) {
     }
 
     public record FeedbackView(UUID feedbackId, String relationship, String text, String signalsLevel,
