@@ -108,6 +108,8 @@ public class FailureIsolation implements HandlerEnhancerDefinition {
         }
 
         private Object isolated(Message<?> message, T target) throws Exception {
+            // what the batch's earlier events wrote is in the database before this event is handled on its own
+            ProjectionBatch.flushPending();
             try {
                 return ProjectionBatch.isolated(() -> savepoint.execute(status -> {
                     try {

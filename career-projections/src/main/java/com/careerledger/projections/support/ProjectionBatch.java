@@ -42,6 +42,8 @@ public final class ProjectionBatch {
         void flush();
     }
 
+    /** The current batch's buffers not flushed yet, by resource key. */
+    private static final String PENDING = ProjectionBatch.class.getName() + "/pending";
     /** Set while a handler runs isolated: its writes are flushed when it is done, not with the batch. */
     private static final ThreadLocal<Boolean> ISOLATED = new ThreadLocal<>();
     /** How many times this thread's handlers have asked for a buffer. */
@@ -73,10 +75,49 @@ public final class ProjectionBatch {
                 + "@" + Integer.toHexString(System.identityHashCode(o)));
         B buffer = root.getOrComputeResource(key, k -> {
             B created = create.get();
-            root.onPrepareCommit(u -> created.flush());
+            Pending pending = new Pending(created);
+            root.onPrepareCommit(u -> pending.flushOnce());
+            root.<Map<String, Pending>>getOrComputeResource(PENDING, p -> new java.util.LinkedHashMap<>()).put(k, pending);
             return created;
         });
         work.accept(buffer);
+    }
+
+    /**
+     * Flushes, now, every buffer the current batch holds: what isolated work reads must include the batch's earlier
+     * events (a replay meets an isolated event in the middle of a batch). Later work of the batch starts new buffers.
+     */
+    public static void flushPending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, Pending> pending = root.getResource(PENDING);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Pending> entry : pending.entrySet()) {
+            root.resources().remove(entry.getKey());
+            entry.getValue().flushOnce();
+        }
+        pending.clear();
+    }
+
+    /** A batch's buffer, flushed once: by {@link #flushPending} or at the end of the batch. */
+    private static final class Pending {
+        private final Buffer buffer;
+        private boolean flushed;
+
+        Pending(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        void flushOnce() {
+            if (!flushed) {
+                flushed = true;
+                buffer.flush();
+            }
+        }
     }
 
     /**
