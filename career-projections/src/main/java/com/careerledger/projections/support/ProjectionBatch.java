@@ -73,11 +73,12 @@ public final class ProjectionBatch {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         String key = KEYS.computeIfAbsent(owner, o -> ProjectionBatch.class.getName() + "/" + o.getClass().getName()
                 + "@" + Integer.toHexString(System.identityHashCode(o)));
+        Map<String, Pending> pendings = root.getOrComputeResource(PENDING, p -> new java.util.LinkedHashMap<>());
         B buffer = root.getOrComputeResource(key, k -> {
             B created = create.get();
             Pending pending = new Pending(created);
             root.onPrepareCommit(u -> pending.flushOnce());
-            root.<Map<String, Pending>>getOrComputeResource(PENDING, p -> new java.util.LinkedHashMap<>()).put(k, pending);
+            pendings.put(k, pending);
             return created;
         });
         work.accept(buffer);
