@@ -33,11 +33,6 @@ public class DeadLetterConfiguration {
         return new FailureIsolation(transactions);
     }
 
-    @Bean
-    public ReadModelEnqueuePolicy readModelEnqueuePolicy() {
-        return new ReadModelEnqueuePolicy();
-    }
-
     /** The table of V21: Axon's columns, in the snake case of every other table here. */
     @Bean
     public DeadLetterSchema deadLetterSchema() {
@@ -73,7 +68,7 @@ public class DeadLetterConfiguration {
                                                  JdbcTemplate jdbc, Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventStorageEngine> storage,
-                                                 ReadModelEnqueuePolicy policy, DeadLetterProperties properties) {
+                                                 DeadLetterProperties properties) {
         // the processor's own kind of transaction: the queue's writes commit with the read models' rows and token
         TransactionManager transactionManager = new ReadModelTransactionManager(transactions, jdbc);
         return configurer -> {
@@ -94,7 +89,7 @@ public class DeadLetterConfiguration {
                                         .claimDuration(properties.claimDuration())
                                         .build(),
                                 storage::getObject))
-                        .registerDeadLetterPolicy(group, c -> policy)
+                        .registerDeadLetterPolicy(group, c -> new ReadModelEnqueuePolicy(group))
                         // no query per event to ask whether its person is parked while the queue has none of them
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (c, builder) -> builder.enableSequenceIdentifierCache());

@@ -30,6 +30,14 @@ import java.time.temporal.ChronoUnit;
  */
 public class ReadModelEnqueuePolicy implements EnqueuePolicy<EventMessage<?>> {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadModelEnqueuePolicy.class);
+
+    private final String readModel;
+
+    public ReadModelEnqueuePolicy(String readModel) {
+        this.readModel = readModel;
+    }
+
     /** The diagnostics entry with the number of times handling the event has failed. */
     public static final String ATTEMPTS = "attempts";
     /** The diagnostics entry with when handling the event failed first (ISO-8601). */
@@ -44,6 +52,9 @@ public class ReadModelEnqueuePolicy implements EnqueuePolicy<EventMessage<?>> {
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         }
         long attempts = attempts(letter.diagnostics()) + 1;
+        log.warn("Read model {} could not handle event {} ({}); parked in its dead-letter queue with the later events "
+                        + "of the same person (attempt {}): {}", readModel, letter.message().getIdentifier(),
+                letter.message().getPayloadType().getSimpleName(), attempts, cause.toString());
         // a letter made for this failure was made when it happened; one parked behind another fails now, in a retry
         Instant failedAt = retrying() ? Instant.now() : letter.lastTouched();
         Object firstFailure = letter.diagnostics().getOrDefault(FIRST_FAILURE,
