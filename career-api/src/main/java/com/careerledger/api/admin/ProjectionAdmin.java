@@ -1,5 +1,6 @@
 package com.careerledger.api.admin;
 
+import com.careerledger.api.deadletters.DeadLetters;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.ReadModelGroups;
@@ -55,6 +56,7 @@ public class ProjectionAdmin {
     private final JdbcTemplate jdbc;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
+    private final DeadLetters deadLetters;
     /** Recent positions of each tracking processor, for the replay's speed. */
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     /** When the rebuild of each read model started. */
@@ -64,7 +66,8 @@ public class ProjectionAdmin {
     private long ticks;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokenStore,
-                           TransactionManager transactions) {
+                           TransactionManager transactions, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokenStore = tokenStore;
@@ -73,12 +76,13 @@ public class ProjectionAdmin {
 
     public List<ProjectionStatus> all() {
         long head = head();
+        Map<String, Long> parked = deadLetters.sizes();
         List<ProjectionStatus> all = new ArrayList<>();
         for (EventProcessor p : processors()) {
             if (isReadModels(p)) {
-                ReadModelGroups.GROUPS.forEach(group -> all.add(status(group, p, head)));
+                ReadModelGroups.GROUPS.forEach(group -> all.add(status(group, p, head, parked)));
             } else {
-                all.add(status(p.getName(), p, head));
+                all.add(status(p.getName(), p, head, parked));
             }
         }
         all.sort(Comparator.comparing(ProjectionStatus::name));
@@ -86,7 +90,7 @@ public class ProjectionAdmin {
     }
 
     public ProjectionStatus one(String name) {
-        return status(name, processorOf(name), head());
+        return status(name, processorOf(name), head(), deadLetters.sizes());
     }
 
     /**
@@ -130,6 +134,7 @@ public class ProjectionAdmin {
             throw new DomainRuleViolation("projection-busy", "projection " + name
                     + " is being processed by another instance; stop it there or retry when its claim expires");
         }
+        clearDeadLetters(processor, named);
         Instant now = Instant.now();
         samples.remove(processor.getName());
         Set<String> started = named.contains(SelectiveReplay.ALL)
@@ -143,6 +148,20 @@ public class ProjectionAdmin {
         log.info("Rebuild of {} started from the first event (head of the event store: {})",
                 named.contains(SelectiveReplay.ALL) ? "every projection of '" + processor.getName() + "'"
                         : "read models " + named, head);
+    }
+
+    /**
+     * A read model rebuilt from the first event starts without dead letters: the replay handles its parked events
+     * again in their place, and parks again whatever still fails. The queues of the read models not rebuilt stay.
+     */
+    private void clearDeadLetters(EventProcessor processor, Set<String> named) {
+        if (!isReadModels(processor)) {
+            return;
+        }
+        List<String> cleared = named.contains(SelectiveReplay.ALL) ? ReadModelGroups.GROUPS
+                : ReadModelGroups.GROUPS.stream().filter(named::contains).toList();
+        transactions.executeInTransaction(() -> cleared.forEach(group -> processing.deadLetterQueue(group)
+                .ifPresent(queue -> queue.clear())));
     }
 
     @Scheduled(fixedDelay = 1000)
@@ -165,7 +184,7 @@ public class ProjectionAdmin {
                     List<String> names = isReadModels(p) ? ReadModelGroups.GROUPS : List.of(p.getName());
                     for (String name : names) {
                         // logs only while there is a rebuild block, i.e. while the replay has not reached its end
-                        ProjectionStatus.Rebuild r = status(name, p, head).rebuild();
+                        ProjectionStatus.Rebuild r = status(name, p, head, null).rebuild();
                         if (r != null) {
                             log.info("Rebuilding projection '{}': {} of {} events ({}%), {} events/s{}", name, r.done(),
                                     r.total(), String.format("%.1f", r.percent()), r.eventsPerSecond(),
@@ -177,10 +196,10 @@ public class ProjectionAdmin {
         }
     }
 
-    private ProjectionStatus status(String name, EventProcessor p, long head) {
+    private ProjectionStatus status(String name, EventProcessor p, long head, Map<String, Long> deadLetters) {
         if (p instanceof SubscribingEventProcessor) {
             return new ProjectionStatus(name, "subscribing", "IN_TRANSACTION", p.isRunning(), null, head, 0L, 0,
-                    null, null, p.getName());
+                    null, null, p.getName(), null);
         }
         TrackingEventProcessor tracking = (TrackingEventProcessor) p;
         Collection<EventTrackerStatus> segments = tracking.processingStatus().values();
@@ -218,7 +237,7 @@ public class ProjectionAdmin {
         }
         Long lag = pos == null ? null : Math.max(0, head - pos);
         return new ProjectionStatus(name, "tracking", state, tracking.isRunning(), pos, head, lag,
-                segments.size(), rebuild, error, p.getName());
+                segments.size(), rebuild, error, p.getName(), deadLetters == null ? null : deadLetters.getOrDefault(name, 0L));
     }
 
     /** Whether the replay under way rebuilds {@code name}: its context names it (a replay without one, all). */

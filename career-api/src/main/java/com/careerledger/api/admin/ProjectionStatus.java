@@ -9,12 +9,14 @@ import java.time.Instant;
  * store it is, and, during a rebuild, the progress of the replay.
  *
  * @param kind      "tracking" (asynchronous, rebuildable) or "subscribing" (in the command's transaction)
- * @param processor the event processor it runs in: every read model runs in {@code read-models} (ADR 0006)
+ * @param processor   the event processor it runs in: every read model runs in {@code read-models} (ADR 0006)
+ * @param deadLetters events parked in its dead-letter queue (ADR 0008; {@code GET /api/admin/dead-letters}): it
+ *                    lacks them, and the later events of their people, until they are retried
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectionStatus(String name, String kind, String state, boolean running, Long position, long head,
                                Long lag, int segments, Rebuild rebuild, String error,
-                               String processor) {
+                               String processor, Long deadLetters) {
 
     /**
      * @param done            position reached in the replay (global index)

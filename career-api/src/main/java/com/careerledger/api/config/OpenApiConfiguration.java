@@ -94,6 +94,8 @@ public class OpenApiConfiguration {
                     {"operatingLevel":"IC3","rationale":"Scope and impact at IC3 throughout the quarter"}"""),
             Map.entry("POST " + QUARTER + "/reopen", """
                     {"reason":"Calibration raised the assessment"}"""),
+            Map.entry("POST /api/admin/dead-letters/{id}/eviction", """
+                    {"reason":"Unreadable import row; the evidence was logged again by hand"}"""),
             Map.entry("POST /actuator/loggers/{name}", """
                     {"configuredLevel":"DEBUG"}"""),
             Map.entry("POST /api/accounts", """

@@ -61,11 +61,16 @@ class OpenApiDocumentTest {
             "GET /actuator/health",
             "GET /actuator/info",
             "POST /api/admin/projections/{name}/rebuild",
-            "GET /api/admin/projections");
+            "GET /api/admin/projections",
+            "GET /api/admin/dead-letters",
+            "POST /api/admin/dead-letters/{id}/retry",
+            "POST /api/admin/dead-letters/retry",
+            "POST /api/admin/dead-letters/{id}/eviction");
 
     /** Writes that take no body. */
     static final List<String> WITHOUT_BODY = List.of("POST /api/admin/projections/{name}/rebuild",
-            "POST /api/admin/projections/rebuild");
+            "POST /api/admin/projections/rebuild", "POST /api/admin/dead-letters/{id}/retry",
+            "POST /api/admin/dead-letters/retry");
 
     @LocalServerPort
     int port;
@@ -208,11 +213,14 @@ class OpenApiDocumentTest {
 
     /** What the contract says each operation answers on success. */
     private static String expectedSuccess(String op) {
+        if (op.endsWith("/retry")) {
+            return "200"; // a retry of dead letters answers when it is done
+        }
         if (WITHOUT_BODY.contains(op)) {
             return "202";
         }
         boolean update = op.startsWith("PUT ") || op.endsWith("/drop") || op.endsWith("/progress")
-                || op.endsWith("/retraction") || op.endsWith("/reopen");
+                || op.endsWith("/retraction") || op.endsWith("/reopen") || op.endsWith("/eviction");
         return op.startsWith("POST ") && !update ? "201" : "200";
     }
 

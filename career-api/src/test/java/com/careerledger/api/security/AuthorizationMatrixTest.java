@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -177,6 +178,21 @@ class AuthorizationMatrixTest {
                 rows.add(Arguments.of(c, Target.OTHER, new Endpoint("rebuild all", "POST", "/api/admin/projections/rebuild", ""),
                         Expect.DENY));
             }
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("dead letters", "GET", "/api/admin/dead-letters", null),
+                    c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            if (c != Caller.ADMIN) {
+                // refused to all but ADMIN; what the admin's answers hold is DeadLetterTest's (with no such letter
+                // they are 404, which this matrix counts as a denial)
+                rows.add(Arguments.of(c, Target.OTHER, new Endpoint("retry a dead letter", "POST",
+                        "/api/admin/dead-letters/" + UUID.randomUUID() + "/retry", ""), Expect.DENY));
+                rows.add(Arguments.of(c, Target.OTHER, new Endpoint("evict a dead letter", "POST",
+                        "/api/admin/dead-letters/" + UUID.randomUUID() + "/eviction", "{\"reason\":\"r\"}"), Expect.DENY));
+                // the admin's scrape is DeadLetterTest's: Spring Boot's tests export metrics only when asked
+                rows.add(Arguments.of(c, Target.OTHER, new Endpoint("actuator prometheus", "GET", "/actuator/prometheus", null),
+                        Expect.DENY));
+            }
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("retry all dead letters", "POST",
+                    "/api/admin/dead-letters/retry", ""), c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("accounts", "GET", "/api/accounts", null),
                     c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("create account", "POST", "/api/accounts",

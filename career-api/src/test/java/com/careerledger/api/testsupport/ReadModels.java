@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every read model's tables, compared as data; and the admin API to wait for and rebuild projections. */
 public final class ReadModels {
 
-    /** Tables that are not read models: the event store, Flyway, the write side's own lookup, idempotency keys. */
+    /** Tables that are not read models: the event store, Flyway, the write side's own lookup, idempotency keys, dead letters. */
     private static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry",
-            "token_entry", "flyway_schema_history", "person_lookup", "idempotency_keys");
+            "token_entry", "flyway_schema_history", "person_lookup", "idempotency_keys", "dead_letter_entry");
 
     private final JdbcTemplate jdbc;
     private final Http http;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,6 +28,11 @@ import java.util.function.Supplier;
  * A buffer holds what its projection wrote during the batch and has not flushed yet; a projection that reads its
  * own tables while handling an event must look in its buffer first, since the database does not have those rows
  * until the flush.
+ * <p>
+ * <em>Isolated</em> work ({@link #isolated}) flushes each handler's writes as soon as the handler is done, as
+ * outside a unit of work: the failure of one event is then the failure of its own handler, which the dead-letter
+ * queue can park without the rest of the batch (ADR 0008). {@link #touches()} tells whether a handler has put
+ * anything in a batch's buffer.
  */
 public final class ProjectionBatch {
 
@@ -35,6 +41,13 @@ public final class ProjectionBatch {
         /** Writes everything pending; called once, at the end of the batch. */
         void flush();
     }
+
+    /** The current batch's buffers not flushed yet, by resource key. */
+    private static final String PENDING = ProjectionBatch.class.getName() + "/pending";
+    /** Set while a handler runs isolated: its writes are flushed when it is done, not with the batch. */
+    private static final ThreadLocal<Boolean> ISOLATED = new ThreadLocal<>();
+    /** How many times this thread's handlers have asked for a buffer. */
+    private static final ThreadLocal<long[]> TOUCHES = ThreadLocal.withInitial(() -> new long[1]);
 
     /** Each owner's resource key in the unit of work, made once (projections are singletons). */
     private static final Map<Object, String> KEYS = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -50,7 +63,8 @@ public final class ProjectionBatch {
      * @param work   what the handler does with it
      */
     public static <B extends Buffer> void with(Object owner, Supplier<B> create, Consumer<B> work) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        TOUCHES.get()[0]++;
+        if (!CurrentUnitOfWork.isStarted() || Boolean.TRUE.equals(ISOLATED.get())) {
             B buffer = create.get();
             work.accept(buffer);
             buffer.flush();
@@ -59,12 +73,75 @@ public final class ProjectionBatch {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         String key = KEYS.computeIfAbsent(owner, o -> ProjectionBatch.class.getName() + "/" + o.getClass().getName()
                 + "@" + Integer.toHexString(System.identityHashCode(o)));
+        Map<String, Pending> pendings = root.getOrComputeResource(PENDING, p -> new java.util.LinkedHashMap<>());
         B buffer = root.getOrComputeResource(key, k -> {
             B created = create.get();
-            root.onPrepareCommit(u -> created.flush());
+            Pending pending = new Pending(created);
+            root.onPrepareCommit(u -> pending.flushOnce());
+            pendings.put(k, pending);
             return created;
         });
         work.accept(buffer);
+    }
+
+    /**
+     * Flushes, now, every buffer the current batch holds: what isolated work reads must include the batch's earlier
+     * events (a replay meets an isolated event in the middle of a batch). Later work of the batch starts new buffers.
+     */
+    public static void flushPending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, Pending> pending = root.getResource(PENDING);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Pending> entry : pending.entrySet()) {
+            root.resources().remove(entry.getKey());
+            entry.getValue().flushOnce();
+        }
+        pending.clear();
+    }
+
+    /** A batch's buffer, flushed once: by {@link #flushPending} or at the end of the batch. */
+    private static final class Pending {
+        private final Buffer buffer;
+        private boolean flushed;
+
+        Pending(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        void flushOnce() {
+            if (!flushed) {
+                flushed = true;
+                buffer.flush();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} (one handler's handling of one event) with every buffer it asks for flushed as soon as it is
+     * done, not at the end of the batch; a failing write then fails {@code work} itself.
+     */
+    public static <T> T isolated(Callable<T> work) throws Exception {
+        Boolean before = ISOLATED.get();
+        ISOLATED.set(Boolean.TRUE);
+        try {
+            return work.call();
+        } finally {
+            if (before == null) {
+                ISOLATED.remove();
+            } else {
+                ISOLATED.set(before);
+            }
+        }
+    }
+
+    /** A count of the buffers this thread's handlers have asked for: unchanged over a handler, it wrote nothing. */
+    public static long touches() {
+        return TOUCHES.get()[0];
     }
 
     /** One statement with the arguments of each of its rows, run as one JDBC batch (nothing if no rows). */
