@@ -95,6 +95,13 @@ final class Context implements AutoCloseable {
         return http;
     }
 
+    /** Another admin client of an application, with its own read timeout (a probe that must not wait long). */
+    synchronized Http http(AppProcess app, Duration readTimeout) {
+        Http http = new Http(app.port(), ADMIN, adminPassword, readTimeout);
+        resources.push(http);
+        return http;
+    }
+
     @Override
     public synchronized void close() {
         while (!resources.isEmpty()) {

@@ -90,6 +90,7 @@ final class Poison implements FaultSuite.Scenario {
         watcher.start();
         List<Integer> statuses = new ArrayList<>();
         long writesStart = System.nanoTime();
+        long writesEnd = writesStart;
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 for (Ledger.Person o : others) {
@@ -101,6 +102,7 @@ final class Poison implements FaultSuite.Scenario {
                 }
                 Wait.pause(Duration.ofMillis(200));
             }
+            writesEnd = System.nanoTime();
         } finally {
             writing.set(false);
             watcher.join();
@@ -108,7 +110,7 @@ final class Poison implements FaultSuite.Scenario {
         double slowest = visibleAfter.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         int neverSeen = pending.size() - visibleAfter.size();
         report.tried(String.format(Locale.US, "%d writes for %d other people over %.1f s (answered %s)", statuses.size(),
-                others.size(), (System.nanoTime() - writesStart) / 1e9, countStatuses(statuses)));
+                others.size(), (writesEnd - writesStart) / 1e9, countStatuses(statuses)));
         report.figure("their evidence in their win logs", neverSeen == 0
                 ? "all " + pending.size() + ", the slowest " + seconds(slowest) + " after its 201"
                 : neverSeen + " of " + pending.size() + " never shown within " + VISIBLE_LIMIT.toSeconds() + " s"
