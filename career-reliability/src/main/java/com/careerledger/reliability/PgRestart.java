@@ -118,7 +118,7 @@ final class PgRestart implements FaultSuite.Scenario {
         String recovery;
         if (firstBack != null) {
             double afterUp = (firstBack.end() - up) / 1e9;
-            recovery = String.format(Locale.US, "writes back %.1f s after PostgreSQL", afterUp);
+            recovery = String.format(Locale.US, "writes back %.1f s after PG up", afterUp);
             report.figure("writes succeed again", String.format(Locale.US, "%.1f s after PostgreSQL was back up "
                     + "(the longest stretch without an acknowledged write: %.1f s)", afterUp, longestWithoutAck));
         } else {
