@@ -164,6 +164,10 @@ final class PgRestart implements FaultSuite.Scenario {
     static String describeHealth(Http.Response r) {
         try {
             JsonNode health = r.json();
+            if (!health.path("status").isTextual()) {
+                // not a health document: a problem+json answer in its place
+                return health.path("type").asText("?") + ": " + health.path("detail").asText(Http.abbreviated(r.body()));
+            }
             List<String> components = new ArrayList<>();
             health.path("components").fields().forEachRemaining(c -> components.add(c.getKey() + " "
                     + c.getValue().path("status").asText("?")
