@@ -154,7 +154,7 @@ final class PgRestart implements FaultSuite.Scenario {
                 lost.size() + " of " + acked.size() + " missing from the event store" + Kill9.titlesOf(lost));
         report.check("the read models resume by themselves and show every acknowledged write",
                 caughtUp.reached() && notShown.isEmpty(), (caughtUp.reached() ? "caught up " + caughtUp.describe()
-                        : "not caught up " + caughtUp.describe() + ": " + (caughtUp.value() == null ? "?"
+                        : "caught up: " + caughtUp.describe() + ": " + (caughtUp.value() == null ? "?"
                         : Ledger.describe(caughtUp.value()))) + "; " + notShown.size() + " of " + acked.size()
                         + " acknowledged writes not in the win logs");
         app.stop();

@@ -89,16 +89,16 @@ final class Report {
     String row() {
         long failed = checks.stream().filter(c -> !c.held()).count();
         String verdict = held() ? "held" : error != null ? "NOT HELD (could not run)" : "NOT HELD (" + failed + " of " + checks.size() + " checks)";
-        return String.format(Locale.US, "| %-16s | %-30s | %6s | %4s | %5s | %4s | %-28s | %5.0f |", scenario, verdict,
+        return String.format(Locale.US, "| %-16s | %-30s | %6s | %4s | %5s | %4s | %-30s | %5.0f |", scenario, verdict,
                 orDash(acknowledged), orDash(lost), orDash(answered5xx), orDash(answered500),
                 recovery == null ? "-" : recovery, seconds);
     }
 
     static String header() {
-        return String.format(Locale.US, "| %-16s | %-30s | %6s | %4s | %5s | %4s | %-28s | %5s |%n", "scenario", "verdict",
+        return String.format(Locale.US, "| %-16s | %-30s | %6s | %4s | %5s | %4s | %-30s | %5s |%n", "scenario", "verdict",
                 "acked", "lost", "5xx", "500", "recovery", "s")
                 + String.format("|%s|%s|%s|%s|%s|%s|%s|%s|", "-".repeat(18), "-".repeat(32), "-".repeat(8),
-                "-".repeat(6), "-".repeat(7), "-".repeat(6), "-".repeat(30), "-".repeat(7));
+                "-".repeat(6), "-".repeat(7), "-".repeat(6), "-".repeat(32), "-".repeat(7));
     }
 
     private static String orDash(Integer value) {
