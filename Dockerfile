@@ -6,8 +6,9 @@ COPY mvnw pom.xml ./
 COPY career-domain career-domain
 COPY career-projections career-projections
 COPY career-api career-api
-# the benchmark module is part of the reactor (the parent pom lists it) but not of the image
+# the benchmark and the fault suite are part of the reactor (the parent pom lists them) but not of the image
 COPY career-bench career-bench
+COPY career-reliability career-reliability
 RUN ./mvnw -B -q -DskipTests package -pl career-api -am
 
 FROM eclipse-temurin:17-jre

@@ -79,6 +79,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final List<String> startupNotes = new ArrayList<>();
     private volatile boolean stopped;
+    /** Stopped by {@link #stopForNow()}, to be started again. */
+    private volatile boolean down;
 
     private EmbeddedPostgres(Settings settings, Path binDir, Path dataDir, boolean runAsRoot, String password, int port) {
         this.settings = settings;
@@ -156,6 +158,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return settings.baseDir();
     }
 
+    /**
+     * Stops the server but keeps it, cluster and port, to be started again with {@link #startAgain()}: a database
+     * outage on demand, for the fault suite ({@code reliability/run}). Fast shutdown: clients are disconnected,
+     * committed data is safe.
+     */
+    public synchronized void stopForNow() {
+        if (stopped || down) {
+            return;
+        }
+        run(Duration.ofSeconds(60), pgCtl("stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"));
+        down = true;
+        log.info("Embedded PostgreSQL stopped for now ({}).", dataDir);
+    }
+
+    /** Starts a server stopped with {@link #stopForNow()} again, on the same port; returns once it accepts connections. */
+    public synchronized void startAgain() {
+        if (stopped) {
+            throw new IllegalStateException("the embedded PostgreSQL in " + dataDir + " was closed");
+        }
+        if (!down) {
+            return;
+        }
+        startServer();
+        down = false;
+    }
+
     /** Stops the server (fast shutdown: clients are disconnected, committed data is safe). Idempotent. */
     @Override
     public synchronized void close() {
@@ -163,11 +191,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return;
         }
         stopped = true;
-        try {
-            run(Duration.ofSeconds(60), pgCtl("stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"));
-            log.info("Embedded PostgreSQL stopped ({}).", dataDir);
-        } catch (RuntimeException e) {
-            log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        if (!down) {
+            try {
+                run(Duration.ofSeconds(60), pgCtl("stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"));
+                log.info("Embedded PostgreSQL stopped ({}).", dataDir);
+            } catch (RuntimeException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
         }
         if (settings.ephemeral()) {
             deleteRecursively(settings.baseDir());
