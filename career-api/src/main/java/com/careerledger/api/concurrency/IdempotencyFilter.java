@@ -107,8 +107,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             claim = keys.claim(scope, sha256(body));
         } catch (DataAccessException e) {
             log.warn("Database unavailable for an idempotency key: {}", e.getMessage());
-            problem(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                    "Database unavailable", "the database cannot be reached; retry shortly"), "5");
+            problem(request, response, Problems.databaseUnavailableProblem(), Problems.DATABASE_RETRY_AFTER_SECONDS);
             return;
         }
         if (claim instanceof Claimed claimed) {

@@ -4,6 +4,7 @@ import com.careerledger.domain.shared.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ public class Commands {
     private final CommandGateway gateway;
     private final CurrentActor actor;
 
-    public Commands(CommandGateway gateway, CurrentActor actor) {
+    public Commands(@Qualifier("requestCommandGateway") CommandGateway gateway, CurrentActor actor) {
         this.gateway = gateway;
         this.actor = actor;
     }
