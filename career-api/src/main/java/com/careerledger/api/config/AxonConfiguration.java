@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -44,9 +43,6 @@ import org.springframework.context.annotation.Primary;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How Axon is put together here: Jackson for every serializer, the JDBC event store on PostgreSQL with jsonb
@@ -226,14 +222,9 @@ public class AxonConfiguration {
         }
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService commandRetryExecutor(CommandProperties commands) {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newScheduledThreadPool(commands.retryThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "command-retry-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean
+    public CommandRetry commandRetry(CommandProperties commands) {
+        return new CommandRetry(commands.conflictRetries(), commands.retryBackoff(), commands.retryThreads());
     }
 
     /**
@@ -251,19 +242,8 @@ public class AxonConfiguration {
      * sequence number is retried (bounded, with back-off) on fresh state.
      */
     @Bean
-    public CommandGateway requestCommandGateway(CommandBus commandBus, CommandProperties commands,
-                                                ScheduledExecutorService commandRetryExecutor) {
-        ExponentialBackOffIntervalRetryScheduler backOff = ExponentialBackOffIntervalRetryScheduler.builder()
-                .retryExecutor(commandRetryExecutor)
-                .maxRetryCount(commands.conflictRetries())
-                .backoffFactor(Math.max(1, commands.retryBackoff().toMillis()))
-                // which failures are worth a retry is decided by CommandRetry alone
-                .nonTransientFailurePredicate(failure -> false)
-                .build();
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(new CommandRetry(backOff))
-                .build();
+    public CommandGateway requestCommandGateway(CommandBus commandBus, CommandRetry commandRetry) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(commandRetry).build();
     }
 
     /** This process among the instances claiming tokens: host and process, and a random part no other one shares. */

@@ -6,7 +6,11 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Retries a command that lost the race for its aggregate's next sequence number to another writer (another
@@ -20,12 +24,31 @@ import java.util.List;
  * assessment relay's commands are), and a retry dispatched on the scheduler's thread would run outside its
  * transaction. Its failure fails the enclosing command, which is retried as a whole.
  */
-public final class CommandRetry implements RetryScheduler {
+public final class CommandRetry implements RetryScheduler, AutoCloseable {
 
+    private final ScheduledExecutorService executor;
     private final RetryScheduler backOff;
 
-    public CommandRetry(ExponentialBackOffIntervalRetryScheduler backOff) {
-        this.backOff = backOff;
+    /**
+     * @param retries at most this many retries after the first attempt
+     * @param backoff the wait before the first retry, doubled before each further one
+     * @param threads the threads retries run on (the request's thread waits for the outcome meanwhile)
+     */
+    public CommandRetry(int retries, Duration backoff, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        // not a bean: Spring would take a lone ScheduledExecutorService bean for its @Scheduled tasks
+        this.executor = Executors.newScheduledThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.backOff = ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(executor)
+                .maxRetryCount(retries)
+                .backoffFactor(Math.max(1, backoff.toMillis()))
+                // which failures are worth a retry is decided here, in scheduleRetry
+                .nonTransientFailurePredicate(failure -> false)
+                .build();
     }
 
     @Override
@@ -35,5 +58,10 @@ public final class CommandRetry implements RetryScheduler {
             return false;
         }
         return backOff.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 }
