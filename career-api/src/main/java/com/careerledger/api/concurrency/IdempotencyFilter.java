@@ -169,8 +169,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             keys.complete(scope, claim.id(), new StoredResponse(status, headers, recorded.getContentAsByteArray()));
             return true;
         } catch (RuntimeException e) {
-            // the write itself went through: answer it; a retry sees the key in progress, later abandoned
+            // the write itself went through: answer it; the key is let go as soon as the database can be reached, and
+            // a retry then runs the request again without sending its commands a second time
             log.warn("Could not store the response of an idempotent request: {}", e.getMessage());
+            keys.releaseLater(scope, claim.id());
             return true;
         }
     }
@@ -179,7 +181,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             keys.release(scope, claim.id());
         } catch (RuntimeException e) {
-            log.warn("Could not release an idempotency key after a failed request: {}", e.getMessage());
+            // typically the database went away during the request: a retry must not find the key "in progress" for
+            // a minute after it is back
+            log.warn("Could not release an idempotency key after a failed request (will retry): {}", e.getMessage());
+            keys.releaseLater(scope, claim.id());
         }
     }
 

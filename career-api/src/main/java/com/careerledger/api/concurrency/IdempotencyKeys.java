@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The durable record of {@code Idempotency-Key}s (table {@code idempotency_keys}): who sent which key to which
@@ -77,6 +79,7 @@ public class IdempotencyKeys {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final IdempotencyProperties properties;
+    private final Queue<PendingRelease> pendingReleases = new ConcurrentLinkedQueue<>();
 
     public IdempotencyKeys(JdbcTemplate jdbc, ObjectMapper json, IdempotencyProperties properties) {
         this.jdbc = jdbc;
@@ -196,6 +199,30 @@ public class IdempotencyKeys {
             jdbc.update("UPDATE idempotency_keys SET claim_id = NULL WHERE %s AND claim_id = ?".formatted(SCOPE),
                     scope.principal(), scope.method(), scope.path(), scope.key(), claim);
         }
+    }
+
+    /**
+     * Releases the key once the database can be reached again ({@link #releasePending}): for a request that failed
+     * because the database went away, so that its retry need not wait for the in-progress timeout.
+     */
+    public void releaseLater(Scope scope, UUID claim) {
+        pendingReleases.add(new PendingRelease(scope, claim));
+    }
+
+    /** Retries the releases that failed; a key taken over meanwhile is left alone (its claim changed). */
+    @Scheduled(initialDelay = 1000, fixedDelay = 1000)
+    public void releasePending() {
+        for (PendingRelease pending; (pending = pendingReleases.peek()) != null; ) {
+            try {
+                release(pending.scope(), pending.claim());
+            } catch (RuntimeException e) {
+                return; // still unreachable: next time
+            }
+            pendingReleases.remove(pending);
+        }
+    }
+
+    private record PendingRelease(Scope scope, UUID claim) {
     }
 
     /** Deletes expired keys; a request still running keeps its key until it is abandoned. */
