@@ -153,6 +153,15 @@ public class IdempotencyKeys {
                                 rs.getBytes("response_body")));
                     },
                     scope.principal(), scope.method(), scope.path(), scope.key());
+            if (!existing.isEmpty() && existing.get(0) instanceof InProgress && !pendingReleases.isEmpty()) {
+                // perhaps held by a request of this instance that failed while the database was away, whose release
+                // is still pending: the database answers again, so release now rather than make the retry wait
+                int pending = pendingReleases.size();
+                releasePending();
+                if (pendingReleases.size() < pending) {
+                    continue;
+                }
+            }
             if (!existing.isEmpty()) {
                 return existing.get(0);
             }
