@@ -1,6 +1,7 @@
 package com.careerledger.api.admin;
 
 import com.careerledger.api.deadletters.DeadLetters;
+import com.careerledger.api.error.Failures;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.ReadModelGroups;
@@ -167,7 +168,16 @@ public class ProjectionAdmin {
     @Scheduled(fixedDelay = 1000)
     void sample() {
         ticks++;
-        long head = head();
+        long head;
+        try {
+            head = head();
+        } catch (RuntimeException e) {
+            if (Failures.databaseUnavailable(e)) {
+                // an outage: health, the processors and every request already say so; no stack trace each second
+                return;
+            }
+            throw e;
+        }
         for (EventProcessor p : processors()) {
             if (p instanceof TrackingEventProcessor tracking) {
                 OptionalLong position = position(tracking.processingStatus().values());

@@ -23,6 +23,12 @@ public class ConcurrencyConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new IfMatch()).addPathPatterns("/api/**");
     }
 
+    /** Registered with the command bus by Axon's auto-configuration. */
+    @Bean
+    public IdempotentCommands idempotentCommands(IdempotencyKeys keys, CommandResults results) {
+        return new IdempotentCommands(keys, results);
+    }
+
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, CurrentActor actor,
                                                                        ObjectMapper objectMapper) {

@@ -7,6 +7,7 @@ import com.careerledger.api.concurrency.IdempotencyKeys.InProgress;
 import com.careerledger.api.concurrency.IdempotencyKeys.Reused;
 import com.careerledger.api.concurrency.IdempotencyKeys.Scope;
 import com.careerledger.api.concurrency.IdempotencyKeys.StoredResponse;
+import com.careerledger.api.error.Failures;
 import com.careerledger.api.error.Problems;
 import com.careerledger.api.support.CurrentActor;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,11 @@ import java.util.Map;
  * runs nothing. The same key with another body is a 422, a retry while the first still runs a 409. Keys are scoped
  * to the acting principal, the method and the path, and expire after {@code career.idempotency.ttl}. A response
  * of 500 or more is not kept: the key is released so a retry runs again.
+ * <p>
+ * The request's commands mark the key applied in their own transaction ({@link IdempotentCommands}). So when the
+ * first request died (or answered 5xx) after its command committed, a retry runs the request again with the
+ * command's recorded result in its place ({@link IdempotentRequest}): it appends nothing and answers as the first
+ * run would have.
  *
  * <p>Registered after Spring Security's filter chain, so the acting principal is known and a refused request never
  * reaches this filter. The body is read whole before the request runs (its hash decides replay or 422), and
@@ -106,12 +112,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             claim = keys.claim(scope, sha256(body));
         } catch (DataAccessException e) {
+            if (!Failures.databaseUnavailable(e)) {
+                throw e;
+            }
             log.warn("Database unavailable for an idempotency key: {}", e.getMessage());
-            problem(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                    "Database unavailable", "the database cannot be reached; retry shortly"), "5");
+            problem(request, response, Problems.databaseUnavailableProblem(), Problems.DATABASE_RETRY_AFTER_SECONDS);
             return;
         }
         if (claim instanceof Claimed claimed) {
+            if (!claimed.fresh()) {
+                log.info("Running an applied request again to answer it: {} {}", request.getMethod(), request.getRequestURI());
+            }
+            request.setAttribute(IdempotentRequest.ATTRIBUTE, new IdempotentRequest(claimed));
             run(new CachedBodyRequest(request, body), response, chain, scope, claimed);
         } else if (claim instanceof Completed completed) {
             replay(completed.response(), response);
@@ -157,8 +169,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             keys.complete(scope, claim.id(), new StoredResponse(status, headers, recorded.getContentAsByteArray()));
             return true;
         } catch (RuntimeException e) {
-            // the write itself went through: answer it; a retry sees the key in progress, later abandoned
+            // the write itself went through: answer it; the key is let go as soon as the database can be reached, and
+            // a retry then runs the request again without sending its commands a second time
             log.warn("Could not store the response of an idempotent request: {}", e.getMessage());
+            keys.releaseLater(scope, claim.id());
             return true;
         }
     }
@@ -167,7 +181,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             keys.release(scope, claim.id());
         } catch (RuntimeException e) {
-            log.warn("Could not release an idempotency key after a failed request: {}", e.getMessage());
+            // typically the database went away during the request: a retry must not find the key "in progress" for
+            // a minute after it is back
+            log.warn("Could not release an idempotency key after a failed request (will retry): {}", e.getMessage());
+            keys.releaseLater(scope, claim.id());
         }
     }
 

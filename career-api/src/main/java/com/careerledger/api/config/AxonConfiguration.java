@@ -10,6 +10,9 @@ import com.careerledger.projections.support.ReadModelGroups;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -24,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -36,7 +40,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * How Axon is put together here: Jackson for every serializer, the JDBC event store on PostgreSQL with jsonb
@@ -132,12 +138,30 @@ public class AxonConfiguration {
                 .schema(eventSchema));
     }
 
+    /**
+     * Duplicate keys on the event table are concurrency conflicts: PostgreSQL reports a unique violation as SQLSTATE
+     * 23505 on a plain {@code PSQLException}, which Axon's default resolver for JDBC (it looks for
+     * {@code SQLIntegrityConstraintViolationException}) does not recognise, so a lost race became an
+     * {@code EventStoreException} (a 500) instead of a {@code ConcurrencyException}.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Tokens in PostgreSQL, claimed per segment: whichever instance holds a segment's claim processes it, the others
+     * wait, so each read model is built once however many instances run. Claims are held by node id, and two
+     * instances must never share one: Axon's default ({@code pid@hostname}) is the same for two containers started
+     * alike on one host network, so a random part is added.
+     */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
                                  ProcessingProperties processing) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
+                .nodeId(nodeId())
                 .claimTimeout(processing.tokenClaimTimeout())
                 .schema(TokenSchema.builder()
                         .setTokenTable("token_entry")
@@ -176,12 +200,59 @@ public class AxonConfiguration {
     public ConfigurerModule aggregates(Cache aggregateCache) {
         CommandTargetResolver targets = new ExpectedVersionTargetResolver();
         return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Person.class)
-                        .configureCache(c -> aggregateCache)
-                        .configureCommandTargetResolver(c -> targets))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Quarter.class)
-                        .configureCache(c -> aggregateCache)
-                        .configureCommandTargetResolver(c -> targets));
+                .configureAggregate(cachedAggregate(Person.class, aggregateCache, targets))
+                .configureAggregate(cachedAggregate(Quarter.class, aggregateCache, targets));
+    }
+
+    /** An event-sourced aggregate whose cached copies are checked against the store (several instances may write). */
+    private static <A> AggregateConfigurer<A> cachedAggregate(Class<A> type, Cache cache, CommandTargetResolver targets) {
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        return aggregate
+                .configureCache(c -> cache)
+                .configureCommandTargetResolver(c -> targets)
+                .configureRepository(c -> ConsistentCachingRepository.of(type, c, cache, aggregate.aggregateFactory()));
+    }
+
+    /** Retries of commands that lost a race to another writer; see {@link CommandRetry}. */
+    @ConfigurationProperties("career.commands")
+    public record CommandProperties(Integer conflictRetries, Duration retryBackoff, Integer retryThreads) {
+        public CommandProperties {
+            conflictRetries = conflictRetries == null ? 4 : conflictRetries;
+            retryBackoff = retryBackoff == null ? Duration.ofMillis(20) : retryBackoff;
+            retryThreads = retryThreads == null ? 4 : retryThreads;
+            if (conflictRetries < 1) {
+                throw new IllegalArgumentException("career.commands.conflict-retries must be at least 1");
+            }
+        }
+    }
+
+    @Bean
+    public CommandRetry commandRetry(CommandProperties commands) {
+        return new CommandRetry(commands.conflictRetries(), commands.retryBackoff(), commands.retryThreads());
+    }
+
+    /**
+     * The gateway of everything else (the assessment relay's commands, sent inside the unit of work of the command
+     * that caused them, among them): no retries of its own.
+     */
+    @Bean
+    @Primary
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    /**
+     * The gateway requests send their commands through: a command that loses the race for its aggregate's next
+     * sequence number is retried (bounded, with back-off) on fresh state.
+     */
+    @Bean
+    public CommandGateway requestCommandGateway(CommandBus commandBus, CommandRetry commandRetry) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(commandRetry).build();
+    }
+
+    /** This process among the instances claiming tokens: host and process, and a random part no other one shares. */
+    static String nodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A stale If-Match is refused before the command's handler runs: see {@link VersionCheckFirst}. */

@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
 /**
  * A bounded least-recently-used cache of aggregates, held strongly. Axon's weak-reference cache loses an
  * aggregate at the next garbage collection, after which every command replays its whole stream (a busy quarter
- * has thousands of events): measured as most of a command's CPU. Correctness does not depend on the cache: a
- * stale entry (another instance wrote) is refused at append by the sequence-number constraint and evicted.
+ * has thousands of events): measured as most of a command's CPU. Correctness does not depend on the cache: an
+ * entry another instance has moved past is never used ({@link ConsistentCachingRepository} checks each hit against
+ * the store), and the entry of a command that rolled back is evicted.
  */
 public class LruAggregateCache implements Cache {
 

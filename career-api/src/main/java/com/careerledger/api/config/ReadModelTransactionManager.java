@@ -30,7 +30,18 @@ public class ReadModelTransactionManager implements TransactionManager {
     public Transaction startTransaction() {
         TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
         if (status.isNewTransaction()) {
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            try {
+                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            } catch (RuntimeException e) {
+                // the connection died (the database went away): end the transaction begun above, or it would stay
+                // bound to this processor thread with its dead connection, and every later batch would join it
+                try {
+                    transactions.rollback(status);
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
         }
         return new Transaction() {
             @Override

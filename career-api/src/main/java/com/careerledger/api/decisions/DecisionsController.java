@@ -1,6 +1,7 @@
 package com.careerledger.api.decisions;
 
 import com.careerledger.api.support.Commands;
+import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.person.CorrectLevel;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.PromotePerson;
@@ -28,9 +29,11 @@ import java.util.UUID;
 public class DecisionsController {
 
     private final Commands commands;
+    private final NewIds ids;
 
-    public DecisionsController(Commands commands) {
+    public DecisionsController(Commands commands, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     @PostMapping("/promotions")
@@ -38,7 +41,7 @@ public class DecisionsController {
                                                 @Valid @RequestBody DecisionRequests.PromotionRequest request) {
         PromotionOverride override = request.override() == null ? null
                 : new PromotionOverride(request.override().justification());
-        LevelChanged decision = commands.send(new PromotePerson(personId, UUID.randomUUID(), request.targetLevel(),
+        LevelChanged decision = commands.send(new PromotePerson(personId, ids.next(), request.targetLevel(),
                 request.rationale(), override));
         return created(DecisionView.of(decision));
     }
@@ -46,7 +49,7 @@ public class DecisionsController {
     @PostMapping("/track-switches")
     public ResponseEntity<DecisionView> switchTrack(@PathVariable UUID personId,
                                                     @Valid @RequestBody DecisionRequests.TrackSwitchRequest request) {
-        TrackSwitched decision = commands.send(new SwitchTrack(personId, UUID.randomUUID(), request.targetTrack(),
+        TrackSwitched decision = commands.send(new SwitchTrack(personId, ids.next(), request.targetTrack(),
                 request.rationale(), request.targetLevel()));
         return created(DecisionView.of(decision));
     }
@@ -54,7 +57,7 @@ public class DecisionsController {
     @PostMapping("/level-corrections")
     public ResponseEntity<DecisionView> correct(@PathVariable UUID personId,
                                                 @Valid @RequestBody DecisionRequests.LevelCorrectionRequest request) {
-        LevelChanged decision = commands.send(new CorrectLevel(personId, UUID.randomUUID(), request.level(),
+        LevelChanged decision = commands.send(new CorrectLevel(personId, ids.next(), request.level(),
                 request.reason()));
         return created(DecisionView.of(decision));
     }

@@ -1,5 +1,6 @@
 package com.careerledger.api.error;
 
+import com.careerledger.api.concurrency.IdempotencyKeyTakenOverException;
 import com.careerledger.api.concurrency.MalformedPreconditionException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -38,6 +39,15 @@ public class ConcurrencyProblems {
         problem.setProperty("currentVersion", current);
         problem.setProperty("expectedVersion", expected);
         return problem;
+    }
+
+    /** The request ran so long that a retry with its Idempotency-Key took over; its command was rolled back. */
+    @ExceptionHandler(IdempotencyKeyTakenOverException.class)
+    ProblemDetail takenOver(IdempotencyKeyTakenOverException e) {
+        log.info("Idempotent request taken over by its retry; its command was rolled back");
+        return Problems.of(HttpStatus.CONFLICT, "idempotency-key-taken-over", "Idempotency key taken over",
+                "a retry with the same Idempotency-Key took this request over; nothing of this one was stored: "
+                        + "the retry's result is the request's result");
     }
 
     @ExceptionHandler(MalformedPreconditionException.class)

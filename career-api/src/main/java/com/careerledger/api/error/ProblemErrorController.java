@@ -32,6 +32,13 @@ public class ProblemErrorController implements ErrorController {
         HttpStatusCode status = code instanceof Integer value && value >= 400 && value < 600
                 ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable t && Failures.databaseUnavailable(t)) {
+            // raised before any controller ran: security's account lookup, the idempotency filter
+            log.warn("Database unavailable: {}", t.getMessage());
+            ResponseEntity<ProblemDetail> unavailable = Problems.databaseUnavailable();
+            instance(request, unavailable.getBody());
+            return unavailable;
+        }
         if (failure instanceof Throwable t && status.is5xxServerError()) {
             log.error("Failure outside the controllers, answered with {}", status.value(), t);
         }
@@ -41,9 +48,13 @@ public class ProblemErrorController implements ErrorController {
             problem.setType(Problems.type("unknown-endpoint"));
             problem.setDetail("there is no endpoint at this address");
         }
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+        instance(request, problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static void instance(HttpServletRequest request, ProblemDetail problem) {
+        if (problem != null && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(java.net.URI.create(uri.replaceAll("[^A-Za-z0-9/._~%-]", "")));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.lang.NonNull;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -81,20 +83,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }
 
-    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    /**
+     * Another writer changed the same aggregate first, and the command's retries on fresh state (see
+     * config/CommandRetry) lost too: nothing of it was stored.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, DuplicateKeyException.class})
     ProblemDetail conflict(RuntimeException e) {
         log.info("Concurrent modification refused: {}", e.getMessage());
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
-                "another change to the same record was committed first; read it again and retry");
+        return Problems.concurrentModification();
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
-                        "the database cannot be reached; retry shortly"));
+        return Problems.databaseUnavailable();
     }
 
     /**
@@ -128,22 +131,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e.getClass().getName().startsWith("org.springframework.security.")) {
             // access denied or authentication required: Spring Security's filters turn these into 401/403 (sent to
             // the error path, so answered as problems too); answering them here would make them 500s
             throw e;
+        }
+        // the event store, Axon's unit of work and Spring's transactions wrap the database's failure in their own
+        if (Failures.databaseUnavailable(e)) {
+            log.warn("Database unavailable: {}", e.getMessage());
+            return Problems.databaseUnavailable();
+        }
+        if (Failures.lostRace(e)) {
+            log.info("Concurrent modification refused: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.concurrentModification());
         }
         SQLException refused = dataException(e);
         if (refused != null) {
             // SQLSTATE class 22 (data exception): the database refused a value of the request as such, e.g. a date
             // or a text it cannot represent. The input is at fault, and nothing was stored.
             log.info("A value was refused by the database: SQLSTATE {}", refused.getSQLState());
-            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                    "a value of the request is out of the range that can be stored");
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value",
+                    "Invalid value", "a value of the request is out of the range that can be stored"));
         }
         log.error("Unexpected failure", e);
-        return Problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+        return ResponseEntity.internalServerError().body(Problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
     }
 
     @Override

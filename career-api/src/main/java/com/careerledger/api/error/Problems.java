@@ -1,8 +1,11 @@
 package com.careerledger.api.error;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
 import java.util.List;
@@ -32,6 +35,29 @@ public final class Problems {
         problem.setType(type(type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** How long a client is asked to wait before retrying while the database cannot be reached, in seconds. */
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /** 503 {@code database-unavailable} with {@code Retry-After}: nothing was done, the request may be sent again. */
+    public static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(databaseUnavailableProblem());
+    }
+
+    public static ProblemDetail databaseUnavailableProblem() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "the database cannot be reached; nothing was changed; retry shortly");
+    }
+
+    /** 409 {@code concurrent-modification}: another change to the same record won, nothing of this one was stored. */
+    public static ProblemDetail concurrentModification() {
+        return of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "another change to the same record was committed first and this one could not be applied after it; "
+                        + "nothing was changed: read it again and retry");
     }
 
     public static ProblemDetail validation(String detail, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package com.careerledger.api.people;
 
 import com.careerledger.api.security.Access;
 import com.careerledger.api.support.Commands;
+import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.api.decisions.DecisionRequests;
 import com.careerledger.domain.person.AssignManager;
@@ -40,9 +41,11 @@ public class PeopleController {
     private final DirectoryProjection directory;
     private final ReadYourWrites readYourWrites;
     private final CareerFramework framework;
+    private final NewIds ids;
 
     public PeopleController(Commands commands, DirectoryProjection directory, ReadYourWrites readYourWrites,
-                            CareerFramework framework, Access access) {
+                            CareerFramework framework, Access access, NewIds ids) {
+        this.ids = ids;
         this.access = access;
         this.commands = commands;
         this.directory = directory;
@@ -52,7 +55,7 @@ public class PeopleController {
 
     @PostMapping
     public ResponseEntity<PersonView> register(@Valid @RequestBody RegisterPersonRequest request) {
-        UUID personId = UUID.randomUUID();
+        UUID personId = ids.next();
         commands.send(new RegisterPerson(personId, request.name(), request.email(), request.discipline(),
                 request.track(), request.level(), request.managerId()));
         PersonView view = current(personId);

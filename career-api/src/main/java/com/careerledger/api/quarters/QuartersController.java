@@ -9,6 +9,7 @@ import com.careerledger.api.quarters.QuarterRequests.OpenQuarterRequest;
 import com.careerledger.api.quarters.QuarterRequests.ProgressRequest;
 import com.careerledger.api.quarters.QuarterRequests.ReasonRequest;
 import com.careerledger.api.support.Commands;
+import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.quarter.AssessQuarter;
 import com.careerledger.domain.quarter.DropGoal;
 import com.careerledger.domain.quarter.LogEvidence;
@@ -63,8 +64,11 @@ public class QuartersController {
     private final Commands commands;
     private final QuarterProjection quarters;
     private final ReadYourWrites readYourWrites;
+    private final NewIds ids;
 
-    public QuartersController(Commands commands, QuarterProjection quarters, ReadYourWrites readYourWrites, Access access) {
+    public QuartersController(Commands commands, QuarterProjection quarters, ReadYourWrites readYourWrites, Access access,
+                              NewIds ids) {
+        this.ids = ids;
         this.access = access;
         this.commands = commands;
         this.quarters = quarters;
@@ -100,7 +104,7 @@ public class QuartersController {
                                             @Valid @RequestBody GoalRequest request) {
         access.requireOwnWork(personId);
         String q = normalised(quarter);
-        UUID goalId = UUID.randomUUID();
+        UUID goalId = ids.next();
         commands.send(new SetGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
                 request.measure()));
         return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/goals/" + goalId))
@@ -141,7 +145,7 @@ public class QuartersController {
                                                     @Valid @RequestBody EvidenceRequest request) {
         String q = normalised(quarter);
         access.requireOwnWork(personId);
-        UUID evidenceId = UUID.randomUUID();
+        UUID evidenceId = ids.next();
         List<String> links = request.allLinks();
         commands.send(new LogEvidence(personId, q, evidenceId, request.title(), request.description(), request.impact(),
                 request.dimension(), request.demonstratesLevel(), request.goalId(), links, request.occurredOn()));
@@ -166,7 +170,7 @@ public class QuartersController {
                                                  @Valid @RequestBody FeedbackRequest request) {
         String q = normalised(quarter);
         access.requireFeedback(personId, request.relationship());
-        UUID feedbackId = UUID.randomUUID();
+        UUID feedbackId = ids.next();
         commands.send(new RecordFeedback(personId, q, feedbackId, request.relationship(), request.text(),
                 request.signalsLevel()));
         FeedbackView view = part(personId, q, v -> v.feedback().stream().filter(f -> f.feedbackId().equals(feedbackId))
@@ -183,7 +187,7 @@ public class QuartersController {
                                               @Valid @RequestBody AssessmentRequest request) {
         String q = normalised(quarter);
         access.requireAssessor(personId);
-        commands.send(new AssessQuarter(personId, q, UUID.randomUUID(), request.operatingLevel(), request.rationale()));
+        commands.send(new AssessQuarter(personId, q, ids.next(), request.operatingLevel(), request.rationale()));
         QuarterView view = current(personId, q);
         return ResponseEntity.created(quarterUri(personId, q)).eTag(String.valueOf(view.version())).body(view);
     }

@@ -1,10 +1,15 @@
 package com.careerledger.api.support;
 
+import com.careerledger.api.concurrency.CommandResults;
+import com.careerledger.api.concurrency.IdempotentRequest;
 import com.careerledger.domain.shared.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * Sends commands on behalf of the current actor, whose id goes into the metadata of every resulting event. When
@@ -16,10 +21,13 @@ public class Commands {
 
     private final CommandGateway gateway;
     private final CurrentActor actor;
+    private final CommandResults results;
 
-    public Commands(CommandGateway gateway, CurrentActor actor) {
+    public Commands(@Qualifier("requestCommandGateway") CommandGateway gateway, CurrentActor actor,
+                    CommandResults results) {
         this.gateway = gateway;
         this.actor = actor;
+        this.results = results;
     }
 
     public <R> R send(Object command) {
@@ -27,6 +35,17 @@ public class Commands {
         Long expectedVersion = ExpectedVersion.ofCurrentRequest();
         if (expectedVersion != null) {
             metaData = metaData.and(ExpectedVersion.METADATA_KEY, expectedVersion);
+        }
+        Optional<IdempotentRequest> idempotent = IdempotentRequest.current();
+        if (idempotent.isPresent()) {
+            int index = idempotent.get().nextCommand();
+            Optional<CommandResults.Recorded> applied = idempotent.get().recorded(index);
+            if (applied.isPresent()) {
+                // an earlier run of this request applied the command and died before answering: not sent again
+                return results.replay(applied.get());
+            }
+            metaData = metaData.and(IdempotentRequest.CLAIM_METADATA, idempotent.get().claimId().toString())
+                    .and(IdempotentRequest.COMMAND_METADATA, index);
         }
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
