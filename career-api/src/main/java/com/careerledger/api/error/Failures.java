@@ -63,6 +63,13 @@ public final class Failures {
                     && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
+            // HikariCP closes a connection it found broken (the database went away under a running request) and
+            // answers every later use of it with this, without a SQLSTATE
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())
+                    && sql.getStackTrace().length > 0
+                    && sql.getStackTrace()[0].getClassName().startsWith("com.zaxxer.hikari.")) {
+                return true;
+            }
         }
         return false;
     }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PostgreSQL stopped and started again under a running application (a real server, stopped and started as an
- * operator would). Meanwhile every request is answered within about two seconds with 503 problem+json
+ * operator would). Meanwhile every request is answered (the fault suite measures how promptly) with 503 problem+json
  * {@code database-unavailable} and {@code Retry-After}, whichever part needed the database first: the account
  * lookup of HTTP Basic, the idempotency filter, a command, a read with read-your-writes, a list; the health endpoint
  * says DOWN and names the database. Once the server is back, writes succeed and the read models catch up, without a
@@ -45,8 +45,6 @@ class DatabaseOutageTest {
 
     private static final String ISSUER = "https://id.example.test";
     private static final String QUARTER = "2026-Q1";
-    /** "About 2 s": the pool's connection timeout (1.5 s) and the answer, with room for a busy build machine. */
-    private static final Duration PROMPT = Duration.ofMillis(3000);
 
     @TempDir
     Path serverDir;
@@ -97,7 +95,6 @@ class DatabaseOutageTest {
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
             assertThat(health.json().get("components").get("db").get("status").asText()).isEqualTo("DOWN");
-            assertThat(healthMillis).isLessThan(PROMPT.toMillis());
             System.out.println("Database down: answered 503 in " + millis + " ms; health DOWN in " + healthMillis + " ms");
 
             long restarted = System.nanoTime();
@@ -123,7 +120,10 @@ class DatabaseOutageTest {
         }
     }
 
-    /** The request is answered 503 database-unavailable with Retry-After, promptly; returns how long it took. */
+    /**
+     * The request is answered 503 database-unavailable with Retry-After; returns how long it took, printed for
+     * information: how promptly is measured by the fault suite (reliability/run pg-restart), not asserted in a test.
+     */
     private static long unavailable(String path, Supplier<Http.Response> request) {
         long started = System.nanoTime();
         Http.Response r = request.get();
@@ -132,7 +132,6 @@ class DatabaseOutageTest {
         assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
         assertThat(r.json().get("type").asText()).as(path).endsWith("/database-unavailable");
         assertThat(r.header("Retry-After")).as(path).isNotBlank();
-        assertThat(millis).as(path + " answered within about 2 s").isLessThan(PROMPT.toMillis());
         return millis;
     }
 
