@@ -10,7 +10,6 @@ import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.Page;
@@ -39,6 +38,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static com.careerledger.projections.support.SustainedRecordJson.readRecord;
+import static com.careerledger.projections.support.SustainedRecordJson.writeRecord;
+
 /**
  * Read model 1, the directory: people with their track, level, manager and readiness. Every row remembers
  * the Person sequence number it reflects, so a redelivered event changes nothing.
@@ -56,7 +58,6 @@ public class DirectoryProjection {
 
     private final JdbcTemplate jdbc;
     private final CareerFramework framework;
-    private final ObjectMapper json = new ObjectMapper();
 
     public DirectoryProjection(JdbcTemplate jdbc, CareerFramework framework) {
         this.jdbc = jdbc;
@@ -274,21 +275,7 @@ public class DirectoryProjection {
         }
     }
 
-    private SustainedRecord readRecord(String text) {
-        try {
-            return json.readValue(text, SustainedRecord.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable sustained record", e);
-        }
-    }
 
-    private String writeRecord(SustainedRecord record) {
-        try {
-            return json.writeValueAsString(record);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public Optional<DirectoryEntry> find(UUID personId) {
         return jdbc.query("SELECT * FROM directory_person WHERE person_id = ?", ROW, personId).stream().findFirst();

@@ -27,7 +27,6 @@ import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.history.PerformanceHistory.QuarterLine;
 import com.careerledger.projections.history.PerformanceHistory.Readiness;
 import com.careerledger.projections.history.PerformanceHistory.Tenure;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,8 +40,6 @@ import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -56,6 +53,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+
+import static com.careerledger.projections.support.SustainedRecordJson.readRecord;
+import static com.careerledger.projections.support.SustainedRecordJson.writeRecord;
 
 /**
  * Read model 3, the sustained-performance history: per quarter the level held, the operating level assessed,
@@ -95,7 +95,6 @@ public class PerformanceHistoryProjection {
 
     private final JdbcTemplate jdbc;
     private final CareerFramework framework;
-    private final ObjectMapper json = new ObjectMapper();
 
     public PerformanceHistoryProjection(JdbcTemplate jdbc, CareerFramework framework) {
         this.jdbc = jdbc;
@@ -553,21 +552,7 @@ public class PerformanceHistoryProjection {
         BulkSql.write(jdbc, people, quarters);
     }
 
-    private SustainedRecord readRecord(String text) {
-        try {
-            return json.readValue(text, SustainedRecord.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable sustained record", e);
-        }
-    }
 
-    private String writeRecord(SustainedRecord record) {
-        try {
-            return json.writeValueAsString(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);

@@ -17,7 +17,6 @@ import com.careerledger.projections.stats.StatsViews.QuarterPromotions;
 import com.careerledger.projections.stats.StatsViews.StreakBucket;
 import com.careerledger.projections.stats.StatsViews.TenureAndStreakBucket;
 import com.careerledger.projections.stats.StatsViews.TenureBucket;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,8 +27,6 @@ import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +39,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+
+import static com.careerledger.projections.support.SustainedRecordJson.readRecord;
+import static com.careerledger.projections.support.SustainedRecordJson.writeRecord;
 
 /**
  * Read model 7, organisation statistics: the level distribution, promotions per calendar quarter, and time at
@@ -106,7 +106,6 @@ public class StatsProjection {
 
     private final JdbcTemplate jdbc;
     private final CareerFramework framework;
-    private final ObjectMapper json = new ObjectMapper();
 
     public StatsProjection(JdbcTemplate jdbc, CareerFramework framework) {
         this.jdbc = jdbc;
@@ -430,19 +429,5 @@ public class StatsProjection {
                         rs.getLong("promoted"), rs.getLong("not_promoted")));
     }
 
-    private SustainedRecord readRecord(String text) {
-        try {
-            return json.readValue(text, SustainedRecord.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable sustained record", e);
-        }
-    }
 
-    private String writeRecord(SustainedRecord record) {
-        try {
-            return json.writeValueAsString(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
