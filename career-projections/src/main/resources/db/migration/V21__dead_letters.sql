@@ -1,7 +1,7 @@
 -- Axon's JDBC sequenced dead-letter queue (JdbcSequencedDeadLetterQueue, default DeadLetterSchema names) for the
 -- read models: an event a read model failed to handle, and every later event of the same person behind it, waits
 -- here for an operator (GET /api/admin/dead-letters; ADR 0008). Serialized data is bytea (the payload is a copy of
--- the stored event, kept for the operator's view: a retry reads the event again from the event store), never OID.
+-- the stored event, kept for the operator's view: a retry reads the event again from the event store), never a large object.
 -- Timestamps are ISO-8601 text, as Axon's JDBC stores write and compare them.
 CREATE TABLE dead_letter_entry (
     dead_letter_id       VARCHAR(255) NOT NULL,
