@@ -52,14 +52,24 @@ public class AccountStore {
         return n == null ? 0 : n;
     }
 
-    /** @return false if the username is taken */
-    public boolean create(Account account) {
+    /** What creating an account came to. */
+    public enum Created { CREATED, USERNAME_TAKEN, PERSON_HAS_ACCOUNT }
+
+    /**
+     * Creates the account unless its username is taken or its person already has one (both unique in the table,
+     * so two concurrent creations cannot both succeed).
+     */
+    public Created create(Account account) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return jdbc.update("""
+        int inserted = jdbc.update("""
                 INSERT INTO account (account_id, username, password_hash, roles, person_id, enabled, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 account.id(), account.username(), account.passwordHash(), formatRoles(account.roles()),
-                account.personId(), account.enabled(), now, now) == 1;
+                account.personId(), account.enabled(), now, now);
+        if (inserted == 1) {
+            return Created.CREATED;
+        }
+        return byUsername(account.username()).isPresent() ? Created.USERNAME_TAKEN : Created.PERSON_HAS_ACCOUNT;
     }
 
     public void updatePassword(UUID id, String passwordHash) {

@@ -65,8 +65,12 @@ public class AccountsController {
         }
         AccountStore.Account account = new AccountStore.Account(UUID.randomUUID(), request.username(),
                 encoder.encode(request.password()), EnumSet.copyOf(request.roles()), request.personId(), true);
-        if (!accounts.create(account)) {
-            throw new DomainRuleViolation("username-taken", "the username " + request.username() + " is taken");
+        switch (accounts.create(account)) {
+            case USERNAME_TAKEN -> throw new DomainRuleViolation("username-taken",
+                    "the username " + request.username() + " is taken");
+            case PERSON_HAS_ACCOUNT -> throw new DomainRuleViolation("person-has-account",
+                    "person " + request.personId() + " already has an account: one account per person");
+            case CREATED -> { }
         }
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/accounts/{id}").buildAndExpand(account.id()).toUri())
                 .body(AccountView.of(account));
