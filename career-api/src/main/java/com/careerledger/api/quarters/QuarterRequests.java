@@ -59,7 +59,8 @@ public final class QuarterRequests {
         }
     }
 
-    public record FeedbackRequest(@NotNull FeedbackRelationship relationship,
+    /** {@code relationship} is optional: it follows from who is calling (see Access#feedbackRelationship). */
+    public record FeedbackRequest(FeedbackRelationship relationship,
                                   @NotBlank @Size(max = 4000) String text,
                                   @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String signalsLevel) {
     }

@@ -12,6 +12,7 @@ import com.careerledger.api.support.Commands;
 import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.quarter.AssessQuarter;
 import com.careerledger.domain.quarter.DropGoal;
+import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.quarter.LogEvidence;
 import com.careerledger.domain.quarter.OpenQuarter;
 import com.careerledger.domain.quarter.Quarter;
@@ -169,9 +170,9 @@ public class QuartersController {
     public ResponseEntity<FeedbackView> feedback(@PathVariable UUID personId, @PathVariable String quarter,
                                                  @Valid @RequestBody FeedbackRequest request) {
         String q = normalised(quarter);
-        access.requireFeedback(personId, request.relationship());
+        FeedbackRelationship relationship = access.feedbackRelationship(personId, request.relationship());
         UUID feedbackId = ids.next();
-        commands.send(new RecordFeedback(personId, q, feedbackId, request.relationship(), request.text(),
+        commands.send(new RecordFeedback(personId, q, feedbackId, relationship, request.text(),
                 request.signalsLevel()));
         FeedbackView view = part(personId, q, v -> v.feedback().stream().filter(f -> f.feedbackId().equals(feedbackId))
                 .findFirst().orElseThrow(() -> new NotFoundException("feedback " + feedbackId + " not found")));

@@ -2,6 +2,7 @@ package com.careerledger.api.security;
 
 import com.careerledger.api.support.CurrentActor;
 import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,23 +50,49 @@ public class Access {
         throw refusal(p, personId, "only the person, their managers and admins change their goals and Win Log");
     }
 
-    /** Feedback: SELF from the person; any relationship from their managers and admins. */
-    public void requireFeedback(UUID personId, FeedbackRelationship relationship) {
+    /**
+     * Feedback: the relationship it is recorded under follows from who is calling, not from the request. The
+     * person records SELF feedback, a manager in their line MANAGER feedback; a stated relationship that says
+     * otherwise is refused. Peer and report feedback come through feedback requests, answered by the colleague
+     * themself. An admin outside the line records feedback given elsewhere (an import) under the relationship
+     * they state, which is then required.
+     *
+     * @return the relationship to record
+     */
+    public FeedbackRelationship feedbackRelationship(UUID personId, FeedbackRelationship stated) {
         CareerPrincipal p = principal();
-        if (p.isAdmin() || isManagerOf(p, personId)
-                || (isSelf(p, personId) && relationship == FeedbackRelationship.SELF)) {
-            return;
+        FeedbackRelationship caller = isSelf(p, personId) ? FeedbackRelationship.SELF
+                : isManagerOf(p, personId) ? FeedbackRelationship.MANAGER : null;
+        if (caller == null) {
+            if (!p.isAdmin()) {
+                throw refusal(p, personId, "feedback on a person is recorded by the person themself or by their "
+                        + "managers; colleagues give theirs through feedback requests");
+            }
+            if (stated == null) {
+                throw new InvalidCommandException("relationship",
+                        "say whose feedback this is (MANAGER, PEER, REPORT or SELF): you are not in this person's line");
+            }
+            return stated;
         }
-        throw refusal(p, personId, "a person records SELF feedback; other feedback is recorded by their managers");
+        if (stated != null && stated != caller) {
+            throw new AccessDeniedException("feedback you record on this person is " + caller + " feedback, not "
+                    + stated + "; " + FeedbackRelationship.PEER + " and " + FeedbackRelationship.REPORT
+                    + " feedback come through feedback requests, answered by the colleague themself");
+        }
+        return caller;
     }
 
-    /** Assessing or reopening a quarter: the person's managers (never the person), the committee, admins. */
+    /**
+     * Assessing or reopening a quarter: the person's managers (never the person) and admins. The committee reads
+     * and decides; it does not amend the assessments its decisions rest on.
+     */
     public void requireAssessor(UUID personId) {
         CareerPrincipal p = principal();
-        if (p.isAdmin() || p.has(Role.COMMITTEE) || (isManagerOf(p, personId) && !isSelf(p, personId))) {
+        if (p.isAdmin() || (isManagerOf(p, personId) && !isSelf(p, personId))) {
             return;
         }
-        throw refusal(p, personId, "quarters are assessed by the person's managers or the committee");
+        throw refusal(p, personId, "quarters are assessed and reopened by the person's managers; the committee "
+                + "reads assessments and decides on them, it does not change them");
     }
 
     /** Everyone the caller may see, or empty when the caller sees everyone. */

@@ -44,6 +44,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Read model 4, the promotion audit: every level change (promotion, correction, demotion) and every track
@@ -443,12 +445,25 @@ public class PromotionAuditProjection {
      * @param to       only decided before this instant, if not null
      */
     public Page<AuditedDecision> search(UUID personId, Instant from, Instant to, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> args = new ArrayList<>();
-        if (personId != null) {
-            where.append(" AND person_id = ?");
-            args.add(personId);
-        }
+        return personId == null ? search(" WHERE true", new ArrayList<>(), from, to, page, size)
+                : search(" WHERE person_id = ?", new ArrayList<>(List.of(personId)), from, to, page, size);
+    }
+
+    /**
+     * The decisions of these people, newest first.
+     *
+     * @param people only theirs (none: an empty page)
+     * @param from   only decided at or after this instant, if not null
+     * @param to     only decided before this instant, if not null
+     */
+    public Page<AuditedDecision> search(Collection<UUID> people, Instant from, Instant to, int page, int size) {
+        String ids = people.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        return search(" WHERE person_id = ANY (?::uuid[])", new ArrayList<>(List.of(ids)), from, to, page, size);
+    }
+
+    private Page<AuditedDecision> search(String whereClause, List<Object> args, Instant from, Instant to, int page,
+                                         int size) {
+        StringBuilder where = new StringBuilder(whereClause);
         if (from != null) {
             where.append(" AND decided_at >= ?");
             args.add(utc(from));
