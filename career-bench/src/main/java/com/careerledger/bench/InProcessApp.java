@@ -46,6 +46,7 @@ final class InProcessApp implements AutoCloseable {
                         // the load is the point here: the per-account write limit must not shape it
                         "--career.security.rate-limit.writes-per-second=1000000000",
                         "--career.security.rate-limit.burst=1000000000",
+                        "--career.security.rate-limit.writes-per-minute=1000000000",
                         "--server.port=0",
                         "--spring.main.banner-mode=off",
                         "--logging.file.name=" + logFile,

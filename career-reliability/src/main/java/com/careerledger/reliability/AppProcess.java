@@ -54,7 +54,8 @@ final class AppProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(),
                 // the write rate limiter (50/s per account) is not under test: lifted, so the load is not refused 429
                 "--career.security.rate-limit.writes-per-second=100000",
-                "--career.security.rate-limit.burst=100000"));
+                "--career.security.rate-limit.burst=100000",
+                "--career.security.rate-limit.writes-per-minute=100000000"));
         command.addAll(args);
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command)

@@ -1,11 +1,14 @@
 package com.careerledger.api.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -26,6 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * process's memory: a client sending the same credentials again pays a microsecond, not a full hash. The
  * cache never holds a password, is keyed by the stored hash too (a changed password invalidates it), and
  * unknown users pay the full hash as well, so timing does not tell whether an account exists.
+ * <p>
+ * Every try that would hash a password first passes the {@link SignInThrottle}; a refused try is a
+ * {@link SignInThrottledException} (429). Each failure is logged with the username tried and the client
+ * address, never the password.
  */
 @Component
 public class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -36,14 +43,19 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     private static final String DUMMY_HASH =
             "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoO.5z4qAq5lQqtK0W4q7C4sCj9cXl5f3y";
 
+    private static final Logger failures = LoggerFactory.getLogger("com.careerledger.api.security.SignIn");
+
     private final AccountStore accounts;
     private final PasswordEncoder encoder;
     private final SecuritySettings settings;
+    private final SignInThrottle throttle;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
     private final Clock clock = Clock.systemUTC();
 
-    public AccountAuthenticationProvider(AccountStore accounts, PasswordEncoder encoder, SecuritySettings settings) {
+    public AccountAuthenticationProvider(AccountStore accounts, PasswordEncoder encoder, SecuritySettings settings,
+                                         SignInThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
         this.settings = settings;
@@ -55,27 +67,49 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         Optional<AccountStore.Account> account = accounts.byUsername(username).filter(AccountStore.Account::enabled);
-        if (account.isEmpty()) {
-            encoder.matches(password, DUMMY_HASH);
-            throw new BadCredentialsException("bad credentials");
-        }
-        AccountStore.Account a = account.get();
         byte[] mac = mac(username, password);
         Verified remembered = verified.get(username);
-        boolean known = remembered != null && remembered.until().isAfter(clock.instant())
-                && remembered.passwordHash().equals(a.passwordHash()) && MessageDigest.isEqual(remembered.mac(), mac);
-        if (!known) {
-            if (!encoder.matches(password, a.passwordHash())) {
+        boolean known = account.isPresent() && remembered != null && remembered.until().isAfter(clock.instant())
+                && remembered.passwordHash().equals(account.get().passwordHash())
+                && MessageDigest.isEqual(remembered.mac(), mac);
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+        if (known) {
+            // nothing to hash, but a throttled client is refused all the same: else right and wrong guesses differ
+            throttle.refusal(username, address).ifPresent(r -> refuse(username, address, r));
+        } else {
+            // a password is about to be hashed: only as often as the throttle allows
+            SignInThrottle.Result tried = throttle.attempt(username, address);
+            tried.refused().ifPresent(r -> refuse(username, address, r));
+            boolean matches = encoder.matches(password, account.map(AccountStore.Account::passwordHash).orElse(DUMMY_HASH));
+            if (account.isEmpty() || !matches) {
                 verified.remove(username);
+                failures.warn("Sign-in failed for account '{}' from {}", loggable(username), address);
                 throw new BadCredentialsException("bad credentials");
             }
-            verified.put(username, new Verified(mac, a.passwordHash(), clock.instant().plus(settings.credentialCache())));
+            tried.attempt().succeeded();
+            verified.put(username, new Verified(mac, account.get().passwordHash(),
+                    clock.instant().plus(settings.credentialCache())));
         }
-        CareerPrincipal principal = a.principal();
+        CareerPrincipal principal = account.get().principal();
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
         token.setDetails(authentication.getDetails());
         return token;
+    }
+
+    private static void refuse(String username, String address, SignInThrottle.Refusal refusal) {
+        failures.debug("Sign-in refused for account '{}' from {}: too many failed tries, retry after {} s",
+                loggable(username), address, refusal.retryAfterSeconds());
+        throw new SignInThrottledException(refusal.retryAfterSeconds());
+    }
+
+    /** A username as typed, fit for a log line: no control characters (no forged lines), at most 64 characters. */
+    private static String loggable(String username) {
+        String cleaned = username.codePoints().limit(64)
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return username.codePointCount(0, username.length()) > 64 ? cleaned + "…" : cleaned;
     }
 
     /** Forgets what was verified for an account (a password changed, an account disabled). */

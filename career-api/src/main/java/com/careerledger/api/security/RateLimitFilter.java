@@ -1,53 +1,45 @@
 package com.careerledger.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Writes per account are limited by a token bucket ({@code career.security.rate-limit.*}): a burst, refilled at
- * a steady rate. Over the limit: 429 problem+json with {@code Retry-After}. Reads are not limited. The buckets
- * live in this instance's memory: with several instances each enforces its own share.
+ * Writes per account are limited by a token bucket with two limits ({@code career.security.rate-limit.*}): a
+ * burst refilled at a steady rate per second, and a number per minute, so one client writing as fast as it can
+ * is slowed within seconds and a steady flood within a minute. Over either: 429 problem+json with
+ * {@code Retry-After}. Reads are not limited. The buckets live in this instance's memory: with several instances
+ * each enforces its own share.
  */
 @Component
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final class Bucket {
-        private double tokens;
-        private long lastNanos;
-
-        Bucket(double tokens) {
-            this.tokens = tokens;
-            this.lastNanos = System.nanoTime();
-        }
-
-        /** @return 0 if a token was taken, or the seconds until one will be available */
-        synchronized long take(double perSecond, int burst) {
-            long now = System.nanoTime();
-            tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * perSecond);
-            lastNanos = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
-        }
-    }
-
     private final SecuritySettings.RateLimit limit;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TimeMeter time;
+    // an account idle until both of its limits are refilled has full buckets again: forgetting it changes nothing
+    private final Cache<String, Bucket> buckets;
 
-    public RateLimitFilter(SecuritySettings settings) {
+    public RateLimitFilter(SecuritySettings settings, ObjectProvider<TimeMeter> time) {
         this.limit = settings.rateLimit();
+        this.time = time.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME);
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).ticker(this.time::currentTimeNanos)
+                .expireAfterAccess(max(Duration.ofMinutes(1), refillTime().multipliedBy(limit.burst()))).build();
     }
 
     @Override
@@ -62,16 +54,35 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CareerPrincipal principal) {
-            long wait = buckets.computeIfAbsent(principal.actorId(), k -> new Bucket(limit.burst()))
-                    .take(limit.writesPerSecond(), limit.burst());
-            if (wait > 0) {
+            ConsumptionProbe probe = buckets.get(principal.actorId(), k -> bucket()).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                long wait = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() - 1) + 1);
                 response.setHeader("Retry-After", String.valueOf(wait));
                 ProblemResponses.write(response, 429, "rate-limited", "Too many requests",
-                        "this account sends writes faster than " + limit.writesPerSecond() + " per second; retry after "
-                                + wait + " s", request.getRequestURI());
+                        "this account sends writes faster than " + limit.writesPerSecond() + " per second or "
+                                + limit.writesPerMinute() + " per minute; retry after " + wait + " s",
+                        request.getRequestURI());
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private Bucket bucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(1, refillTime()).build())
+                .addLimit(Bandwidth.builder().capacity(limit.writesPerMinute())
+                        .refillGreedy(limit.writesPerMinute(), Duration.ofMinutes(1)).build())
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The time one write's token takes to come back at {@code writes-per-second}. */
+    private Duration refillTime() {
+        return Duration.ofNanos(Math.max(1, Math.round(1e9 / limit.writesPerSecond())));
     }
 }

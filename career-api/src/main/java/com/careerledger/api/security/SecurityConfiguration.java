@@ -1,11 +1,14 @@
 package com.careerledger.api.security;
 
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,7 +46,7 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain api(HttpSecurity http, SecuritySettings settings,
                                    AccountAuthenticationProvider accounts, RateLimitFilter rateLimit,
-                                   org.springframework.beans.factory.ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                   ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         boolean publicDocs = settings.publicApiDocs();
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -63,6 +66,9 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, "/api/people/*/promotions", "/api/people/*/track-switches")
                             .hasAnyRole("COMMITTEE", "ADMIN")
                             .requestMatchers(HttpMethod.GET, "/api/readiness").hasAnyRole("ADMIN", "COMMITTEE", "MANAGER")
+                            // organisation statistics tell about people outside anyone's line (one promotion in a
+                            // quarter is one person's): for those who see everyone
+                            .requestMatchers(HttpMethod.GET, "/api/stats").hasAnyRole("ADMIN", "COMMITTEE")
                             .anyRequest().authenticated();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated(settings)).accessDeniedHandler(denied()))
@@ -72,10 +78,21 @@ public class SecurityConfiguration {
                     .jwt(j -> j.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(new JwtPrincipals(settings.jwt())))
                     .authenticationEntryPoint(unauthenticated(settings)));
         } else {
-            http.authenticationProvider(accounts)
+            // only this provider, with no parent manager behind it: a wrong password is hashed once, not again by
+            // a global manager holding the same provider
+            http.authenticationManager(new ProviderManager(accounts))
                     .httpBasic(b -> b.realmName("career-ledger").authenticationEntryPoint(unauthenticated(settings)));
         }
         return http.build();
+    }
+
+    /**
+     * The sign-in throttle, on the system's monotonic clock unless a {@link TimeMeter} bean says otherwise (tests
+     * move time forward with one).
+     */
+    @Bean
+    public SignInThrottle signInThrottle(SecuritySettings settings, ObjectProvider<TimeMeter> time) {
+        return new SignInThrottle(settings.signIn(), time.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
     }
 
     /** Only in JWT mode: the issuer's keys, and validation of issuer, audience and expiry. */
@@ -107,6 +124,13 @@ public class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthenticated(SecuritySettings settings) {
         return (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                ProblemResponses.write(response, 429, "sign-in-throttled", "Too many failed sign-ins",
+                        "too many failed sign-ins for this account or from this address; retry after "
+                                + throttled.retryAfterSeconds() + " s", request.getRequestURI());
+                return;
+            }
             response.setHeader("WWW-Authenticate", settings.jwtMode() ? "Bearer" : "Basic realm=\"career-ledger\"");
             ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                     "valid credentials are required", request.getRequestURI());
