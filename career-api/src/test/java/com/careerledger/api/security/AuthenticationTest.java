@@ -103,4 +103,30 @@ class AuthenticationTest {
                 {"username":"x-%s","password":"a-fine-password-42","roles":["EMPLOYEE"],"personId":"%s"}"""
                 .formatted(name, java.util.UUID.randomUUID())).status()).isEqualTo(400);
     }
+
+    @Test
+    void a_person_has_at_most_one_account() {
+        Http admin = new Http(port);
+        String ada = new com.careerledger.api.testsupport.CareerStories(port).register("Ada One Account", "IC", "IC2");
+        String name = "one-" + System.nanoTime();
+        assertThat(admin.post("/api/accounts", """
+                {"username":"%s","password":"a-fine-password-42","roles":["EMPLOYEE"],"personId":"%s"}"""
+                .formatted(name, ada)).status()).isEqualTo(201);
+
+        Http.Response second = admin.post("/api/accounts", """
+                {"username":"%s-2","password":"a-fine-password-42","roles":["MANAGER"],"personId":"%s"}"""
+                .formatted(name, ada));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().get("type").asText()).endsWith("/problems/person-has-account");
+        assertThat(second.json().get("detail").asText()).contains("one account per person");
+        assertThat(admin.as(name + "-2", "a-fine-password-42").get("/api/accounts/me").status())
+                .as("no second account was made").isEqualTo(401);
+    }
+
+    @Test
+    void the_api_document_is_public_in_the_embedded_default() {
+        Http anonymous = new Http(port).anonymous();
+        assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
 }

@@ -126,8 +126,8 @@ class AuthorizationMatrixTest {
                     "{\"title\":\"e\",\"impact\":\"i\",\"dimension\":\"IMPACT\",\"demonstratesLevel\":\"IC2\",\"occurredOn\":\"2026-04-02\"}"),
             new Endpoint("retract evidence", "POST", "/api/people/{p}/quarters/2026-Q1/evidence/{evidence}/retraction",
                     "{\"reason\":\"r\"}"),
-            new Endpoint("self feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
-                    "{\"relationship\":\"SELF\",\"text\":\"t\"}"));
+            // the relationship follows from the caller: the person's own, or their manager's
+            new Endpoint("feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback", "{\"text\":\"t\"}"));
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
@@ -141,15 +141,24 @@ class AuthorizationMatrixTest {
                 for (Endpoint e : OWN_WORK) {
                     rows.add(Arguments.of(c, t, e, c == Caller.ADMIN || (related && c != Caller.COMMITTEE) ? Expect.ALLOW : Expect.DENY));
                 }
-                rows.add(Arguments.of(c, t, new Endpoint("peer feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
-                        "{\"relationship\":\"PEER\",\"text\":\"t\"}"),
+                // a stated relationship must be the caller's own: SELF from the person, MANAGER from a manager in
+                // the line; PEER and REPORT feedback come through feedback requests. An admin outside the line
+                // records feedback given elsewhere under the relationship stated.
+                rows.add(Arguments.of(c, t, new Endpoint("self feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
+                        "{\"relationship\":\"SELF\",\"text\":\"t\"}"),
+                        c == Caller.ADMIN || (t == Target.SELF && c != Caller.COMMITTEE) ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("manager feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
+                        "{\"relationship\":\"MANAGER\",\"text\":\"t\"}"),
                         c == Caller.ADMIN || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
+                rows.add(Arguments.of(c, t, new Endpoint("peer feedback", "POST", "/api/people/{p}/quarters/2026-Q2/feedback",
+                        "{\"relationship\":\"PEER\",\"text\":\"t\"}"), c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+                // assessments belong to the person's managers; the committee reads and decides on them
                 rows.add(Arguments.of(c, t, new Endpoint("assess quarter", "POST", "/api/people/{p}/quarters/2026-Q1/assessment",
                         "{\"operatingLevel\":\"IC2\",\"rationale\":\"r\"}"),
-                        all || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
+                        c == Caller.ADMIN || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
                 rows.add(Arguments.of(c, t, new Endpoint("reopen quarter", "POST", "/api/people/{p}/quarters/2026-Q1/reopen",
                         "{\"reason\":\"r\"}"),
-                        all || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
+                        c == Caller.ADMIN || (c == Caller.MANAGER && t == Target.REPORT) ? Expect.ALLOW : Expect.DENY));
                 rows.add(Arguments.of(c, t, new Endpoint("promote", "POST", "/api/people/{p}/promotions",
                         "{\"targetLevel\":\"IC3\",\"rationale\":\"r\"}"), all ? Expect.ALLOW : Expect.DENY));
                 rows.add(Arguments.of(c, t, new Endpoint("switch track", "POST", "/api/people/{p}/track-switches",
@@ -164,8 +173,10 @@ class AuthorizationMatrixTest {
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("register", "POST", "/api/people",
                     "{\"name\":\"N\",\"email\":\"n-{n}@example.com\",\"discipline\":\"ENGINEERING\",\"track\":\"IC\",\"level\":\"IC0\"}"),
                     c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
+            // everyone lists decisions: the committee all of them, others those of the people they see
+            // (decisions_listed_without_a_filter_are_those_the_caller_may_see)
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("all decisions", "GET", "/api/promotions", null),
-                    all ? Expect.ALLOW : Expect.DENY));
+                    Expect.ALLOW));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("readiness board", "GET", "/api/readiness", null),
                     c == Caller.EMPLOYEE ? Expect.DENY : Expect.ALLOW));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("projections", "GET", "/api/admin/projections", null),
@@ -199,7 +210,8 @@ class AuthorizationMatrixTest {
                     "{\"username\":\"acct-{n}\",\"password\":\"another-password-9\",\"roles\":[\"EMPLOYEE\"]}"),
                     c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("me", "GET", "/api/accounts/me", null), Expect.ALLOW));
-            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("stats", "GET", "/api/stats", null), Expect.ALLOW));
+            rows.add(Arguments.of(c, Target.OTHER, new Endpoint("stats", "GET", "/api/stats", null),
+                    all ? Expect.ALLOW : Expect.DENY));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("framework", "GET", "/api/framework", null), Expect.ALLOW));
             rows.add(Arguments.of(c, Target.OTHER, new Endpoint("actuator env", "GET", "/actuator/env", null),
                     c == Caller.ADMIN ? Expect.ALLOW : Expect.DENY));
@@ -212,13 +224,15 @@ class AuthorizationMatrixTest {
     }
 
     private static int counter;
+    private static int opened;
 
     /**
-     * A quarter no one of the matrix has opened yet, for each row: a past one (only the current and the next quarter
-     * may be opened ahead), counting back from 2024-Q4, before the quarters the setup opens.
+     * A quarter no one of the matrix has opened yet, for each row that opens one: a past one (only the current and
+     * the next quarter may be opened ahead), counting back from 2024-Q4, before the quarters the setup opens.
      */
-    private static String pastQuarter(int row) {
-        return (2024 - row / 4) + "-Q" + (4 - row % 4);
+    private static String pastQuarter() {
+        int n = opened++;
+        return (2024 - n / 4) + "-Q" + (4 - n % 4);
     }
 
     @ParameterizedTest(name = "{0} {2} on {1}: {3}")
@@ -230,7 +244,7 @@ class AuthorizationMatrixTest {
                 .replace("{decision}", decisions.get(p))
                 .replace("{n}", n);
         String body = endpoint.body() == null ? null : endpoint.body().replace("{boss}", people.get("boss"))
-                .replace("{past quarter}", pastQuarter(counter)).replace("{n}", n);
+                .replace("{past quarter}", endpoint.body().contains("{past quarter}") ? pastQuarter() : "").replace("{n}", n);
         Http http = callers.get(caller);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (body == null) {
@@ -258,10 +272,56 @@ class AuthorizationMatrixTest {
         assertThat(denials.apply("get person", Caller.EMPLOYEE)).isPositive();        // requireVisible
         assertThat(denials.apply("log evidence", Caller.EMPLOYEE)).isPositive();      // requireOwnWork
         assertThat(denials.apply("log evidence", Caller.COMMITTEE)).isPositive();     // requireOwnWork (403 branch)
-        assertThat(denials.apply("peer feedback", Caller.EMPLOYEE)).isPositive();     // requireFeedback
+        assertThat(denials.apply("peer feedback", Caller.EMPLOYEE)).isPositive();     // feedbackRelationship
+        assertThat(denials.apply("peer feedback", Caller.MANAGER)).isPositive();      // feedbackRelationship (stated)
+        assertThat(denials.apply("self feedback", Caller.MANAGER)).isPositive();      // feedbackRelationship (stated)
         assertThat(denials.apply("assess quarter", Caller.MANAGER)).isPositive();     // requireAssessor (self)
+        assertThat(denials.apply("assess quarter", Caller.COMMITTEE)).isPositive();   // requireAssessor (committee)
+        assertThat(denials.apply("reopen quarter", Caller.COMMITTEE)).isPositive();
         assertThat(denials.apply("decisions of a person", Caller.MANAGER)).isPositive(); // promotions list restriction
-        assertThat(denials.apply("all decisions", Caller.EMPLOYEE)).isPositive();
         assertThat(denials.apply("one decision", Caller.EMPLOYEE)).isPositive();      // decision visibility
+        assertThat(denials.apply("stats", Caller.EMPLOYEE)).isPositive();             // organisation statistics
+        assertThat(denials.apply("stats", Caller.MANAGER)).isPositive();
+    }
+
+    /** Without a filter, a caller outside the committee lists the decisions of exactly the people they see. */
+    @org.junit.jupiter.api.Test
+    void decisions_listed_without_a_filter_are_those_the_caller_may_see() {
+        assertThat(decidedPeople(Caller.EMPLOYEE)).contains(people.get("ada"))
+                .doesNotContain(people.get("boss"), people.get("stranger"));
+        // the matrix's admin may have put the stranger under the boss meanwhile: what the manager sees decides
+        assertThat(decidedPeople(Caller.MANAGER)).contains(people.get("boss"), people.get("ada"))
+                .allSatisfy(p -> assertThat(callers.get(Caller.MANAGER).get("/api/people/" + p).status()).isEqualTo(200));
+        assertThat(decidedPeople(Caller.COMMITTEE)).contains(people.get("boss"), people.get("ada"), people.get("stranger"));
+    }
+
+    private java.util.Set<String> decidedPeople(Caller caller) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int page = 0; ; page++) {
+            Http.Response r = callers.get(caller).get("/api/promotions?size=200&page=" + page);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            r.json().get("items").forEach(d -> seen.add(d.get("personId").asText()));
+            if (r.json().get("items").size() < 200) {
+                return seen;
+            }
+        }
+    }
+
+    /** Feedback is recorded under the caller's relationship to the person, whatever the body leaves out. */
+    @org.junit.jupiter.api.Test
+    void feedback_is_recorded_under_the_callers_relationship() {
+        String ada = people.get("ada");
+        Http.Response own = callers.get(Caller.EMPLOYEE).post("/api/people/" + ada + "/quarters/2026-Q2/feedback",
+                "{\"text\":\"From Ada herself\"}");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().get("relationship").asText()).isEqualTo("SELF");
+        Http.Response managers = callers.get(Caller.MANAGER).post("/api/people/" + ada + "/quarters/2026-Q2/feedback",
+                "{\"text\":\"From her manager\"}");
+        assertThat(managers.status()).as(managers.body()).isEqualTo(201);
+        assertThat(managers.json().get("relationship").asText()).isEqualTo("MANAGER");
+        Http.Response forged = callers.get(Caller.MANAGER).post("/api/people/" + ada + "/quarters/2026-Q2/feedback",
+                "{\"relationship\":\"PEER\",\"text\":\"Posing as a peer\"}");
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.json().get("detail").asText()).contains("MANAGER feedback", "feedback requests");
     }
 }
