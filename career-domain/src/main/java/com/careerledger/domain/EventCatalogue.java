@@ -137,6 +137,12 @@ public final class EventCatalogue {
         return Optional.ofNullable(BY_CLASS.get(eventClass));
     }
 
+    /** The stable name of an event class; an error for a class that is not a catalogued event. */
+    public static String nameOf(Class<?> eventClass) {
+        return of(eventClass).map(EventType::name)
+                .orElseThrow(() -> new IllegalArgumentException(eventClass + " is not in the event catalogue"));
+    }
+
     /** The type of events stored as {@code payloadType} (the class name Axon wrote, now or formerly). */
     public static Optional<EventType> byStoredType(String payloadType) {
         return Optional.ofNullable(payloadType == null ? null : BY_STORED_TYPE.get(payloadType));

@@ -104,6 +104,9 @@ class EventCatalogueTest {
         EventCatalogue.all().forEach(t -> assertThat(t.name()).isEqualTo(t.eventClass().getSimpleName()));
         assertThat(EventCatalogue.byName("EvidenceLogged").orElseThrow().eventClass().getSimpleName())
                 .isEqualTo("EvidenceLogged");
+        assertThat(EventCatalogue.nameOf(com.careerledger.domain.quarter.QuarterOpened.class)).isEqualTo("QuarterOpened");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> EventCatalogue.nameOf(String.class)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
