@@ -1,6 +1,7 @@
 package com.careerledger.api.deadletters;
 
 import com.careerledger.api.support.CurrentActor;
+import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.operations.DeadLetterEvicted;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.NotFoundException;
@@ -60,6 +61,9 @@ public class DeadLetters {
      * @param firstFailure when handling it failed first; {@code lastFailure}, last
      * @param parkedAt     when it was put in the queue
      * @param retryingSince set while a retry holds it
+     * @param eventType    the parked event's stable name from the event catalogue ({@link EventCatalogue}), never a
+     *                     Java class name (a stored type the catalogue does not know is shown as stored);
+     *                     {@code payloadType} is the same, kept for clients of earlier versions
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadLetterView(String id, String readModel, String person, long index, String state,
@@ -197,7 +201,7 @@ public class DeadLetters {
             }
             queue.evict(found);
             DeadLetterEvicted evicted = new DeadLetterEvicted(letter.readModel(), letter.person(), id, letter.eventId(),
-                    letter.payloadType(), letter.aggregateId(), letter.sequenceNumber(),
+                    letter.eventType(), letter.aggregateId(), letter.sequenceNumber(),
                     letter.cause() == null ? null : letter.cause().type() + ": " + letter.cause().message(), reason);
             GenericDomainEventMessage<DeadLetterEvicted> event = new GenericDomainEventMessage<>(
                     DeadLetterEvicted.STREAM_TYPE, DeadLetterEvicted.streamId(letter.person(), id), 0L, evicted,
@@ -233,14 +237,14 @@ public class DeadLetters {
         long attempts = diagnostics.path(ReadModelEnqueuePolicy.ATTEMPTS).asLong(0);
         Instant lastTouched = instant(rs.getString("last_touched"));
         Instant firstFailure = instant(diagnostics.path(ReadModelEnqueuePolicy.FIRST_FAILURE).asText(null));
-        String payloadType = rs.getString("payload_type");
+        String eventType = EventCatalogue.nameOfStored(rs.getString("payload_type"));
         long globalIndex = rs.getLong("global_index");
         Long global = rs.wasNull() ? null : globalIndex;
         long sequenceNumber = rs.getLong("sequence_number");
         Long seq = rs.wasNull() ? null : sequenceNumber;
         return new DeadLetterView(rs.getString("dead_letter_id"), rs.getString("processing_group"),
                 rs.getString("sequence_identifier"), rs.getLong("sequence_index"), cause == null ? "WAITING" : "FAILED",
-                rs.getString("event_identifier"), simpleName(payloadType), payloadType,
+                rs.getString("event_identifier"), eventType, eventType,
                 rs.getString("aggregate_identifier"), seq, global, instant(rs.getString("time_stamp")), cause,
                 attempts, cause == null ? null : firstFailure, cause == null ? null : lastTouched,
                 instant(rs.getString("enqueued_at")), instant(rs.getString("processing_started")));
@@ -266,9 +270,5 @@ public class DeadLetters {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static String simpleName(String type) {
-        return type == null ? null : type.substring(type.lastIndexOf('.') + 1);
     }
 }

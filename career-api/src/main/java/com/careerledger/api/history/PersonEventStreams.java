@@ -1,5 +1,6 @@
 package com.careerledger.api.history;
 
+import com.careerledger.domain.EventCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventData;
@@ -26,7 +27,15 @@ import java.util.UUID;
 @Component
 public class PersonEventStreams {
 
-    /** An event as stored, for audit: payload and metadata exactly as written (the revision says which shape). */
+    /**
+     * An event as stored, for audit: payload and metadata exactly as written (the revision says which shape).
+     *
+     * @param type        the event's stable name from the event catalogue ({@link EventCatalogue}), e.g.
+     *                    {@code EvidenceLogged}: part of the API contract, never a Java class name. A stored type the
+     *                    catalogue does not know is shown as stored.
+     * @param payloadType the same as {@code type}; kept for clients of earlier versions, where it was the Java class
+     *                    name Axon stores
+     */
     public record StoredEvent(long globalIndex, String eventId, String aggregateType, String aggregateId, long sequence,
                               String type, String payloadType, String revision, Instant timestamp, JsonNode payload,
                               JsonNode metadata) {
@@ -67,11 +76,13 @@ public class PersonEventStreams {
     /** One page of the raw stream, oldest first. */
     public List<StoredEvent> stored(UUID personId, int page, int size) {
         return jdbc.query("SELECT " + COLUMNS + OF_PERSON + " ORDER BY global_index LIMIT ? OFFSET ?",
-                (rs, i) -> new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
-                        rs.getString("type"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                        simpleName(rs.getString("payload_type")), rs.getString("payload_type"),
-                        rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
-                        tree(rs.getString("payload")), tree(rs.getString("meta_data"))),
+                (rs, i) -> {
+                    String type = EventCatalogue.nameOfStored(rs.getString("payload_type"));
+                    return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
+                            rs.getString("type"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                            type, type, rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
+                            tree(rs.getString("payload")), tree(rs.getString("meta_data")));
+                },
                 personId.toString(), personId + "/%", size, (long) page * size);
     }
 
@@ -81,9 +92,5 @@ public class PersonEventStreams {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
     }
 }

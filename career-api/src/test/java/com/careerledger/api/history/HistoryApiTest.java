@@ -2,6 +2,7 @@ package com.careerledger.api.history;
 
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.domain.EventCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,5 +117,29 @@ class HistoryApiTest {
         List<Long> order = events(ada).stream().map(e -> e.get("globalIndex").asLong()).toList();
         assertThat(order).isSorted();
         assertThat(http.get("/api/people/" + UUID.randomUUID() + "/events").status()).isEqualTo(404);
+    }
+
+    /** Event type names are part of the contract: the catalogue's names, never a Java class name (issue 21, row 8). */
+    @Test
+    void the_raw_stream_names_event_types_by_the_catalogue_never_by_java_class() {
+        String ada = stories.register("Ada Named", "IC", "IC2");
+        stories.quarterAt(ada, "2026-Q1", "IC3");
+        stories.quarterAt(ada, "2026-Q2", "IC3");
+        stories.promote(ada, "IC3");
+
+        List<JsonNode> events = events(ada);
+        assertThat(events).hasSizeGreaterThanOrEqualTo(10);
+        for (JsonNode e : events) {
+            String type = e.get("type").asText();
+            String payloadType = e.get("payloadType").asText();
+            String event = "event " + e.get("globalIndex").asLong();
+            assertThat(type).as("type of " + event).doesNotContain(".");
+            assertThat(payloadType).as("payloadType of " + event).doesNotContain(".");
+            assertThat(payloadType).as("payloadType, kept for earlier clients, equals type").isEqualTo(type);
+            assertThat(EventCatalogue.byName(type)).as(type + " is a catalogue name").isPresent();
+        }
+        assertThat(events.stream().map(e -> e.get("payloadType").asText()).toList())
+                .containsSubsequence("PersonRegistered", "QuarterOpened", "EvidenceLogged", "QuarterAssessed",
+                        "QuarterOutcomeRecorded", "LevelChanged");
     }
 }

@@ -11,14 +11,15 @@ import org.axonframework.serialization.Revision;
  * @param sequence          whose events were parked behind it: the person's id for a person's events
  * @param deadLetterId      the dead letter removed
  * @param evictedEventId    the identifier of the stored event that was skipped
- * @param evictedEventType  its payload type
+ * @param evictedEventType  its stable type name from the event catalogue ({@code EvidenceLogged}); revision 1 held
+ *                          the Java class name it was stored under, which the upcaster maps to the catalogue's name
  * @param evictedAggregateId the stream it belongs to
  * @param evictedSequenceNumber its place in that stream
  * @param cause             why handling it had failed, as the queue recorded it (null for an event parked
  *                          behind another one)
  * @param reason            why the operator removed it
  */
-@Revision("1")
+@Revision("2")
 public record DeadLetterEvicted(String readModel, String sequence, String deadLetterId, String evictedEventId,
                                 String evictedEventType, String evictedAggregateId, Long evictedSequenceNumber,
                                 String cause, String reason) {

@@ -1,5 +1,6 @@
 package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.BasisChange;
@@ -791,8 +792,8 @@ public class TimelineProjection {
         }
     }
 
-    private static final String LEVEL_CHANGED = LevelChanged.class.getSimpleName();
-    private static final String TRACK_SWITCHED = TrackSwitched.class.getSimpleName();
+    private static final String LEVEL_CHANGED = EventCatalogue.nameOf(LevelChanged.class);
+    private static final String TRACK_SWITCHED = EventCatalogue.nameOf(TrackSwitched.class);
 
     /** A person and a track (its name): where the level last held on that track is looked up. */
     private record HeldKey(UUID personId, String track) {
@@ -853,7 +854,7 @@ public class TimelineProjection {
      */
     private void append(String eventId, UUID personId, String aggregateId, long seq, Instant at, Object event,
                         String registers, Lookup lookup, Summary summary, String actor, ObjectNode data) {
-        Pending entry = new Pending(eventId, personId, aggregateId, seq, at, event.getClass().getSimpleName(), actor,
+        Pending entry = new Pending(eventId, personId, aggregateId, seq, at, EventCatalogue.nameOf(event.getClass()), actor,
                 data, writeData(data), registers, lookup, summary, globalIndex());
         ProjectionBatch.with(this, this::newBatch, batch -> batch.append(entry));
     }
