@@ -89,7 +89,8 @@ public class Quarter {
     /**
      * Opens the quarter at the level the person held in it (today's for the current and next quarter, the level
      * in force at its end for a past one, when history is imported), aiming at the next level of that track.
-     * Quarters further ahead than the next have not come yet. CREATE_IF_MISSING lets this aggregate, not a
+     * Quarters further ahead than the next have not come yet, and none before the ledger's first quarter (its
+     * {@link QuarterCalendar#earliestQuarter()}) is opened. CREATE_IF_MISSING lets this aggregate, not a
      * lookup, refuse a second opening of the same quarter.
      */
     @CommandHandler
@@ -108,6 +109,12 @@ public class Quarter {
             throw new DomainRuleViolation("quarter-not-yet-open", "quarter " + yearQuarter + " has not come yet: "
                     + "the current quarter is " + calendar.currentQuarter() + ", and at most the next one ("
                     + calendar.currentQuarter().next() + ") can be opened ahead");
+        }
+        // History is imported back to the ledger's first quarter, no further: a career of 1900 is no one's record.
+        if (calendar.isBeforeLedger(yearQuarter)) {
+            throw new DomainRuleViolation("quarter-before-ledger", "quarter " + yearQuarter + " is before the "
+                    + "ledger's earliest quarter, " + calendar.earliestQuarter() + ": quarters from "
+                    + calendar.earliestQuarter() + " on can be opened");
         }
         PersonRegistry.Standing standing = registry.standingAt(person, calendar.heldAt(yearQuarter)).orElseThrow(() ->
                 new NotFoundException("person " + person + " does not exist"));
