@@ -1,6 +1,8 @@
 package com.careerledger.api.config;
 
 import com.careerledger.domain.quarter.QuarterCalendar;
+import com.careerledger.domain.shared.InvalidCommandException;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +29,19 @@ public class CalendarConfiguration {
     /**
      * @param assessmentWindow a quarter may be assessed this long before its end (its closing weeks)
      * @param evidenceGraceDays evidence may be dated this many days after its quarter's last day
+     * @param earliestQuarter the ledger's first quarter ({@code YYYY-Qn}): no earlier quarter may be opened
      */
     @Bean
     public QuarterCalendar quarterCalendar(@Value("${career.calendar.assessment-window:14d}") Duration assessmentWindow,
-                                           @Value("${career.calendar.evidence-grace-days:0}") int evidenceGraceDays) {
-        return new QuarterCalendar(assessmentWindow, evidenceGraceDays);
+                                           @Value("${career.calendar.evidence-grace-days:0}") int evidenceGraceDays,
+                                           @Value("${career.calendar.earliest-quarter:2000-Q1}") String earliestQuarter) {
+        YearQuarter earliest;
+        try {
+            earliest = YearQuarter.parse(earliestQuarter);
+        } catch (InvalidCommandException e) {
+            throw new IllegalStateException("career.calendar.earliest-quarter must be written YYYY-Qn, e.g. 2000-Q1; it is '"
+                    + earliestQuarter + "'");
+        }
+        return new QuarterCalendar(assessmentWindow, evidenceGraceDays, earliest);
     }
 }

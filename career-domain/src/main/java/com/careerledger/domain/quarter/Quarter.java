@@ -45,6 +45,14 @@ public class Quarter {
     private static final int LINK_LIMIT = 2000;
     static final int MAX_LINKS = 10;
     private static final int TEXT_LIMIT = 4000;
+    /**
+     * A quarter's record stays a record a person can read, not a dump: at most this many pieces of evidence are ever
+     * logged in one quarter (retracted ones count, they stay in the record), feedback entries recorded, and progress
+     * notes per goal. Far above real use (a win a day is about 60; a 1:1 every week is 13), far below an abuser's.
+     */
+    static final int MAX_EVIDENCE = 100;
+    static final int MAX_FEEDBACK = 100;
+    static final int MAX_PROGRESS_PER_GOAL = 100;
 
     @AggregateIdentifier
     private String quarterId;
@@ -61,6 +69,8 @@ public class Quarter {
     private final Map<UUID, String> standingEvidence = new HashMap<>();
     private final Set<UUID> retractedEvidence = new HashSet<>();
     private final Set<UUID> feedback = new HashSet<>();
+    /** How many progress notes each goal has had. */
+    private final Map<UUID, Integer> progressNotes = new HashMap<>();
     /** The latest assessment, kept through a reopening so that the next one can say what it amends. */
     private UUID lastAssessmentId;
 
@@ -89,7 +99,8 @@ public class Quarter {
     /**
      * Opens the quarter at the level the person held in it (today's for the current and next quarter, the level
      * in force at its end for a past one, when history is imported), aiming at the next level of that track.
-     * Quarters further ahead than the next have not come yet. CREATE_IF_MISSING lets this aggregate, not a
+     * Quarters further ahead than the next have not come yet, and none before the ledger's first quarter (its
+     * {@link QuarterCalendar#earliestQuarter()}) is opened. CREATE_IF_MISSING lets this aggregate, not a
      * lookup, refuse a second opening of the same quarter.
      */
     @CommandHandler
@@ -108,6 +119,12 @@ public class Quarter {
             throw new DomainRuleViolation("quarter-not-yet-open", "quarter " + yearQuarter + " has not come yet: "
                     + "the current quarter is " + calendar.currentQuarter() + ", and at most the next one ("
                     + calendar.currentQuarter().next() + ") can be opened ahead");
+        }
+        // History is imported back to the ledger's first quarter, no further: a career of 1900 is no one's record.
+        if (calendar.isBeforeLedger(yearQuarter)) {
+            throw new DomainRuleViolation("quarter-before-ledger", "quarter " + yearQuarter + " is before the "
+                    + "ledger's earliest quarter, " + calendar.earliestQuarter() + ": quarters from "
+                    + calendar.earliestQuarter() + " on can be opened");
         }
         PersonRegistry.Standing standing = registry.standingAt(person, calendar.heldAt(yearQuarter)).orElseThrow(() ->
                 new NotFoundException("person " + person + " does not exist"));
@@ -167,6 +184,11 @@ public class Quarter {
         String note = Texts.optional("note", command.note(), TEXT_LIMIT);
         requireOpen();
         UUID goalId = requireActiveGoal(command.goalId());
+        // Progress is said at the 1:1s, a few times a quarter: an endless stream of notes is no record of a goal.
+        if (progressNotes.getOrDefault(goalId, 0) >= MAX_PROGRESS_PER_GOAL) {
+            throw new DomainRuleViolation("progress-limit-reached", "a goal holds at most " + MAX_PROGRESS_PER_GOAL
+                    + " progress notes, and goal " + goalId + " of " + quarter + " has " + MAX_PROGRESS_PER_GOAL);
+        }
         apply(new GoalProgressed(personId, quarter, goalId, command.status(), note));
     }
 
@@ -203,6 +225,12 @@ public class Quarter {
                 && !droppedGoals.contains(command.goalId())) {
             throw new NotFoundException("goal " + command.goalId() + " is not a goal of " + quarter);
         }
+        // A quarter's Win Log is read whole, at an assessment: past a hundred wins it is no longer a record but a dump.
+        if (standingEvidence.size() + retractedEvidence.size() >= MAX_EVIDENCE) {
+            throw new DomainRuleViolation("evidence-limit-reached", "a quarter holds at most " + MAX_EVIDENCE
+                    + " pieces of evidence, and " + quarter + " has " + MAX_EVIDENCE
+                    + " (retracted ones count: they stay in the record)");
+        }
         apply(new EvidenceLogged(personId, quarter, evidenceId, title, description, impact, dimension, level,
                 command.goalId(), links, command.occurredOn()));
     }
@@ -238,6 +266,11 @@ public class Quarter {
         // A feedback id names one piece of feedback for good: a retry must not record it twice.
         if (feedback.contains(feedbackId)) {
             throw new DomainRuleViolation("feedback-exists", "feedback " + feedbackId + " is already recorded in " + quarter);
+        }
+        // Feedback is read whole with the quarter: a flood of it would bury what was said.
+        if (feedback.size() >= MAX_FEEDBACK) {
+            throw new DomainRuleViolation("feedback-limit-reached", "a quarter holds at most " + MAX_FEEDBACK
+                    + " pieces of feedback, and " + quarter + " has " + MAX_FEEDBACK);
         }
         apply(new FeedbackRecorded(personId, quarter, feedbackId, command.relationship(), text, signalsLevel, givenBy));
     }
@@ -345,6 +378,11 @@ public class Quarter {
     void on(GoalDropped event) {
         activeGoals.remove(event.goalId());
         droppedGoals.add(event.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(GoalProgressed event) {
+        progressNotes.merge(event.goalId(), 1, Integer::sum);
     }
 
     @EventSourcingHandler

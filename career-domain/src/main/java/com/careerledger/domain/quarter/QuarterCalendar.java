@@ -17,10 +17,15 @@ import java.time.ZoneOffset;
  * @param assessmentWindow how long before its end a quarter may already be assessed (its closing weeks)
  * @param evidenceGrace    how many days after a quarter's last day its evidence may still be dated (late wins
  *                         noticed in the first days of the next quarter); zero by default
+ * @param earliestQuarter  the ledger's first quarter: history is imported back to it, and no earlier quarter may be
+ *                         opened (a record of 1900 is no one's career); {@code 2000-Q1} by default
  */
-public record QuarterCalendar(Duration assessmentWindow, int evidenceGrace) {
+public record QuarterCalendar(Duration assessmentWindow, int evidenceGrace, YearQuarter earliestQuarter) {
 
-    /** Two closing weeks, no grace: what the application uses unless configured otherwise. */
+    /** The ledger's first quarter unless configured otherwise. */
+    public static final YearQuarter DEFAULT_EARLIEST_QUARTER = new YearQuarter(2000, 1);
+
+    /** Two closing weeks, no grace, quarters from 2000-Q1 on: what the application uses unless configured otherwise. */
     public static final QuarterCalendar DEFAULT = new QuarterCalendar(Duration.ofDays(14), 0);
 
     public QuarterCalendar {
@@ -30,6 +35,14 @@ public record QuarterCalendar(Duration assessmentWindow, int evidenceGrace) {
         if (evidenceGrace < 0) {
             throw new IllegalArgumentException("evidenceGrace must be zero or positive");
         }
+        if (earliestQuarter == null) {
+            throw new IllegalArgumentException("earliestQuarter is required");
+        }
+    }
+
+    /** A calendar whose ledger starts at {@link #DEFAULT_EARLIEST_QUARTER}. */
+    public QuarterCalendar(Duration assessmentWindow, int evidenceGrace) {
+        this(assessmentWindow, evidenceGrace, DEFAULT_EARLIEST_QUARTER);
     }
 
     public Instant now() {
@@ -47,6 +60,11 @@ public record QuarterCalendar(Duration assessmentWindow, int evidenceGrace) {
     /** The current quarter and the next may be opened (goals are set ahead); anything later has not come yet. */
     public boolean mayOpen(YearQuarter quarter) {
         return quarter.compareTo(currentQuarter().next()) <= 0;
+    }
+
+    /** True for a quarter earlier than the ledger's first, which cannot be opened (however far back history goes). */
+    public boolean isBeforeLedger(YearQuarter quarter) {
+        return quarter.compareTo(earliestQuarter) < 0;
     }
 
     /** From when a quarter may be assessed: the start of its closing weeks. */

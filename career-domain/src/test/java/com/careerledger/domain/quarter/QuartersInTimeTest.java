@@ -1,6 +1,7 @@
 package com.careerledger.domain.quarter;
 
 import com.careerledger.domain.framework.ShippedFramework;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static com.careerledger.domain.quarter.QuarterFixtures.invalid;
 import static com.careerledger.domain.quarter.QuarterFixtures.violates;
 import static com.careerledger.domain.shared.Track.IC;
 import static com.careerledger.domain.shared.Track.MANAGER;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * Quarters in time: a quarter is opened at most one ahead, assessed once it has happened (or in its closing
@@ -78,6 +80,50 @@ class QuartersInTimeTest {
         fixture().givenCurrentTime(TODAY)
                 .when(new OpenQuarter(ada, "2025-Q3"))
                 .expectEvents(new QuarterOpened(ada, "2025-Q3", IC, "IC3", "IC4"));
+    }
+
+    @Test
+    void a_quarter_before_the_ledgers_earliest_cannot_be_opened() {
+        fixture().givenCurrentTime(TODAY)
+                .when(new OpenQuarter(ada, "1999-Q4"))
+                .expectException(violates("quarter-before-ledger"))
+                .expectExceptionMessage(containsString("earliest quarter, 2000-Q1"))
+                .expectNoEvents();
+        fixture().givenCurrentTime(TODAY)
+                .when(new OpenQuarter(ada, "1900-Q1"))
+                .expectException(violates("quarter-before-ledger"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_ledgers_earliest_quarter_opens_at_the_level_held_then() {
+        // before the person's history begins: the level they were registered at
+        fixture().givenCurrentTime(TODAY)
+                .when(new OpenQuarter(ada, "2000-Q1"))
+                .expectEvents(new QuarterOpened(ada, "2000-Q1", IC, "IC2", "IC3"));
+    }
+
+    @Test
+    void the_earliest_quarter_is_a_setting() {
+        QuarterCalendar from2020 = new QuarterCalendar(Duration.ofDays(14), 0, YearQuarter.parse("2020-Q1"));
+        fixture(from2020).givenCurrentTime(TODAY)
+                .when(new OpenQuarter(ada, "2019-Q4"))
+                .expectException(violates("quarter-before-ledger"))
+                .expectExceptionMessage(containsString("earliest quarter, 2020-Q1"))
+                .expectNoEvents();
+        fixture(from2020).givenCurrentTime(TODAY)
+                .when(new OpenQuarter(ada, "2020-Q1"))
+                .expectEvents(new QuarterOpened(ada, "2020-Q1", IC, "IC2", "IC3"));
+    }
+
+    @Test
+    void a_quarter_opened_before_the_bound_was_set_replays_and_stays_usable() {
+        // stored events replay as they are: the bound applies to opening, not to a quarter already in the record
+        fixture().givenCurrentTime(TODAY)
+                .andGiven(new QuarterOpened(ada, "1999-Q4", IC, "IC2", "IC3"))
+                .when(new RecordFeedback(ada, "1999-Q4", UUID.randomUUID(), FeedbackRelationship.SELF, "old times", null),
+                        by(MANAGER_1))
+                .expectSuccessfulHandlerExecution();
     }
 
     // --- assessing ---------------------------------------------------------------------------------
