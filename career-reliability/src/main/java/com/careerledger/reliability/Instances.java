@@ -25,7 +25,7 @@ final class Instances implements FaultSuite.Scenario {
     static final int PEOPLE = 4;
     static final Duration LOAD = Duration.ofSeconds(10);
     static final Duration COMPLETE_LIMIT = Duration.ofSeconds(60);
-    static final List<String> QUARTERS = List.of("2025-Q3");
+    static final List<String> QUARTERS = Ledger.quartersUpTo("2025-Q3", 8);
 
     private final int instances;
 

@@ -20,7 +20,7 @@ final class Kill9 implements FaultSuite.Scenario {
 
     static final int CLIENTS = 4;
     static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
-    static final List<String> QUARTERS = List.of("2025-Q3", "2025-Q4");
+    static final List<String> QUARTERS = Ledger.quartersUpTo("2025-Q4", 20);
 
     @Override
     public String name() {

@@ -44,6 +44,24 @@ final class Ledger {
                 "opening " + quarter + " of " + personId);
     }
 
+    /**
+     * The {@code n} quarters up to and including {@code last}, oldest first: enough of them that a load never fills
+     * one (a quarter holds at most 100 pieces of evidence).
+     */
+    static List<String> quartersUpTo(String last, int n) {
+        int year = Integer.parseInt(last.substring(0, 4));
+        int q = last.charAt(6) - '0';
+        java.util.LinkedList<String> quarters = new java.util.LinkedList<>();
+        for (int i = 0; i < n; i++) {
+            quarters.addFirst(year + "-Q" + q);
+            if (--q == 0) {
+                q = 4;
+                year--;
+            }
+        }
+        return List.copyOf(quarters);
+    }
+
     static String evidencePath(String personId, String quarter) {
         return "/api/people/" + personId + "/quarters/" + quarter + "/evidence";
     }

@@ -25,7 +25,7 @@ final class PgRestart implements FaultSuite.Scenario {
     /** "Within about 2 s": the target, with a quarter of a second for a busy two-core machine. */
     static final double FAIL_FAST_SECONDS = 2.25;
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(60);
-    static final List<String> QUARTERS = List.of("2025-Q3");
+    static final List<String> QUARTERS = Ledger.quartersUpTo("2025-Q3", 10);
 
     @Override
     public String name() {
