@@ -7,14 +7,17 @@ work=$(mktemp -d)
 git clone -q "$top" "$work/p" && cd "$work/p" || exit 2
 ACCESS=career-api/src/main/java/com/careerledger/api/security/Access.java
 PROMO=career-api/src/main/java/com/careerledger/api/readmodels/PromotionsController.java
-# rule name | file | python regex to neutralise the check
+SECURITY=career-api/src/main/java/com/careerledger/api/security/SecurityConfiguration.java
+# rule name | file | python regex to neutralise the check | replacement
 mutations=(
   "requireVisible (read a person's data)|$ACCESS|(public void requireVisible\(UUID personId\) \{)|\1 if (true) return;"
   "requireOwnWork (goals, evidence, progress)|$ACCESS|(public void requireOwnWork\(UUID personId\) \{)|\1 if (true) return;"
-  "requireFeedback (SELF only for the person)|$ACCESS|(public void requireFeedback\(UUID personId, FeedbackRelationship relationship\) \{)|\1 if (true) return;"
-  "requireAssessor (managers and committee assess)|$ACCESS|(public void requireAssessor\(UUID personId\) \{)|\1 if (true) return;"
-  "decisions listed per visible person|$PROMO|if \(!access.seesEveryone\(\)\) \{|if (false) {"
+  "feedbackRelationship (the caller's relationship, not the body's)|$ACCESS|(public FeedbackRelationship feedbackRelationship\(UUID personId, FeedbackRelationship stated\) \{)|\1 if (true) return stated == null ? FeedbackRelationship.SELF : stated;"
+  "requireAssessor (managers assess)|$ACCESS|(public void requireAssessor\(UUID personId\) \{)|\1 if (true) return;"
+  "the committee does not assess or reopen|$ACCESS|(public void requireAssessor\(UUID personId\) \{\s+CareerPrincipal p = principal\(\);\s+if \(p.isAdmin\(\))|\1 || p.has(Role.COMMITTEE)"
+  "decisions listed per visible person|$PROMO|if \(visible.isPresent\(\)\) \{|if (false) {"
   "one decision visible only with its person|$PROMO|if \(!access.canSee\(decision.personId\(\)\)\) \{|if (false) {"
+  "statistics for the committee and admins|$SECURITY|\.requestMatchers\(HttpMethod.GET, \"/api/stats\"\).hasAnyRole\(\"ADMIN\", \"COMMITTEE\"\)|"
 )
 for m in "${mutations[@]}"; do
   IFS='|' read -r name file pattern replacement <<<"$m"
