@@ -36,7 +36,7 @@ public class AccountsController {
     public record AccountRequest(
             @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
                     message = "must be 3-64 lower-case letters, digits, dots, dashes or underscores") String username,
-            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
+            @NotBlank @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
             @NotEmpty List<Role> roles,
             UUID personId) {
     }
@@ -102,6 +102,11 @@ public class AccountsController {
 
     /** Length is checked by validation; these rules catch the passwords that length alone lets through. */
     private static void checkPassword(String username, String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > AccountAuthenticationProvider.MAX_PASSWORD_BYTES) {
+            throw new InvalidCommandException("password", "password must be at most "
+                    + AccountAuthenticationProvider.MAX_PASSWORD_BYTES + " bytes in UTF-8 (a letter outside ASCII takes "
+                    + "2 to 4): the password hash reads no further");
+        }
         if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
             throw new InvalidCommandException("password", "password must not contain the username");
         }

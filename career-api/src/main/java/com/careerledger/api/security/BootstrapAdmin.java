@@ -42,6 +42,12 @@ public class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         String configured = settings.adminPassword();
+        if (configured != null && configured.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > AccountAuthenticationProvider.MAX_PASSWORD_BYTES) {
+            throw new IllegalStateException("CAREER_ADMIN_PASSWORD is longer than "
+                    + AccountAuthenticationProvider.MAX_PASSWORD_BYTES + " bytes in UTF-8, more than the password hash "
+                    + "reads: choose a shorter one");
+        }
         var existing = accounts.byUsername(USERNAME);
         if (existing.isPresent()) {
             if (configured != null && !configured.isBlank() && !encoder.matches(configured, existing.get().passwordHash())) {

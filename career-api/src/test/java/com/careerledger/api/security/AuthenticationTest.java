@@ -92,6 +92,14 @@ class AuthenticationTest {
         Http.Response repetitive = admin.post("/api/accounts", """
                 {"username":"%s","password":"aaaaaaaaaaaaaaab","roles":["EMPLOYEE"]}""".formatted(name));
         assertThat(repetitive.status()).isEqualTo(400);
+        // bcrypt reads 72 bytes: longer is a 400, in characters and in bytes (65 characters, 85 bytes: É, é, à and ë take two)
+        Http.Response tooManyCharacters = admin.post("/api/accounts", """
+                {"username":"%s","password":"%s","roles":["EMPLOYEE"]}""".formatted(name, "Long-pass-9".repeat(7)));
+        assertThat(tooManyCharacters.status()).as(tooManyCharacters.body()).isEqualTo(400);
+        Http.Response tooManyBytes = admin.post("/api/accounts", """
+                {"username":"%s","password":"%s","roles":["EMPLOYEE"]}""".formatted(name, "Été-à-Noël-9-".repeat(5)));
+        assertThat(tooManyBytes.status()).as(tooManyBytes.body()).isEqualTo(400);
+        assertThat(tooManyBytes.json().get("errors").findValuesAsText("field")).contains("password");
         Http.Response created = admin.post("/api/accounts", """
                 {"username":"%s","password":"a-fine-password-42","roles":["EMPLOYEE"]}""".formatted(name));
         assertThat(created.status()).isEqualTo(201);
@@ -128,5 +136,11 @@ class AuthenticationTest {
         Http anonymous = new Http(port).anonymous();
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
         assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_sign_in_with_a_password_longer_than_the_hash_reads_is_a_401_not_a_500() {
+        Http.Response r = new Http(port).as("admin", Http.ADMIN_PASSWORD + "x".repeat(80)).get("/api/accounts/me");
+        assertThat(r.status()).isEqualTo(401);
     }
 }
