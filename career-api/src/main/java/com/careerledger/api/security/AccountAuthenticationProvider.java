@@ -40,7 +40,7 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     private record Verified(byte[] mac, String passwordHash, Instant until) {
     }
 
-    /** bcrypt reads at most this many bytes of a password; a longer one can be no account's. */
+    /** bcrypt reads at most this many bytes of a password (and refuses to hash a longer one). */
     public static final int MAX_PASSWORD_BYTES = 72;
 
     private static final String DUMMY_HASH =
@@ -84,11 +84,7 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
             // a password is about to be hashed: only as often as the throttle allows
             SignInThrottle.Result tried = throttle.attempt(username, address);
             tried.refused().ifPresent(r -> refuse(username, address, r));
-            // a password longer than bcrypt reads is no account's (and bcrypt refuses it): a dummy hash, like an
-            // unknown user's, and a failure
-            boolean tooLong = password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
-            boolean matches = encoder.matches(tooLong ? "" : password,
-                    account.filter(a -> !tooLong).map(AccountStore.Account::passwordHash).orElse(DUMMY_HASH)) && !tooLong;
+            boolean matches = encoder.matches(password, account.map(AccountStore.Account::passwordHash).orElse(DUMMY_HASH));
             if (account.isEmpty() || !matches) {
                 verified.remove(username);
                 failures.warn("Sign-in failed for account '{}' from {}", loggable(username), address);
