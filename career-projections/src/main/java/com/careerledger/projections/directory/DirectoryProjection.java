@@ -1,7 +1,7 @@
 package com.careerledger.projections.directory;
 
 import com.careerledger.domain.framework.CareerFramework;
-import com.careerledger.domain.person.DecisionKind;
+import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
@@ -20,6 +20,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import com.careerledger.projections.support.SelectiveReplay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -57,6 +62,8 @@ public class DirectoryProjection {
     private static final RowMapper<DirectoryEntry> ROW = DirectoryProjection::map;
 
     private final JdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(DirectoryProjection.class);
+
     private final CareerFramework framework;
 
     public DirectoryProjection(JdbcTemplate jdbc, CareerFramework framework) {
@@ -92,6 +99,51 @@ public class DirectoryProjection {
     @EventHandler
     void on(TrackSwitched event, @SequenceNumber long sequence, @Timestamp Instant at) {
         defer(event, event.personId(), sequence, at);
+    }
+
+    /** At start-up: readiness computed under another framework is computed again (see {@link #refreshReadiness}). */
+    @EventListener(ApplicationReadyEvent.class)
+    void refreshReadinessAtStartUp() {
+        try {
+            int refreshed = refreshReadiness();
+            if (refreshed > 0) {
+                log.info("Readiness of {} people computed again under the career framework now in force ({})",
+                        refreshed, framework.ref().hash());
+            }
+        } catch (DataAccessException e) {
+            // each row is computed again the next time an event writes it, or at the next start
+            log.warn("Readiness computed under an earlier framework could not be refreshed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Readiness of every row computed under another framework (the ladder changed at a restart), computed again
+     * from its stored level and record under the one in force: the directory and the readiness board then say
+     * what performance history says. A row an event changes meanwhile is left to that event's write, which
+     * computes it under the framework in force too.
+     *
+     * @return how many rows were computed again
+     */
+    public int refreshReadiness() {
+        String hash = framework.ref().hash();
+        List<Object[]> updates = new ArrayList<>();
+        jdbc.query("""
+                SELECT person_id, track, level, sustained_record::text AS record, version FROM directory_person
+                WHERE readiness_framework IS DISTINCT FROM ?""", rs -> {
+            CareerStanding standing = new CareerStanding(Track.valueOf(rs.getString("track")), rs.getString("level"),
+                    readRecord(rs.getString("record")));
+            SustainedPerformancePolicy.ReadinessView view = standing.readiness(framework);
+            updates.add(new Object[]{view.status().name(), view.reason(), hash, rs.getObject("person_id", UUID.class),
+                    rs.getLong("version")});
+        }, hash);
+        int[][] counts = jdbc.batchUpdate("""
+                UPDATE directory_person SET readiness = ?, readiness_reason = ?, readiness_framework = ?
+                WHERE person_id = ? AND version = ?""", updates, 500, (ps, args) -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+        });
+        return java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).map(n -> Math.max(n, 0)).sum();
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
@@ -152,7 +204,7 @@ public class DirectoryProjection {
                     created.email = e.email();
                     created.discipline = e.discipline().name();
                     created.managerId = e.managerId();
-                    created.evolve(e.track(), e.level(), SustainedRecord.EMPTY);
+                    created.evolve(CareerStanding.registered(e));
                     created.version = p.sequence();
                     created.registeredAt = when;
                     created.updatedAt = when;
@@ -167,16 +219,14 @@ public class DirectoryProjection {
             }
             if (p.event() instanceof ManagerAssigned e) {
                 row.managerId = e.managerId();
-            } else if (p.event() instanceof QuarterOutcomeRecorded e) {
-                row.evolve(row.track, row.level, row.record().with(e.outcome()));
-            } else if (p.event() instanceof QuarterOutcomeWithdrawn e) {
-                // a reopened quarter leaves the record: readiness (and the readiness board) follow at once
-                row.evolve(row.track, row.level, row.record().without(e.quarter()));
-            } else if (p.event() instanceof LevelChanged e) {
-                row.evolve(row.track, e.toLevel(),
-                        e.kind() == DecisionKind.PROMOTION ? row.record().afterPromotion() : row.record());
-            } else if (p.event() instanceof TrackSwitched e) {
-                row.evolve(e.toTrack(), e.toLevel(), row.record().carriedOver(e.carriedOver()));
+            } else {
+                // the one career fold; a reopened quarter leaves the record, and readiness (and the readiness
+                // board) follow at once
+                CareerStanding standing = row.standing();
+                CareerStanding next = standing.evolve(p.event());
+                if (next != standing) {
+                    row.evolve(next);
+                }
             }
             row.version = p.sequence();
             row.updatedAt = p.at().atOffset(ZoneOffset.UTC);
@@ -189,7 +239,7 @@ public class DirectoryProjection {
         Map<UUID, Row> rows = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT person_id, name, email, discipline, track, level, manager_id, readiness, readiness_reason,
-                       version, registered_at, updated_at, sustained_record::text AS record
+                       readiness_framework, version, registered_at, updated_at, sustained_record::text AS record
                 FROM directory_person WHERE person_id = ANY (?)""",
                 rs -> {
                     Row row = new Row();
@@ -202,6 +252,7 @@ public class DirectoryProjection {
                     row.managerId = rs.getObject("manager_id", UUID.class);
                     row.readiness = rs.getString("readiness");
                     row.readinessReason = rs.getString("readiness_reason");
+                    row.readinessFramework = rs.getString("readiness_framework");
                     row.version = rs.getLong("version");
                     row.registeredAt = rs.getObject("registered_at", OffsetDateTime.class);
                     row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
@@ -218,12 +269,13 @@ public class DirectoryProjection {
      */
     private static final String UPSERT = """
             INSERT INTO directory_person (person_id, name, email, discipline, track, level, manager_id,
-                                          sustained_record, readiness, readiness_reason, version, registered_at,
-                                          updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)
+                                          sustained_record, readiness, readiness_reason, readiness_framework,
+                                          version, registered_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
             ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
                 manager_id = EXCLUDED.manager_id, sustained_record = EXCLUDED.sustained_record,
                 readiness = EXCLUDED.readiness, readiness_reason = EXCLUDED.readiness_reason,
+                readiness_framework = EXCLUDED.readiness_framework,
                 version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
             WHERE directory_person.version < EXCLUDED.version""";
 
@@ -238,6 +290,8 @@ public class DirectoryProjection {
         UUID managerId;
         String readiness;
         String readinessReason;
+        /** The content hash of the framework readiness was computed under. */
+        String readinessFramework;
         long version;
         OffsetDateTime registeredAt;
         OffsetDateTime updatedAt;
@@ -248,30 +302,30 @@ public class DirectoryProjection {
         boolean evolved;
         boolean changed;
 
-        SustainedRecord record() {
+        CareerStanding standing() {
             if (record == null) {
                 record = readRecord(storedRecord);
             }
-            return record;
+            return new CareerStanding(track, level, record);
         }
 
-        void evolve(Track track, String level, SustainedRecord record) {
-            this.track = track;
-            this.level = level;
-            this.record = record;
+        void evolve(CareerStanding standing) {
+            this.track = standing.track();
+            this.level = standing.level();
+            this.record = standing.record();
             this.evolved = true;
         }
 
         Object[] arguments() {
-            String recordJson = storedRecord;
-            if (evolved) {
-                SustainedPerformancePolicy.ReadinessView view = record.readiness(level, framework);
+            if (evolved || !framework.ref().hash().equals(readinessFramework)) {
+                SustainedPerformancePolicy.ReadinessView view = standing().readiness(framework);
                 readiness = view.status().name();
                 readinessReason = view.reason();
-                recordJson = writeRecord(record);
+                readinessFramework = framework.ref().hash();
             }
-            return new Object[]{personId, name, email, discipline, track.name(), level, managerId, recordJson,
-                    readiness, readinessReason, version, registeredAt, updatedAt};
+            return new Object[]{personId, name, email, discipline, track.name(), level, managerId,
+                    evolved ? writeRecord(record) : storedRecord, readiness, readinessReason, readinessFramework,
+                    version, registeredAt, updatedAt};
         }
     }
 

@@ -2,7 +2,7 @@ package com.careerledger.projections.history;
 
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
-import com.careerledger.domain.person.DecisionKind;
+import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
@@ -52,7 +52,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import static com.careerledger.projections.support.SustainedRecordJson.readRecord;
 import static com.careerledger.projections.support.SustainedRecordJson.writeRecord;
@@ -115,31 +114,29 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(ManagerAssigned e, @SequenceNumber long seq, @Timestamp Instant at) {
-        evolve(e.personId(), seq, at, UnaryOperator.identity());
+        evolve(e.personId(), e, seq, at);
     }
 
     @EventHandler
     void on(QuarterOutcomeRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the outcome as the Person records it: at the level that counts, with the level assessed when mapped
-        evolve(e.personId(), seq, at, row -> row.withRecord(row.record().with(e.outcome())));
+        evolve(e.personId(), e, seq, at);
     }
 
     @EventHandler
     void on(QuarterOutcomeWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at) {
         // a reopened quarter leaves the sustained record (and readiness) until it is assessed again
-        evolve(e.personId(), seq, at, row -> row.withRecord(row.record().without(e.quarter())));
+        evolve(e.personId(), e, seq, at);
     }
 
     @EventHandler
     void on(LevelChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        evolve(e.personId(), seq, at, row -> new Standing(row.track(), e.toLevel(),
-                e.kind() == DecisionKind.PROMOTION ? row.record().afterPromotion() : row.record(), 0));
+        evolve(e.personId(), e, seq, at);
     }
 
     @EventHandler
     void on(TrackSwitched e, @SequenceNumber long seq, @Timestamp Instant at) {
-        evolve(e.personId(), seq, at, row -> new Standing(e.toTrack(), e.toLevel(),
-                row.record().carriedOver(e.carriedOver()), 0));
+        evolve(e.personId(), e, seq, at);
     }
 
     // --- quarter events --------------------------------------------------------------------------------
@@ -273,7 +270,8 @@ public class PerformanceHistoryProjection {
                                     rs.getInt("evidence"), record, track));
                         }
                     } while (rs.next());
-                    SustainedPerformancePolicy.ReadinessView readiness = record.readiness(level, framework);
+                    SustainedPerformancePolicy.ReadinessView readiness =
+                            new CareerStanding(track, level, record).readiness(framework);
                     PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
                             framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
                             new Readiness(readiness.status().name(), readiness.reason()),
@@ -338,26 +336,27 @@ public class PerformanceHistoryProjection {
     }
 
     /** Track, level, record and time at level of a person. */
-    private record Standing(Track track, String level, SustainedRecord record, int quartersAtLevel) {
-        Standing withRecord(SustainedRecord next) {
-            return new Standing(track, level, next, quartersAtLevel);
-        }
-    }
-
-    /** Applies a Person event once: a row already at this sequence number (a redelivery) is left alone. */
-    private void evolve(UUID personId, long seq, Instant at, UnaryOperator<Standing> change) {
+    /**
+     * Applies a Person event once (a row already at this sequence number, a redelivery, is left alone), through the
+     * one career fold ({@link CareerStanding#evolve}). A new level or track starts the count of quarters at level.
+     */
+    private void evolve(UUID personId, Object event, long seq, Instant at) {
         batch(b -> b.person(personId, rows -> {
             PersonRow row = rows.people.get(personId);
             if (row == null || row.version >= seq) {
                 return;
             }
-            Standing next = change.apply(new Standing(Track.valueOf(row.track), row.level, row.record(),
-                    row.quartersAtLevel));
-            row.track = next.track().name();
-            row.level = next.level();
-            row.record = next.record();
-            row.recordText = null; // written from the record, as every evolved row is
-            row.quartersAtLevel = next.quartersAtLevel();
+            CareerStanding standing = new CareerStanding(Track.valueOf(row.track), row.level, row.record());
+            CareerStanding next = standing.evolve(event);
+            if (next != standing) {
+                if (next.track() != standing.track() || !next.level().equals(standing.level())) {
+                    row.quartersAtLevel = 0;
+                }
+                row.track = next.track().name();
+                row.level = next.level();
+                row.record = next.record();
+                row.recordText = null; // written from the record, as every evolved row is
+            }
             row.version = seq;
             row.updatedAt = utc(at);
             row.changed = true;
