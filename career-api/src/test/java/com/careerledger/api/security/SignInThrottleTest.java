@@ -9,11 +9,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * come from several loopback addresses (127.0.0.x); the throttle's time is moved by the test, not waited for.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ManualTime.Config.class)
 @TestPropertySource(properties = {
         "career.security.sign-in.window=15m",
         "career.security.sign-in.failures-per-account-and-address=3",
@@ -42,14 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInThrottleTest {
 
     private static final String PASSWORD = "right-password-77";
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        ManualTime manualTime() {
-            return new ManualTime();
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -5,9 +5,8 @@ import com.careerledger.api.testsupport.ManualTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writing 30 times a second" is a pace of the story, not of the machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ManualTime.Config.class)
 class WriteRateLimitDefaultsTest {
 
     static final SecuritySettings.RateLimit DEFAULTS = new SecuritySettings.RateLimit(null, null, null);
@@ -31,14 +31,6 @@ class WriteRateLimitDefaultsTest {
         registry.add("career.security.rate-limit.burst", DEFAULTS::burst);
         registry.add("career.security.rate-limit.writes-per-minute", DEFAULTS::writesPerMinute);
         registry.add("career.test.isolated-database", () -> "write-rate-defaults");
-    }
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        ManualTime manualTime() {
-            return new ManualTime();
-        }
     }
 
     @LocalServerPort
