@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rebuild of 100,000 events shows its progress while it runs. The events are written straight into the
- * event store (as a bulk import would), in a database of this test's own.
+ * event store (as a bulk import would), in a database of this test's own ({@code career.db.embedded.database}):
+ * no other test's rebuild or comparison meets its 100,000 people.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"career.test.isolated-database=rebuild-progress",
+@TestPropertySource(properties = {"career.db.embedded.database=rebuild_progress",
         // finer steps for the position to advance by, and no spare threads competing for connections
         "career.processing.batch-size=50", "career.processing.threads=1"})
 class RebuildProgressTest {
