@@ -1,7 +1,8 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.projections.audit;
 
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
+import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.person.BasisChange;
 import com.careerledger.domain.person.DecisionBasisChanged;
 import com.careerledger.domain.person.DecisionKind;
@@ -12,23 +13,21 @@ import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.Track;
-import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarter;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarterChange;
+import com.careerledger.projections.testsupport.ReadModelDatabase;
 import com.careerledger.projections.timeline.TimelineProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,32 +39,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a later one, a change delivered twice, and lookups of the timeline (a promotion's level, the level last held on
  * a track) across batches, all come out as if each event had been written on its own.
  * <p>
- * The events go to the projections directly, a batch being one unit of work, for people no command ever touched;
- * their rows are deleted after each test, so that a rebuild compared with the live read models (ProjectionReplayTest,
- * in the same database) does not find them.
+ * The events go to the projections directly, a batch being one unit of work, each test with people of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ReadModelDatabase.class)
 class BasisChangeBatchTest {
 
     private static final Instant T = Instant.parse("2026-01-05T09:00:00Z");
     private static final FrameworkRef FRAMEWORK = new FrameworkRef("career-ladder", 1, "0".repeat(64));
 
-    @Autowired
-    PromotionAuditProjection audit;
-    @Autowired
-    TimelineProjection timeline;
-    @Autowired
     JdbcTemplate jdbc;
+    PromotionAuditProjection audit;
+    TimelineProjection timeline;
 
-    final List<UUID> people = new ArrayList<>();
-
-    @AfterEach
-    void forgetThePeople() {
-        for (UUID p : people) {
-            jdbc.update("DELETE FROM audit_decision WHERE person_id = ?", p);
-            jdbc.update("DELETE FROM timeline_entry WHERE person_id = ?", p);
-            jdbc.update("DELETE FROM timeline_person WHERE person_id = ?", p);
-        }
+    @BeforeEach
+    void setUp(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        audit = new PromotionAuditProjection(jdbc);
+        timeline = new TimelineProjection(jdbc, ShippedFramework.get());
     }
 
     /** A promotion on 2025-Q1/Q2, then 2025-Q1 reopened and re-assessed at IC1. */
@@ -182,10 +172,8 @@ class BasisChangeBatchTest {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private UUID person() {
-        UUID p = UUID.randomUUID();
-        people.add(p);
-        return p;
+    private static UUID person() {
+        return UUID.randomUUID();
     }
 
     /** The events in one unit of work: one batch, written when it commits. */

@@ -1,5 +1,6 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
 import com.careerledger.domain.quarter.Dimension;
@@ -13,16 +14,14 @@ import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.Track;
-import com.careerledger.projections.timeline.TimelineProjection;
+import com.careerledger.projections.testsupport.ReadModelDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -38,41 +37,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * discipline, a goal's or evidence's latest title — must come out as if every entry had been written as soon as it
  * was handled, whether the entries it depends on are in the same batch or in an earlier one.
  * <p>
- * The events are handed to the projection directly, a batch being one unit of work, for people no command ever
- * touched (the application's own processor never sees them). Their rows are not in the event store, so they are
- * deleted after each test: a rebuild compared with the live read model (ProjectionReplayTest, in the same
- * database) must not find them.
+ * The events are handed to the projection directly, a batch being one unit of work, each test with people of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ReadModelDatabase.class)
 class TimelineBatchTest {
 
     private static final Instant T = Instant.parse("2026-01-05T09:00:00Z");
 
-    @Autowired
-    TimelineProjection projection;
-    @Autowired
     JdbcTemplate jdbc;
-
     AnnotationEventHandlerAdapter handlers;
-    final List<UUID> people = new ArrayList<>();
 
     @BeforeEach
-    void setUp() {
-        handlers = new AnnotationEventHandlerAdapter(projection);
+    void setUp(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        handlers = new AnnotationEventHandlerAdapter(new TimelineProjection(jdbc, ShippedFramework.get()));
     }
 
-    @AfterEach
-    void forgetThePeople() {
-        for (UUID p : people) {
-            jdbc.update("DELETE FROM timeline_entry WHERE person_id = ?", p);
-            jdbc.update("DELETE FROM timeline_person WHERE person_id = ?", p);
-        }
-    }
-
-    private UUID person() {
-        UUID p = UUID.randomUUID();
-        people.add(p);
-        return p;
+    private static UUID person() {
+        return UUID.randomUUID();
     }
 
     /** The events in one unit of work: one batch, written when it commits. */
