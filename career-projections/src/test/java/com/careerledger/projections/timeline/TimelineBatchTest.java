@@ -18,7 +18,6 @@ import com.careerledger.projections.testsupport.ReadModelDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.careerledger.projections.testsupport.Batches.inOneBatch;
+import static com.careerledger.projections.testsupport.Batches.oneByOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,34 +46,16 @@ class TimelineBatchTest {
     private static final Instant T = Instant.parse("2026-01-05T09:00:00Z");
 
     JdbcTemplate jdbc;
-    AnnotationEventHandlerAdapter handlers;
+    TimelineProjection projection;
 
     @BeforeEach
     void setUp(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        handlers = new AnnotationEventHandlerAdapter(new TimelineProjection(jdbc, ShippedFramework.get()));
+        projection = new TimelineProjection(jdbc, ShippedFramework.get());
     }
 
     private static UUID person() {
         return UUID.randomUUID();
-    }
-
-    /** The events in one unit of work: one batch, written when it commits. */
-    private void batch(List<DomainEventMessage<?>> events) {
-        DefaultUnitOfWork.startAndGet(events.get(0)).execute(() -> {
-            for (DomainEventMessage<?> event : events) {
-                try {
-                    handlers.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
-    }
-
-    /** Each event in a batch of its own. */
-    private void oneByOne(List<DomainEventMessage<?>> events) {
-        events.forEach(e -> batch(List.of(e)));
     }
 
     private static DomainEventMessage<?> event(String aggregate, long seq, Instant at, Object payload) {
@@ -123,7 +106,7 @@ class TimelineBatchTest {
     @Test
     void lookups_find_what_earlier_entries_of_the_same_batch_wrote() {
         UUID p = person();
-        batch(career(p, UUID.randomUUID(), UUID.randomUUID()));
+        inOneBatch(projection, career(p, UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
     }
@@ -131,7 +114,7 @@ class TimelineBatchTest {
     @Test
     void lookups_find_what_earlier_batches_wrote() {
         UUID p = person();
-        oneByOne(career(p, UUID.randomUUID(), UUID.randomUUID()));
+        oneByOne(projection, career(p, UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
     }
@@ -140,9 +123,9 @@ class TimelineBatchTest {
     void lookups_combine_earlier_batches_with_the_entries_before_them_in_their_own() {
         UUID p = person();
         List<DomainEventMessage<?>> career = career(p, UUID.randomUUID(), UUID.randomUUID());
-        batch(career.subList(0, 3));
-        batch(career.subList(3, 6));
-        batch(career.subList(6, career.size()));
+        inOneBatch(projection, career.subList(0, 3));
+        inOneBatch(projection, career.subList(3, 6));
+        inOneBatch(projection, career.subList(6, career.size()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
     }
@@ -150,6 +133,7 @@ class TimelineBatchTest {
     @Test
     void handled_outside_a_unit_of_work_an_entry_is_written_at_once() throws Exception {
         UUID p = person();
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         for (DomainEventMessage<?> event : career(p, UUID.randomUUID(), UUID.randomUUID())) {
             handlers.handle(event);
         }
@@ -187,9 +171,9 @@ class TimelineBatchTest {
     @Test
     void the_latest_title_is_the_latest_in_the_timelines_order_in_one_batch_as_across_batches() {
         UUID together = person();
-        batch(clockSkew(together, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+        inOneBatch(projection, clockSkew(together, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
         UUID apart = person();
-        oneByOne(clockSkew(apart, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+        oneByOne(projection, clockSkew(apart, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
 
         for (UUID p : List.of(together, apart)) {
             assertThat(summaries(p)).as("person %s", p).filteredOn(s -> s.startsWith("Progress"))
@@ -202,18 +186,18 @@ class TimelineBatchTest {
     void an_event_handled_again_in_the_same_or_a_later_batch_changes_nothing() {
         UUID p = person();
         List<DomainEventMessage<?>> career = career(p, UUID.randomUUID(), UUID.randomUUID());
-        batch(career.subList(0, 5));
+        inOneBatch(projection, career.subList(0, 5));
         List<String> firstFive = rows(p);
-        batch(career.subList(0, 5));
+        inOneBatch(projection, career.subList(0, 5));
         assertThat(rows(p)).isEqualTo(firstFive);
 
         // the rest, with the events before them delivered again in front and one twice within the batch
         List<DomainEventMessage<?>> again = new ArrayList<>(career.subList(2, 5));
         again.addAll(career.subList(5, career.size()));
         again.add(career.get(6));
-        batch(again);
+        inOneBatch(projection, again);
         UUID q = person();
-        batch(career(q, UUID.randomUUID(), UUID.randomUUID()));
+        inOneBatch(projection, career(q, UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
         assertThat(rows(p)).hasSameSizeAs(rows(q)).hasSize(CAREER_SUMMARIES.size() + 1);
