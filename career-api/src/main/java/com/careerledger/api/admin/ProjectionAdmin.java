@@ -23,11 +23,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -50,16 +48,13 @@ public class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
     private static final int SAMPLES = 6;
 
-    private record Sample(long nanos, long position) {
-    }
-
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final DeadLetters deadLetters;
     /** Recent positions of each tracking processor, for the replay's speed. */
-    private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final Map<String, ReplaySpeed> speeds = new ConcurrentHashMap<>();
     /** When the rebuild of each read model started. */
     private final Map<String, Instant> rebuildsStarted = new ConcurrentHashMap<>();
     /** The head of the event store when each processor's rebuild started: where the replay ends. */
@@ -137,7 +132,7 @@ public class ProjectionAdmin {
         }
         clearDeadLetters(processor, named);
         Instant now = Instant.now();
-        samples.remove(processor.getName());
+        speeds.remove(processor.getName());
         Set<String> started = named.contains(SelectiveReplay.ALL)
                 ? (isReadModels(processor) ? Set.copyOf(ReadModelGroups.GROUPS) : Set.of(name)) : named;
         if (isReadModels(processor)) {
@@ -181,15 +176,8 @@ public class ProjectionAdmin {
         for (EventProcessor p : processors()) {
             if (p instanceof TrackingEventProcessor tracking) {
                 OptionalLong position = position(tracking.processingStatus().values());
-                position.ifPresent(pos -> {
-                    Deque<Sample> s = samples.computeIfAbsent(p.getName(), k -> new ArrayDeque<>());
-                    synchronized (s) {
-                        s.addLast(new Sample(System.nanoTime(), pos));
-                        while (s.size() > SAMPLES) {
-                            s.removeFirst();
-                        }
-                    }
-                });
+                position.ifPresent(pos -> speeds.computeIfAbsent(p.getName(), k -> new ReplaySpeed(SAMPLES))
+                        .sample(System.nanoTime(), pos));
                 if (ticks % 5 == 0 && replaying(tracking.processingStatus().values())) {
                     List<String> names = isReadModels(p) ? ReadModelGroups.GROUPS : List.of(p.getName());
                     for (String name : names) {
@@ -234,10 +222,9 @@ public class ProjectionAdmin {
         } else if (named && rebuildRemaining(pos, target)) {
             state = "REBUILDING";
             long done = pos == null ? 0 : Math.min(pos, target);
-            long rate = rate(p.getName());
-            Long eta = rate > 0 ? (target - done) / rate : null;
-            rebuild = new ProjectionStatus.Rebuild(done, target, target == 0 ? 100.0 : 100.0 * done / target, rate, eta,
-                    rebuildsStarted.get(name));
+            ReplaySpeed.Estimate speed = speeds.getOrDefault(p.getName(), ReplaySpeed.UNKNOWN).estimate(target - done);
+            rebuild = new ProjectionStatus.Rebuild(done, target, target == 0 ? 100.0 : 100.0 * done / target,
+                    speed.eventsPerSecond(), speed.etaSeconds(), rebuildsStarted.get(name));
         } else if (segments.isEmpty()) {
             state = "WAITING_FOR_CLAIM";
         } else if (replaying) {
@@ -254,22 +241,6 @@ public class ProjectionAdmin {
     private static boolean replayNames(Collection<EventTrackerStatus> segments, String name) {
         return segments.stream().map(s -> SelectiveReplay.rebuilding(s.getTrackingToken()))
                 .anyMatch(named -> named.contains(SelectiveReplay.ALL) || named.contains(name));
-    }
-
-    private long rate(String name) {
-        Deque<Sample> s = samples.get(name);
-        if (s == null) {
-            return 0;
-        }
-        synchronized (s) {
-            if (s.size() < 2) {
-                return 0;
-            }
-            Sample first = s.getFirst();
-            Sample last = s.getLast();
-            double seconds = (last.nanos() - first.nanos()) / 1e9;
-            return seconds <= 0 ? 0 : Math.round((last.position() - first.position()) / seconds);
-        }
     }
 
     /**

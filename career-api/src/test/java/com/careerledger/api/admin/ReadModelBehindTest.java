@@ -13,9 +13,13 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A view that cannot catch up is never shown stale: reads say 503 and retry, writes say 202 stored. */
+/**
+ * A view that cannot catch up is never shown stale: reads say 503 and retry, writes say 202 stored. A database of
+ * its own ({@code career.db.embedded.database}): it stops a read model, which no other test may meet.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"career.read-your-writes.timeout=2s", "career.test.isolated-database=behind"})
+@TestPropertySource(properties = {"career.read-your-writes.timeout=2s",
+        "career.db.embedded.database=read_model_behind"})
 class ReadModelBehindTest {
 
     @LocalServerPort

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,11 +30,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * A generated set of malformed requests against every write endpoint (quality.md, "Bad input and security"): for
@@ -40,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bodies (empty, random bytes, invalid UTF-8, truncated JSON, too large, chunked and not), other content types, wrong
  * path ids and wrong methods. Every answer must be a 4xx problem+json that leaks nothing, and the event store must
  * hold exactly as many events afterwards. Then each unmutated template is sent once and must succeed: so the state
- * the mutations met was one in which the request would have been accepted, had it been well-formed.
+ * the mutations met was one in which the request would have been accepted, had it been well-formed. Each request is
+ * a test of its own, named by its endpoint and its case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadInputTest {
@@ -106,46 +115,57 @@ class BadInputTest {
     private static final IntPredicate BAD_REQUEST = s -> s == 400;
     private static final IntPredicate ANY_4XX = s -> s >= 400 && s < 500;
 
-    @Test
-    void malformed_requests_are_refused_as_problems_and_append_nothing() {
+    /**
+     * One test a malformed request, grouped by endpoint: a failure names its endpoint, its case and its request.
+     * The requests run in order, then the event store is counted, then the controls.
+     */
+    @TestFactory
+    Stream<DynamicNode> malformed_requests_are_refused_as_problems_and_append_nothing() {
         CareerStories stories = new CareerStories(port);
         Http http = stories.http();
         List<Endpoint> endpoints = endpoints(stories);
-        List<Case> cases = new ArrayList<>();
+        Map<String, List<Case>> groups = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
+            List<Case> cases = groups.computeIfAbsent(endpoint.name() + ": " + endpoint.method() + " "
+                    + endpoint.pathTemplate(), k -> new ArrayList<>());
             cases.addAll(bodyCases(endpoint));
             cases.addAll(fieldCases(endpoint));
             cases.addAll(mediaTypeCases(endpoint));
             cases.addAll(pathCases(endpoint));
         }
-        cases.addAll(readCases(stories));
+        groups.putAll(readCases(stories));
+        int sent = groups.values().stream().mapToInt(List::size).sum();
+        assertThat(sent).isGreaterThanOrEqualTo(200);
 
         long before = events();
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-        for (Case c : cases) {
-            Http.Response response = http.requestBytes(c.method(), c.path(), c.contentType(), c.body(), c.chunked());
-            statuses.merge(response.status(), 1, Integer::sum);
-            String problem = check(c, response);
-            if (problem != null) {
-                failures.add(c.method() + " " + c.path() + " [" + c.label() + "]: " + problem);
-            }
-        }
-        long after = events();
-
-        System.out.printf("BadInputTest: sent %d malformed requests to %d write endpoints (and list/read queries); "
-                + "answers by status: %s; events before %d, after %d%n", cases.size(), endpoints.size(), statuses,
-                before, after);
-        assertThat(failures).as("requests not answered with a proper 4xx problem").isEmpty();
-        assertThat(cases.size()).isGreaterThanOrEqualTo(200);
-        assertThat(after).as("events in the store after the malformed requests").isEqualTo(before);
-
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        Stream<DynamicNode> malformed = groups.entrySet().stream().map(group -> dynamicContainer(group.getKey(),
+                group.getValue().stream().map(c -> dynamicTest(c.label(), () -> {
+                    Http.Response response = http.requestBytes(c.method(), c.path(), c.contentType(), c.body(),
+                            c.chunked());
+                    statuses.merge(response.status(), 1, Integer::sum);
+                    String problem = check(c, response);
+                    if (problem != null) {
+                        fail(group.getKey() + " [" + c.label() + "] " + c.method() + " " + c.path()
+                                + ": not a proper 4xx problem: " + problem);
+                    }
+                }))));
+        DynamicTest nothingAppended = dynamicTest("the event store holds as many events as before", () -> {
+            long after = events();
+            System.out.printf("BadInputTest: sent %d malformed requests to %d write endpoints (and list/read "
+                    + "queries); answers by status: %s; events before %d, after %d%n", sent, endpoints.size(), statuses,
+                    before, after);
+            assertThat(after).as("events in the store after the malformed requests").isEqualTo(before);
+        });
         // Controls: the unmutated templates are accepted in this very state (in an order that keeps them valid).
-        for (Endpoint endpoint : endpoints) {
-            Http.Response response = http.requestBytes(endpoint.method(), endpoint.path(), "application/json",
-                    bytes(endpoint.template().get()));
-            assertThat(response.status()).as(endpoint.name() + " template: " + response.body()).isBetween(200, 202);
-        }
+        DynamicContainer controls = dynamicContainer("each unmutated template is then accepted",
+                endpoints.stream().map(endpoint -> dynamicTest(endpoint.name(), () -> {
+                    Http.Response response = http.requestBytes(endpoint.method(), endpoint.path(), "application/json",
+                            bytes(endpoint.template().get()));
+                    assertThat(response.status()).as(endpoint.name() + " template: " + response.body())
+                            .isBetween(200, 202);
+                })));
+        return Stream.concat(malformed, Stream.of(nothingAppended, controls));
     }
 
     // --- the endpoints -------------------------------------------------------------------------------------------
@@ -440,30 +460,36 @@ class BadInputTest {
         return cases;
     }
 
-    /** Malformed queries of the list and read endpoints (nothing is written by them, but they must be 4xx too). */
-    private List<Case> readCases(CareerStories stories) {
+    /**
+     * Malformed queries of the list and read endpoints (nothing is written by them, but they must be 4xx too), by
+     * list, then the other queries; the person's id shows as {@code {personId}} in their names.
+     */
+    private Map<String, List<Case>> readCases(CareerStories stories) {
         String person = stories.register("Rita Reader", "IC", "IC2");
-        List<Case> cases = new ArrayList<>();
-        List<String> lists = List.of("/api/people", "/api/people/" + person + "/quarters",
-                "/api/people/" + person + "/timeline", "/api/people/" + person + "/events",
-                "/api/people/" + person + "/win-log", "/api/promotions", "/api/readiness");
+        Map<String, List<Case>> groups = new LinkedHashMap<>();
+        List<String> lists = List.of("/api/people", "/api/people/{personId}/quarters", "/api/people/{personId}/timeline",
+                "/api/people/{personId}/events", "/api/people/{personId}/win-log", "/api/promotions", "/api/readiness");
         for (String list : lists) {
+            List<Case> cases = groups.computeIfAbsent("list: GET " + list, k -> new ArrayList<>());
             for (String paging : List.of("page=-1", "size=0", "size=201", "size=-5", "page=abc", "size=1e3",
                     "page=99999999999", "size=%00")) {
-                cases.add(new Case("paging " + paging, "GET", list + "?" + paging, null, null, false, BAD_REQUEST, "400"));
+                cases.add(new Case("paging " + paging, "GET", list.replace("{personId}", person) + "?" + paging, null,
+                        null, false, BAD_REQUEST, "400"));
             }
         }
+        List<Case> queries = groups.computeIfAbsent("queries", k -> new ArrayList<>());
         for (String query : List.of("/api/people?track=ROBOT", "/api/people?managerId=nope", "/api/people?level=%00",
                 "/api/people?readiness=%01", "/api/readiness?level=ic3", "/api/readiness?managerId=1",
-                "/api/people/" + person + "/win-log?dimension=NOPE", "/api/people/" + person + "/win-log?level=%3Cb%3E",
-                "/api/people/" + person + "/history?asOf=yesterday", "/api/people/" + person + "/history?asOf=2026-13-01",
+                "/api/people/{personId}/win-log?dimension=NOPE", "/api/people/{personId}/win-log?level=%3Cb%3E",
+                "/api/people/{personId}/history?asOf=yesterday", "/api/people/{personId}/history?asOf=2026-13-01",
                 "/api/promotions?from=garbage", "/api/promotions?personId=%27%20OR%201%3D1",
                 "/api/promotions?to=%2B300000-01-01T00:00:00Z",
-                "/api/people/not-an-id", "/api/people/" + person + "/quarters/2026-Q9",
+                "/api/people/not-an-id", "/api/people/{personId}/quarters/2026-Q9",
                 "/api/promotions/not-an-id", "/api/framework/levels/%00")) {
-            cases.add(new Case("query", "GET", query, null, null, false, ANY_4XX, "4xx"));
+            queries.add(new Case("GET " + query, "GET", query.replace("{personId}", person), null, null, false, ANY_4XX,
+                    "4xx"));
         }
-        return cases;
+        return groups;
     }
 
     // --- checks --------------------------------------------------------------------------------------------------

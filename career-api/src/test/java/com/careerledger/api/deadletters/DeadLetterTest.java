@@ -32,14 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * everyone else's go on; an operator sees it over HTTP, repairs the stored event, retries, and the read models
  * then equal a rebuild. Evicting a dead letter is recorded as an event by the operator.
  * <p>
- * A database of its own: the poison events stay in its event store, and the test rebuilds every read model.
+ * A database of its own ({@code career.db.embedded.database}): the poison events stay in its event store, and the
+ * test rebuilds every read model.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the rebuild of the first runs before the others leave stored events repaired after some read models had them
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // Spring Boot's tests leave metrics export off unless asked: /actuator/prometheus is part of what is tested
 @AutoConfigureObservability
-@TestPropertySource(properties = "career.test.isolated-database=dead-letters")
+@TestPropertySource(properties = "career.db.embedded.database=dead_letters")
 class DeadLetterTest {
 
     private static final String EVIDENCE_LOGGED = "com.careerledger.domain.quarter.EvidenceLogged";

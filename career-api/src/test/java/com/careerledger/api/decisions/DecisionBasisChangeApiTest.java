@@ -1,5 +1,6 @@
 package com.careerledger.api.decisions;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 
+import static com.careerledger.api.testsupport.CareerStories.assessmentId;
+import static com.careerledger.api.testsupport.CareerStories.quarterPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,19 +27,21 @@ class DecisionBasisChangeApiTest {
 
     @LocalServerPort
     int port;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
     @Test
     void a_reopened_basis_quarter_shows_as_withdrawn_and_a_reassessment_below_the_level_as_no_longer_holding() {
-        String ada = register("IC2");
-        String q1Assessment = quarterAt(ada, "2025-Q1", "IC3");
-        quarterAt(ada, "2025-Q2", "IC3");
-        JsonNode posted = ok(http.post("/api/people/" + ada + "/promotions",
+        String ada = stories.register("IC2");
+        String q1Assessment = assessmentId(stories.quarterAt(ada, "2025-Q1", "IC3"));
+        stories.quarterAt(ada, "2025-Q2", "IC3");
+        JsonNode posted = stories.ok(http.post("/api/people/" + ada + "/promotions",
                 "{\"targetLevel\":\"IC3\",\"rationale\":\"Two quarters at IC3\"}"), 201);
         String decisionId = posted.get("decisionId").asText();
         JsonNode decided = audited(decisionId, d -> true);
@@ -47,7 +50,7 @@ class DecisionBasisChangeApiTest {
         assertThat(decided.get("basis").findValuesAsText("changed")).containsExactly("false", "false");
 
         Instant beforeReopen = Instant.now();
-        ok(http.post(q(ada, "2025-Q1") + "/reopen", "{\"reason\":\"Calibration review\"}"), 200);
+        stories.ok(http.post(quarterPath(ada, "2025-Q1") + "/reopen", "{\"reason\":\"Calibration review\"}"), 200);
 
         JsonNode withdrawn = audited(decisionId, d -> d.get("basisChanges").size() == 1);
         JsonNode change = withdrawn.get("basisChanges").get(0);
@@ -62,7 +65,7 @@ class DecisionBasisChangeApiTest {
         assertThat(withdrawn.get("basisStillHolds").asBoolean()).isFalse();
         assertStaysAsDecided(withdrawn, decided);
 
-        ok(http.post(q(ada, "2025-Q1") + "/assessment",
+        stories.ok(http.post(quarterPath(ada, "2025-Q1") + "/assessment",
                 "{\"operatingLevel\":\"IC1\",\"rationale\":\"Recalibrated down\"}"), 201);
 
         JsonNode reassessed = audited(decisionId, d -> d.get("basisChanges").size() == 2);
@@ -88,15 +91,15 @@ class DecisionBasisChangeApiTest {
 
     @Test
     void a_basis_quarter_reassessed_at_the_decisions_level_still_holds() {
-        String bo = register("IC2");
-        quarterAt(bo, "2025-Q3", "IC3");
-        quarterAt(bo, "2025-Q4", "IC3");
-        String decisionId = ok(http.post("/api/people/" + bo + "/promotions",
+        String bo = stories.register("IC2");
+        stories.quarterAt(bo, "2025-Q3", "IC3");
+        stories.quarterAt(bo, "2025-Q4", "IC3");
+        String decisionId = stories.ok(http.post("/api/people/" + bo + "/promotions",
                 "{\"targetLevel\":\"IC3\",\"rationale\":\"Sustained\"}"), 201).get("decisionId").asText();
         JsonNode decided = audited(decisionId, d -> true);
 
-        ok(http.post(q(bo, "2025-Q4") + "/reopen", "{\"reason\":\"Second look\"}"), 200);
-        ok(http.post(q(bo, "2025-Q4") + "/assessment",
+        stories.ok(http.post(quarterPath(bo, "2025-Q4") + "/reopen", "{\"reason\":\"Second look\"}"), 200);
+        stories.ok(http.post(quarterPath(bo, "2025-Q4") + "/assessment",
                 "{\"operatingLevel\":\"IC3\",\"rationale\":\"Confirmed at IC3\"}"), 201);
 
         JsonNode d = audited(decisionId, a -> a.get("basisChanges").size() == 2);
@@ -111,10 +114,10 @@ class DecisionBasisChangeApiTest {
 
     @Test
     void quarters_assessed_on_the_other_track_read_as_mapped_in_the_decision_and_its_audit() {
-        String cy = register("IC3");
-        quarterAt(cy, "2025-Q1", "IC4");
-        quarterAt(cy, "2025-Q2", "IC4");
-        JsonNode switched = ok(http.post("/api/people/" + cy + "/track-switches",
+        String cy = stories.register("IC3");
+        stories.quarterAt(cy, "2025-Q1", "IC4");
+        stories.quarterAt(cy, "2025-Q2", "IC4");
+        JsonNode switched = stories.ok(http.post("/api/people/" + cy + "/track-switches",
                 "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Leads the team now\"}"), 201);
         assertThat(switched.get("toLevel").asText()).isEqualTo("M1");
         JsonNode carried = switched.get("carriedOver");
@@ -122,7 +125,7 @@ class DecisionBasisChangeApiTest {
         assertThat(carried.findValuesAsText("mappedFrom")).containsExactly("IC4", "IC4");
         assertThat(carried.findValuesAsText("assessed")).containsExactly("IC4 (mapped to M2)", "IC4 (mapped to M2)");
 
-        JsonNode posted = ok(http.post("/api/people/" + cy + "/promotions",
+        JsonNode posted = stories.ok(http.post("/api/people/" + cy + "/promotions",
                 "{\"targetLevel\":\"M2\",\"rationale\":\"Two quarters at the M2 equivalent\"}"), 201);
         JsonNode postedBasis = posted.get("basis");
         assertThat(postedBasis.findValuesAsText("quarter")).containsExactly("2025-Q1", "2025-Q2");
@@ -148,10 +151,10 @@ class DecisionBasisChangeApiTest {
         assertThat(sw.get("carriedOver").findValuesAsText("mappedFrom")).containsExactly("IC4", "IC4");
 
         // a quarter assessed on the person's own track reads as its level, without a mapping
-        String dee = register("IC2");
-        quarterAt(dee, "2025-Q1", "IC3");
-        quarterAt(dee, "2025-Q2", "IC3");
-        JsonNode plain = ok(http.post("/api/people/" + dee + "/promotions",
+        String dee = stories.register("IC2");
+        stories.quarterAt(dee, "2025-Q1", "IC3");
+        stories.quarterAt(dee, "2025-Q2", "IC3");
+        JsonNode plain = stories.ok(http.post("/api/people/" + dee + "/promotions",
                 "{\"targetLevel\":\"IC3\",\"rationale\":\"Sustained\"}"), 201);
         assertThat(plain.get("basis").findValuesAsText("assessed")).containsExactly("IC3", "IC3");
         JsonNode plainAudit = audited(plain.get("decisionId").asText(), a -> true);
@@ -161,10 +164,10 @@ class DecisionBasisChangeApiTest {
 
     @Test
     void decisions_without_a_basis_say_it_still_holds_and_list_no_changes() {
-        String eve = register("IC3");
-        String correction = ok(http.post("/api/people/" + eve + "/level-corrections",
+        String eve = stories.register("IC3");
+        String correction = stories.ok(http.post("/api/people/" + eve + "/level-corrections",
                 "{\"level\":\"IC4\",\"reason\":\"Registered a level too low\"}"), 201).get("decisionId").asText();
-        String sw = ok(http.post("/api/people/" + eve + "/track-switches",
+        String sw = stories.ok(http.post("/api/people/" + eve + "/track-switches",
                 "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Grows a team\"}"), 201).get("decisionId").asText();
 
         for (String id : List.of(correction, sw)) {
@@ -197,38 +200,5 @@ class DecisionBasisChangeApiTest {
         return Eventually.await("decision " + decisionId + " in the audit",
                 () -> http.get("/api/promotions/" + decisionId),
                 r -> r.status() == 200 && done.test(r.json())).json();
-    }
-
-    private String register(String level) {
-        return ok(http.post("/api/people", """
-                {"name":"Basis","email":"basis-%s@example.com","discipline":"ENGINEERING","track":"IC","level":"%s"}"""
-                .formatted(UUID.randomUUID(), level)), 201).get("id").asText();
-    }
-
-    /** Opens a past quarter, logs evidence dated inside it showing {@code level}, and assesses it there. */
-    private String quarterAt(String person, String quarter, String level) {
-        ok(http.post("/api/people/" + person + "/quarters", "{\"quarter\":\"" + quarter + "\"}"), 201);
-        ok(http.post(q(person, quarter) + "/evidence", """
-                {"title":"Work at %s in %s","impact":"Measured impact","dimension":"IMPACT","demonstratesLevel":"%s",
-                 "occurredOn":"%s"}""".formatted(level, quarter, level, inside(quarter))), 201);
-        return ok(http.post(q(person, quarter) + "/assessment", """
-                {"operatingLevel":"%s","rationale":"Operated at %s"}""".formatted(level, level)), 201)
-                .get("assessment").get("assessmentId").asText();
-    }
-
-    /** A day in the middle of the quarter's second month. */
-    static String inside(String quarter) {
-        int year = Integer.parseInt(quarter.substring(0, 4));
-        int q = Integer.parseInt(quarter.substring(6));
-        return LocalDate.of(year, (q - 1) * 3 + 2, 10).toString();
-    }
-
-    private static String q(String person, String quarter) {
-        return "/api/people/" + person + "/quarters/" + quarter;
-    }
-
-    private static JsonNode ok(Http.Response r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : r.json();
     }
 }

@@ -1,5 +1,6 @@
 package com.careerledger.api.decisions;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.domain.person.RecordQuarterOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,17 +26,13 @@ class PromotionApiTest {
     int port;
     @Autowired
     CommandGateway commandGateway;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-    }
-
-    private String register(String level) {
-        return http.post("/api/people", """
-                {"name":"Promo","email":"promo-%s@example.com","discipline":"ENGINEERING","track":"IC","level":"%s"}"""
-                .formatted(UUID.randomUUID(), level)).json().get("id").asText();
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
     private UUID assessed(String personId, String quarter, String level) {
@@ -46,7 +43,7 @@ class PromotionApiTest {
 
     @Test
     void a_promotion_without_sustained_quarters_is_a_409_problem_naming_the_quarters_and_what_is_missing() {
-        String id = register("IC2");
+        String id = stories.register("IC2");
         assessed(id, "2026-Q1", "IC3");
 
         Http.Response refused = http.post("/api/people/" + id + "/promotions", """
@@ -61,7 +58,7 @@ class PromotionApiTest {
 
     @Test
     void a_sustained_promotion_is_a_201_decision_with_its_basis() {
-        String id = register("IC2");
+        String id = stories.register("IC2");
         UUID q1 = assessed(id, "2026-Q1", "IC3");
         UUID q2 = assessed(id, "2026-Q2", "IC3");
 
@@ -91,7 +88,7 @@ class PromotionApiTest {
 
     @Test
     void an_override_needs_a_justification_and_is_recorded_as_an_override() {
-        String id = register("IC1");
+        String id = stories.register("IC1");
 
         Http.Response unjustified = http.post("/api/people/" + id + "/promotions", """
                 {"targetLevel":"IC2","rationale":"Exceptional","override":{"justification":" "}}""");
@@ -105,7 +102,7 @@ class PromotionApiTest {
 
     @Test
     void a_track_switch_maps_the_level_and_is_not_a_promotion() {
-        String id = register("IC3");
+        String id = stories.register("IC3");
 
         Http.Response switched = http.post("/api/people/" + id + "/track-switches", """
                 {"targetTrack":"MANAGER","rationale":"Wants to grow a team"}""");
@@ -123,7 +120,7 @@ class PromotionApiTest {
 
     @Test
     void a_switch_without_an_equivalent_level_is_a_409_problem() {
-        String id = register("IC1");
+        String id = stories.register("IC1");
 
         Http.Response refused = http.post("/api/people/" + id + "/track-switches", """
                 {"targetTrack":"MANAGER","rationale":"Wants to manage"}""");
@@ -134,7 +131,7 @@ class PromotionApiTest {
 
     @Test
     void a_downward_correction_is_a_201_demotion_and_the_person_shows_the_corrected_level() {
-        String id = register("IC3");
+        String id = stories.register("IC3");
 
         Http.Response corrected = http.post("/api/people/" + id + "/level-corrections", """
                 {"level":"IC2","reason":"Registered at the wrong level"}""");
@@ -146,8 +143,8 @@ class PromotionApiTest {
 
     @Test
     void a_manager_is_assigned_and_a_cycle_is_refused() {
-        String lead = register("IC4");
-        String report = register("IC2");
+        String lead = stories.register("IC4");
+        String report = stories.register("IC2");
 
         Http.Response assigned = http.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/api/people/" + report + "/manager"))

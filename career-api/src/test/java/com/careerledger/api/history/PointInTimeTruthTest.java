@@ -1,6 +1,6 @@
 package com.careerledger.api.history;
 
-import com.careerledger.api.readmodels.RecordSteps;
+import com.careerledger.api.testsupport.CareerStories;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,11 @@ class PointInTimeTruthTest {
 
     @LocalServerPort
     int port;
-    RecordSteps steps;
+    CareerStories steps;
 
     @BeforeEach
     void setUp() {
-        steps = new RecordSteps(port);
+        steps = new CareerStories(port);
     }
 
     private JsonNode asOf(String person, Instant instant) {

@@ -1,5 +1,6 @@
 package com.careerledger.api.quarters;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,19 +19,13 @@ class QuarterScenarioTest {
 
     @LocalServerPort
     int port;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-    }
-
-    String register(String level) {
-        Http.Response r = http.post("/api/people", """
-                {"name":"Quinn","email":"quinn-%s@example.com","discipline":"ENGINEERING","track":"IC","level":"%s"}"""
-                .formatted(UUID.randomUUID(), level));
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get("id").asText();
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
     Http.Response open(String person, String quarter) {
@@ -61,7 +56,7 @@ class QuarterScenarioTest {
 
     @Test
     void two_quarters_assessed_at_the_next_level_earn_the_promotion_with_both_in_its_basis() {
-        String ada = register("IC2");
+        String ada = stories.register("IC2");
         assertThat(open(ada, "2026-Q1").status()).isEqualTo(201);
         assertThat(goal(ada, "2026-Q1", "Lead API redesign").status()).isEqualTo(201);
         assertThat(goal(ada, "2026-Q1", "Mentor two IC1s").status()).isEqualTo(201);
@@ -85,7 +80,7 @@ class QuarterScenarioTest {
 
     @Test
     void the_same_story_with_the_second_quarter_assessed_below_is_refused() {
-        String ada = register("IC2");
+        String ada = stories.register("IC2");
         open(ada, "2026-Q1");
         goal(ada, "2026-Q1", "Lead API redesign");
         goal(ada, "2026-Q1", "Mentor two IC1s");
@@ -105,7 +100,7 @@ class QuarterScenarioTest {
     @Test
     void a_promotion_sent_right_after_the_second_assessment_returns_sees_it_fifty_times_in_a_row() {
         for (int run = 0; run < 50; run++) {
-            String person = register("IC1");
+            String person = stories.register("IC1");
             open(person, "2025-Q4");
             evidence(person, "2025-Q4", "IC2");
             assertThat(assess(person, "2025-Q4", "IC2").status()).isEqualTo(201);
@@ -122,7 +117,7 @@ class QuarterScenarioTest {
 
     @Test
     void a_quarter_shows_its_goals_evidence_feedback_and_assessment_and_the_list_is_newest_first() {
-        String ada = register("IC2");
+        String ada = stories.register("IC2");
         open(ada, "2026-Q1");
         String goalId = goal(ada, "2026-Q1", "Own checkout v2").json().get("goalId").asText();
         Http.Response progress = http.post("/api/people/" + ada + "/quarters/2026-Q1/goals/" + goalId + "/progress",
@@ -162,7 +157,7 @@ class QuarterScenarioTest {
 
     @Test
     void the_rules_of_a_quarter_answer_as_problems() {
-        String ada = register("IC2");
+        String ada = stories.register("IC2");
         open(ada, "2026-Q1");
 
         assertThat(open(ada, "2026-Q1").status()).isEqualTo(409);
@@ -199,7 +194,7 @@ class QuarterScenarioTest {
 
     @Test
     void an_amended_assessment_replaces_the_outcome_in_the_persons_record() {
-        String ada = register("IC2");
+        String ada = stories.register("IC2");
         for (String q : new String[]{"2026-Q1", "2026-Q2"}) {
             open(ada, q);
             evidence(ada, q, "IC3");

@@ -1,5 +1,6 @@
 package com.careerledger.api.quarters;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.domain.shared.YearQuarter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,18 +25,20 @@ class SustainedRecordApiTest {
 
     @LocalServerPort
     int port;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
     // --- 1. promotions on quarters that have not happened ---------------------------------------------
 
     @Test
     void the_2031_story_is_refused_at_every_step_and_appends_nothing() {
-        String ada = register("IC", "IC2");
+        String ada = stories.register("IC", "IC2");
         long before = eventCount(ada);
 
         problem(http.post(quarters(ada), "{\"quarter\":\"2031-Q1\"}"), 409, "quarter-not-yet-open");
@@ -50,9 +52,9 @@ class SustainedRecordApiTest {
 
     @Test
     void the_next_quarter_may_be_opened_but_not_assessed_before_it_starts() {
-        String ada = register("IC", "IC2");
+        String ada = stories.register("IC", "IC2");
         String next = YearQuarter.of(LocalDate.now(ZoneOffset.UTC)).next().toString();
-        ok(http.post(quarters(ada), "{\"quarter\":\"" + next + "\"}"), 201);
+        stories.ok(http.post(quarters(ada), "{\"quarter\":\"" + next + "\"}"), 201);
         long before = eventCount(ada);
 
         problem(http.post(quarters(ada) + "/" + next + "/assessment", """
@@ -63,8 +65,8 @@ class SustainedRecordApiTest {
 
     @Test
     void evidence_dated_in_another_year_is_refused_for_a_quarter() {
-        String ada = register("IC", "IC2");
-        open(ada, "2025-Q3");
+        String ada = stories.register("IC", "IC2");
+        stories.open(ada, "2025-Q3");
 
         Http.Response refused = http.post(quarters(ada) + "/2025-Q3/evidence", """
                 {"title":"Old win","impact":"Some","dimension":"IMPACT","demonstratesLevel":"IC3","occurredOn":"2026-02-01"}""");
@@ -72,17 +74,17 @@ class SustainedRecordApiTest {
         JsonNode problem = problem(refused, 400, null);
         assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("occurredOn");
         assertThat(problem.get("detail").asText()).contains("2025-Q3");
-        assertThat(ok(http.get(quarters(ada) + "/2025-Q3"), 200).get("evidence")).isEmpty();
+        assertThat(stories.ok(http.get(quarters(ada) + "/2025-Q3"), 200).get("evidence")).isEmpty();
     }
 
     // --- 2, 3. promotions on assessments the system no longer stands behind ---------------------------
 
     @Test
     void a_promotion_cannot_rest_on_a_reopened_quarter() {
-        String ada = register("IC", "IC2");
-        quarterAt(ada, "2025-Q1", "IC3");
-        quarterAt(ada, "2025-Q2", "IC3");
-        JsonNode reopened = ok(http.post(quarters(ada) + "/2025-Q2/reopen", "{\"reason\":\"Calibration questions it\"}"), 200);
+        String ada = stories.register("IC", "IC2");
+        stories.quarterAt(ada, "2025-Q1", "IC3");
+        stories.quarterAt(ada, "2025-Q2", "IC3");
+        JsonNode reopened = stories.ok(http.post(quarters(ada) + "/2025-Q2/reopen", "{\"reason\":\"Calibration questions it\"}"), 200);
         assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
 
         JsonNode refused = problem(http.post("/api/people/" + ada + "/promotions", """
@@ -90,26 +92,26 @@ class SustainedRecordApiTest {
         assertThat(refused.get("detail").asText()).contains("only 1 assessed quarter");
 
         // assessed again, it counts again
-        assess(ada, "2025-Q2", "IC3");
-        JsonNode decision = ok(http.post("/api/people/" + ada + "/promotions", """
+        stories.assess(ada, "2025-Q2", "IC3");
+        JsonNode decision = stories.ok(http.post("/api/people/" + ada + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Two quarters at IC3"}"""), 201);
         assertThat(decision.get("basis").findValuesAsText("quarter")).containsExactly("2025-Q1", "2025-Q2");
     }
 
     @Test
     void a_reopened_quarter_whose_only_evidence_is_retracted_supports_neither_a_promotion_nor_its_reassessment() {
-        String ada = register("IC", "IC2");
-        quarterAt(ada, "2025-Q1", "IC3");
-        open(ada, "2025-Q2");
-        String only = evidence(ada, "2025-Q2", "IC3");
-        assess(ada, "2025-Q2", "IC3");
+        String ada = stories.register("IC", "IC2");
+        stories.quarterAt(ada, "2025-Q1", "IC3");
+        stories.open(ada, "2025-Q2");
+        String only = stories.evidence(ada, "2025-Q2", "Work at IC3", "IC3");
+        stories.assess(ada, "2025-Q2", "IC3");
 
         // an assessed quarter's evidence cannot be pulled from under its assessment
         problem(http.post(quarters(ada) + "/2025-Q2/evidence/" + only + "/retraction", "{\"reason\":\"Not ours\"}"),
                 409, "quarter-closed");
 
-        ok(http.post(quarters(ada) + "/2025-Q2/reopen", "{\"reason\":\"The win was another team's\"}"), 200);
-        ok(http.post(quarters(ada) + "/2025-Q2/evidence/" + only + "/retraction", "{\"reason\":\"Not ours\"}"), 200);
+        stories.ok(http.post(quarters(ada) + "/2025-Q2/reopen", "{\"reason\":\"The win was another team's\"}"), 200);
+        stories.ok(http.post(quarters(ada) + "/2025-Q2/evidence/" + only + "/retraction", "{\"reason\":\"Not ours\"}"), 200);
 
         problem(http.post("/api/people/" + ada + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Two quarters at IC3"}"""), 409, "promotion-not-sustained");
@@ -121,9 +123,9 @@ class SustainedRecordApiTest {
 
     @Test
     void an_assessment_at_the_next_level_needs_evidence_that_demonstrates_it() {
-        String ada = register("IC", "IC2");
-        open(ada, "2025-Q3");
-        evidence(ada, "2025-Q3", "IC2");
+        String ada = stories.register("IC", "IC2");
+        stories.open(ada, "2025-Q3");
+        stories.evidence(ada, "2025-Q3", "Work at IC2", "IC2");
         long before = eventCount(ada);
 
         JsonNode refused = problem(http.post(quarters(ada) + "/2025-Q3/assessment", """
@@ -131,26 +133,26 @@ class SustainedRecordApiTest {
         assertThat(refused.get("detail").asText()).contains("demonstrates IC3 or above", "IC2");
         assertThat(eventCount(ada)).isEqualTo(before);
 
-        evidence(ada, "2025-Q3", "IC3");
-        assess(ada, "2025-Q3", "IC3");
+        stories.evidence(ada, "2025-Q3", "Work at IC3", "IC3");
+        stories.assess(ada, "2025-Q3", "IC3");
     }
 
     // --- 6, 7. track switches -------------------------------------------------------------------------
 
     @Test
     void a_round_trip_between_tracks_returns_the_level_held() {
-        String ada = register("IC", "IC6");
+        String ada = stories.register("IC", "IC6");
         JsonNode toManager = switchTrack(ada, "MANAGER", null, 201);
         assertThat(toManager.get("toLevel").asText()).isEqualTo("M3");
         JsonNode back = switchTrack(ada, "IC", null, 201);
         assertThat(back.get("fromLevel").asText()).isEqualTo("M3");
         assertThat(back.get("toLevel").asText()).isEqualTo("IC6");
-        assertThat(ok(http.get("/api/people/" + ada), 200).get("level").asText()).isEqualTo("IC6");
+        assertThat(stories.ok(http.get("/api/people/" + ada), 200).get("level").asText()).isEqualTo("IC6");
     }
 
     @Test
     void an_ambiguous_switch_is_refused_with_its_candidates_unless_one_is_named() {
-        String dana = register("MANAGER", "M3");
+        String dana = stories.register("MANAGER", "M3");
         JsonNode refused = problem(http.post("/api/people/" + dana + "/track-switches", """
                 {"targetTrack":"IC","rationale":"Back to building"}"""), 409, "ambiguous-equivalent-level");
         assertThat(refused.get("detail").asText()).contains("IC5 and IC6", "targetLevel");
@@ -162,33 +164,33 @@ class SustainedRecordApiTest {
 
     @Test
     void an_open_quarter_moves_with_a_switch_and_is_assessed_on_the_new_ladder() {
-        String lee = register("IC", "IC3");
-        open(lee, "2025-Q4");
-        evidence(lee, "2025-Q4", "IC4");
+        String lee = stories.register("IC", "IC3");
+        stories.open(lee, "2025-Q4");
+        stories.evidence(lee, "2025-Q4", "Work at IC4", "IC4");
         switchTrack(lee, "MANAGER", null, 201);
 
-        JsonNode quarter = ok(http.get(quarters(lee) + "/2025-Q4"), 200);
+        JsonNode quarter = stories.ok(http.get(quarters(lee) + "/2025-Q4"), 200);
         assertThat(quarter.get("levelHeld").asText()).isEqualTo("M1");
         assertThat(quarter.get("targetLevel").asText()).isEqualTo("M2");
         problem(http.post(quarters(lee) + "/2025-Q4/assessment", """
                 {"operatingLevel":"IC4","rationale":"Operated at IC4"}"""), 400, null);
-        assess(lee, "2025-Q4", "M2");
-        assertThat(ok(http.get(quarters(lee) + "/2025-Q4"), 200).get("assessment").get("atNextLevel").asBoolean()).isTrue();
+        stories.assess(lee, "2025-Q4", "M2");
+        assertThat(stories.ok(http.get(quarters(lee) + "/2025-Q4"), 200).get("assessment").get("atNextLevel").asBoolean()).isTrue();
     }
 
     // --- 8. back-filled quarters --------------------------------------------------------------------
 
     @Test
     void a_quarter_backfilled_after_a_promotion_is_held_at_the_level_of_its_day() {
-        String ada = register("IC", "IC2");
-        quarterAt(ada, "2025-Q1", "IC3");
-        quarterAt(ada, "2025-Q2", "IC3");
-        ok(http.post("/api/people/" + ada + "/promotions", """
+        String ada = stories.register("IC", "IC2");
+        stories.quarterAt(ada, "2025-Q1", "IC3");
+        stories.quarterAt(ada, "2025-Q2", "IC3");
+        stories.ok(http.post("/api/people/" + ada + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Two quarters at IC3"}"""), 201);
 
-        open(ada, "2024-Q3");
+        stories.open(ada, "2024-Q3");
 
-        JsonNode quarter = ok(http.get(quarters(ada) + "/2024-Q3"), 200);
+        JsonNode quarter = stories.ok(http.get(quarters(ada) + "/2024-Q3"), 200);
         // registered (and so at IC2) until today's promotion: 2024-Q3 was worked at IC2
         assertThat(quarter.get("levelHeld").asText()).isEqualTo("IC2");
         assertThat(quarter.get("targetLevel").asText()).isEqualTo("IC3");
@@ -196,51 +198,18 @@ class SustainedRecordApiTest {
 
     // --- helpers ------------------------------------------------------------------------------------
 
-    private String register(String track, String level) {
-        return ok(http.post("/api/people", """
-                {"name":"Record Keeper","email":"record-%s@example.com","discipline":"ENGINEERING","track":"%s","level":"%s"}"""
-                .formatted(UUID.randomUUID(), track, level)), 201).get("id").asText();
-    }
-
-    private void open(String person, String quarter) {
-        ok(http.post(quarters(person), "{\"quarter\":\"" + quarter + "\"}"), 201);
-    }
-
-    private String evidence(String person, String quarter, String level) {
-        String day = YearQuarter.parse(quarter).firstDay().plusDays(9).toString();
-        return ok(http.post(quarters(person) + "/" + quarter + "/evidence", """
-                {"title":"Work at %s","impact":"Measured impact","dimension":"IMPACT","demonstratesLevel":"%s","occurredOn":"%s"}"""
-                .formatted(level, level, day)), 201).get("evidenceId").asText();
-    }
-
-    private void assess(String person, String quarter, String level) {
-        ok(http.post(quarters(person) + "/" + quarter + "/assessment", """
-                {"operatingLevel":"%s","rationale":"Operated at %s"}""".formatted(level, level)), 201);
-    }
-
-    private void quarterAt(String person, String quarter, String level) {
-        open(person, quarter);
-        evidence(person, quarter, level);
-        assess(person, quarter, level);
-    }
-
     private JsonNode switchTrack(String person, String track, String level, int status) {
         String body = level == null ? "{\"targetTrack\":\"%s\",\"rationale\":\"Role change\"}".formatted(track)
                 : "{\"targetTrack\":\"%s\",\"rationale\":\"Role change\",\"targetLevel\":\"%s\"}".formatted(track, level);
-        return ok(http.post("/api/people/" + person + "/track-switches", body), status);
+        return stories.ok(http.post("/api/people/" + person + "/track-switches", body), status);
     }
 
     private long eventCount(String person) {
-        return ok(http.get("/api/people/" + person + "/events?size=1"), 200).get("total").asLong();
+        return stories.ok(http.get("/api/people/" + person + "/events?size=1"), 200).get("total").asLong();
     }
 
     private static String quarters(String person) {
         return "/api/people/" + person + "/quarters";
-    }
-
-    private static JsonNode ok(Http.Response r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : r.json();
     }
 
     private static JsonNode problem(Http.Response r, int status, String rule) {

@@ -54,10 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person's stint, a row registered a few events before).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// a database of its own: it writes while the read models are stopped and forgets their position, after which the
-// shared context's processor answered reads only about once a second (see the session notes); kept apart until
-// that is understood
-@TestPropertySource(properties = "career.test.isolated-database=batched-read-models")
+// a database of its own (career.db.embedded.database): it writes while the read models are stopped and forgets
+// their position, after which the shared context's processor answered reads only about once a second (see the
+// session notes); kept apart until that is understood
+@TestPropertySource(properties = "career.db.embedded.database=batched_read_models")
 class BatchedReadModelsTest {
 
     private static final List<String> TABLES = List.of("directory_person", "audit_assessment", "audit_evidence",

@@ -1,12 +1,13 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.careerledger.api.readmodels.RecordSteps.line;
+import static com.careerledger.api.testsupport.CareerStories.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,11 +21,11 @@ class MappedQuartersHistoryTest {
 
     @LocalServerPort
     int port;
-    RecordSteps steps;
+    CareerStories steps;
 
     @BeforeEach
     void setUp() {
-        steps = new RecordSteps(port);
+        steps = new CareerStories(port);
     }
 
     @Test
@@ -53,7 +54,7 @@ class MappedQuartersHistoryTest {
         String kim = steps.register("IC", "IC3");
         steps.quarterAt(kim, "2025-Q4", "IC4");
         steps.open(kim, "2026-Q1");
-        steps.evidence(kim, "2026-Q1", "IC4");
+        steps.evidence(kim, "2026-Q1", "Work at IC4", "IC4");
         JsonNode before = steps.quarter(kim, "2026-Q1");
         assertThat(before.get("track").asText()).isEqualTo("IC");
         assertThat(before.get("levelHeld").asText()).isEqualTo("IC3");

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.ReadModels;
@@ -28,11 +29,11 @@ class NextLevelStreakStatsTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    RecordSteps steps;
+    CareerStories steps;
 
     @BeforeEach
     void setUp() {
-        steps = new RecordSteps(port);
+        steps = new CareerStories(port);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import java.util.List;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
@@ -32,12 +33,12 @@ class PerformanceHistoryApiTest {
     int port;
     @Autowired
     EventProcessingConfiguration processing;
-    CareerSteps career;
+    CareerStories career;
     Http http;
 
     @BeforeEach
     void setUp() {
-        career = new CareerSteps(port);
+        career = new CareerStories(port);
         http = career.http();
     }
 

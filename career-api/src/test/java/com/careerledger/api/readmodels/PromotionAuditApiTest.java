@@ -2,9 +2,9 @@ package com.careerledger.api.readmodels;
 
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
-import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.api.testsupport.CareerStories.assessmentId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The promotion audit over HTTP: decisions made through the API, read back with their full basis. */
@@ -31,46 +32,13 @@ class PromotionAuditApiTest {
     int port;
     @Autowired
     EventProcessingConfiguration processing;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-    }
-
-    private String register(String level) {
-        Http.Response r = http.post("/api/people", """
-                {"name":"Audrey","email":"audit-%s@example.com","discipline":"ENGINEERING","track":"IC","level":"%s"}"""
-                .formatted(UUID.randomUUID(), level));
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get("id").asText();
-    }
-
-    private void open(String person, String quarter) {
-        assertThat(http.post("/api/people/" + person + "/quarters", "{\"quarter\":\"" + quarter + "\"}").status())
-                .isEqualTo(201);
-    }
-
-    private String evidence(String person, String quarter, String title, String level, String dimension) {
-        Http.Response r = http.post("/api/people/" + person + "/quarters/" + quarter + "/evidence", """
-                {"title":"%s","description":"Three teams","impact":"p95 800ms to 200ms",
-                 "dimension":"%s","demonstratesLevel":"%s","occurredOn":"%s"}"""
-                .formatted(title, dimension, level, QuarterDates.occurredOn(quarter)));
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get("evidenceId").asText();
-    }
-
-    private String assess(String person, String quarter, String level, String rationale) {
-        Http.Response r = http.post("/api/people/" + person + "/quarters/" + quarter + "/assessment", """
-                {"operatingLevel":"%s","rationale":"%s"}""".formatted(level, rationale));
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get("assessment").get("assessmentId").asText();
-    }
-
-    private JsonNode decide(String path, String body) {
-        Http.Response r = http.post(path, body);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json();
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
     /** The audited decision, once the read model has it. */
@@ -91,16 +59,16 @@ class PromotionAuditApiTest {
 
     @Test
     void a_promotion_shows_both_basis_quarters_with_assessments_and_evidence_even_after_a_retraction() {
-        String ada = register("IC2");
-        open(ada, "2026-Q1");
-        String e1 = evidence(ada, "2026-Q1", "Led the API redesign", "IC3", "IMPACT");
-        String e2 = evidence(ada, "2026-Q1", "Mentored two IC1s", "IC3", "MENTORSHIP");
-        String a1 = assess(ada, "2026-Q1", "IC3", "Owned the redesign end to end");
-        open(ada, "2026-Q2");
-        String e3 = evidence(ada, "2026-Q2", "Ran the checkout migration", "IC3", "OWNERSHIP");
-        String a2 = assess(ada, "2026-Q2", "IC3", "Drove the migration across teams");
+        String ada = stories.register("IC2");
+        stories.open(ada, "2026-Q1");
+        String e1 = stories.evidence(ada, "2026-Q1", "Led the API redesign", "IC3", "IMPACT");
+        String e2 = stories.evidence(ada, "2026-Q1", "Mentored two IC1s", "IC3", "MENTORSHIP");
+        String a1 = assessmentId(stories.assess(ada, "2026-Q1", "IC3", "Owned the redesign end to end"));
+        stories.open(ada, "2026-Q2");
+        String e3 = stories.evidence(ada, "2026-Q2", "Ran the checkout migration", "IC3", "OWNERSHIP");
+        String a2 = assessmentId(stories.assess(ada, "2026-Q2", "IC3", "Drove the migration across teams"));
 
-        JsonNode posted = decide("/api/people/" + ada + "/promotions", """
+        JsonNode posted = stories.created("/api/people/" + ada + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Two quarters of next-level impact"}""");
         String decisionId = posted.get("decisionId").asText();
         JsonNode before = audited(decisionId);
@@ -112,7 +80,7 @@ class PromotionAuditApiTest {
         assertThat(http.post("/api/people/" + ada + "/quarters/2026-Q2/evidence/" + e3 + "/retraction",
                 "{\"reason\":\"Belongs to another team\"}").status()).isEqualTo(200);
         // a later decision of the same person is handled after the retraction (one person's events are in order)
-        String later = decide("/api/people/" + ada + "/level-corrections", """
+        String later = stories.created("/api/people/" + ada + "/level-corrections", """
                 {"level":"IC4","reason":"Calibration moved Ada up"}""").get("decisionId").asText();
         audited(later);
 
@@ -172,18 +140,18 @@ class PromotionAuditApiTest {
 
     @Test
     void evidence_retracted_before_the_decision_is_not_in_its_basis() {
-        String bo = register("IC1");
-        open(bo, "2025-Q4");
-        String kept = evidence(bo, "2025-Q4", "Shipped the importer", "IC2", "CRAFT");
-        String dropped = evidence(bo, "2025-Q4", "Logged twice", "IC2", "CRAFT");
+        String bo = stories.register("IC1");
+        stories.open(bo, "2025-Q4");
+        String kept = stories.evidence(bo, "2025-Q4", "Shipped the importer", "IC2", "CRAFT");
+        String dropped = stories.evidence(bo, "2025-Q4", "Logged twice", "IC2", "CRAFT");
         assertThat(http.post("/api/people/" + bo + "/quarters/2025-Q4/evidence/" + dropped + "/retraction",
                 "{\"reason\":\"Duplicate\"}").status()).isEqualTo(200);
-        assess(bo, "2025-Q4", "IC2", "Owned the importer");
-        open(bo, "2026-Q1");
-        evidence(bo, "2026-Q1", "Owned on-call", "IC2", "OWNERSHIP");
-        assess(bo, "2026-Q1", "IC2", "Ran on-call");
+        stories.assess(bo, "2025-Q4", "IC2", "Owned the importer");
+        stories.open(bo, "2026-Q1");
+        stories.evidence(bo, "2026-Q1", "Owned on-call", "IC2", "OWNERSHIP");
+        stories.assess(bo, "2026-Q1", "IC2", "Ran on-call");
 
-        String decisionId = decide("/api/people/" + bo + "/promotions", """
+        String decisionId = stories.created("/api/people/" + bo + "/promotions", """
                 {"targetLevel":"IC2","rationale":"Sustained"}""").get("decisionId").asText();
 
         JsonNode q = audited(decisionId).get("basis").get(0);
@@ -193,9 +161,9 @@ class PromotionAuditApiTest {
 
     @Test
     void an_override_shows_its_justification() {
-        String cy = register("IC1");
+        String cy = stories.register("IC1");
 
-        JsonNode posted = decide("/api/people/" + cy + "/promotions", """
+        JsonNode posted = stories.created("/api/people/" + cy + "/promotions", """
                 {"targetLevel":"IC2","rationale":"Exceptional","override":{"justification":"Retention risk, committee vote 5-0"}}""");
 
         JsonNode d = audited(posted.get("decisionId").asText());
@@ -207,15 +175,15 @@ class PromotionAuditApiTest {
 
     @Test
     void corrections_and_track_switches_are_listed_newest_first_filtered_by_person_and_time_and_paged() {
-        String dee = register("IC3");
-        JsonNode correction = decide("/api/people/" + dee + "/level-corrections", """
+        String dee = stories.register("IC3");
+        JsonNode correction = stories.created("/api/people/" + dee + "/level-corrections", """
                 {"level":"IC4","reason":"Registered a level too low"}""");
-        JsonNode demotion = decide("/api/people/" + dee + "/level-corrections", """
+        JsonNode demotion = stories.created("/api/people/" + dee + "/level-corrections", """
                 {"level":"IC3","reason":"Calibration reversed the correction"}""");
-        JsonNode switched = decide("/api/people/" + dee + "/track-switches", """
+        JsonNode switched = stories.created("/api/people/" + dee + "/track-switches", """
                 {"targetTrack":"MANAGER","rationale":"Wants to grow a team"}""");
-        String other = register("IC1");
-        decide("/api/people/" + other + "/level-corrections", """
+        String other = stories.register("IC1");
+        stories.created("/api/people/" + other + "/level-corrections", """
                 {"level":"IC2","reason":"Someone else's decision"}""");
 
         JsonNode all = list("personId=" + dee, 3);
@@ -267,18 +235,18 @@ class PromotionAuditApiTest {
 
     @Test
     void a_rebuild_from_the_events_reproduces_the_same_decisions_including_a_basis_whose_evidence_was_retracted_since() {
-        String eve = register("IC2");
-        open(eve, "2026-Q1");
-        evidence(eve, "2026-Q1", "Designed the event store", "IC3", "CRAFT");
-        assess(eve, "2026-Q1", "IC3", "Craft at IC3");
-        open(eve, "2026-Q2");
-        String retracted = evidence(eve, "2026-Q2", "Ran the game day", "IC3", "OWNERSHIP");
-        assess(eve, "2026-Q2", "IC3", "Ownership at IC3");
-        decide("/api/people/" + eve + "/promotions", """
+        String eve = stories.register("IC2");
+        stories.open(eve, "2026-Q1");
+        stories.evidence(eve, "2026-Q1", "Designed the event store", "IC3", "CRAFT");
+        stories.assess(eve, "2026-Q1", "IC3", "Craft at IC3");
+        stories.open(eve, "2026-Q2");
+        String retracted = stories.evidence(eve, "2026-Q2", "Ran the game day", "IC3", "OWNERSHIP");
+        stories.assess(eve, "2026-Q2", "IC3", "Ownership at IC3");
+        stories.created("/api/people/" + eve + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Sustained"}""");
         http.post("/api/people/" + eve + "/quarters/2026-Q2/reopen", "{\"reason\":\"Review\"}");
         http.post("/api/people/" + eve + "/quarters/2026-Q2/evidence/" + retracted + "/retraction", "{\"reason\":\"Not hers\"}");
-        decide("/api/people/" + eve + "/track-switches", """
+        stories.created("/api/people/" + eve + "/track-switches", """
                 {"targetTrack":"MANAGER","rationale":"Leads the team"}""");
         JsonNode before = list("personId=" + eve, 2);
         assertThat(before.get("items").get(1).get("basis").get(1).get("evidence").findValuesAsText("evidenceId"))

@@ -1,13 +1,14 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.careerledger.api.readmodels.RecordSteps.ids;
-import static com.careerledger.api.readmodels.RecordSteps.line;
+import static com.careerledger.api.testsupport.CareerStories.ids;
+import static com.careerledger.api.testsupport.CareerStories.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,17 +21,17 @@ class ReopenedQuarterReadModelsTest {
 
     @LocalServerPort
     int port;
-    RecordSteps steps;
+    CareerStories steps;
 
     @BeforeEach
     void setUp() {
-        steps = new RecordSteps(port);
+        steps = new CareerStories(port);
     }
 
     @Test
     void a_reopened_quarter_leaves_the_sustained_record_and_readiness_follows_everywhere_at_once() {
         String manager = steps.register("MANAGER", "M2");
-        String ada = steps.register("IC", "IC2", manager);
+        String ada = steps.register("Robin", "ENGINEERING", "IC", "IC2", manager);
         steps.quarterAt(ada, "2025-Q1", "IC3");
         steps.quarterAt(ada, "2025-Q2", "IC3");
         String board = "/api/readiness?managerId=" + manager;
@@ -79,7 +80,7 @@ class ReopenedQuarterReadModelsTest {
     @Test
     void a_reopened_quarter_re_assessed_lower_keeps_the_person_off_the_board() {
         String manager = steps.register("MANAGER", "M2");
-        String bo = steps.register("IC", "IC2", manager);
+        String bo = steps.register("Robin", "ENGINEERING", "IC", "IC2", manager);
         steps.quarterAt(bo, "2025-Q3", "IC3");
         steps.quarterAt(bo, "2025-Q4", "IC3");
         steps.await("bo on the readiness board", "/api/readiness?managerId=" + manager, page -> ids(page).contains(bo));

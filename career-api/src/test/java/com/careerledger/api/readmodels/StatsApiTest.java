@@ -3,9 +3,9 @@ package com.careerledger.api.readmodels;
 import com.careerledger.projections.stats.StatsProjection;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
-import com.careerledger.api.testsupport.QuarterDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -22,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,39 +39,18 @@ class StatsApiTest {
     EventProcessingConfiguration processing;
     @Autowired
     EventStore eventStore;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
+    /** Someone on the product ladder. */
     private String register(String level) {
-        Http.Response r = http.post("/api/people", """
-                {"name":"Stan","email":"stats-%s@example.com","discipline":"PRODUCT","track":"IC","level":"%s"}"""
-                .formatted(UUID.randomUUID(), level));
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get("id").asText();
-    }
-
-    private void open(String person, String quarter) {
-        assertThat(http.post("/api/people/" + person + "/quarters", "{\"quarter\":\"" + quarter + "\"}").status())
-                .isEqualTo(201);
-    }
-
-    private void assessedAtNextLevel(String person, String quarter, String level) {
-        open(person, quarter);
-        assertThat(http.post("/api/people/" + person + "/quarters/" + quarter + "/evidence", """
-                {"title":"Shipped the roadmap","impact":"Revenue up","dimension":"IMPACT","demonstratesLevel":"%s",
-                 "occurredOn":"%s"}""".formatted(level, QuarterDates.occurredOn(quarter))).status()).isEqualTo(201);
-        assertThat(http.post("/api/people/" + person + "/quarters/" + quarter + "/assessment", """
-                {"operatingLevel":"%s","rationale":"Operated at %s"}""".formatted(level, level)).status()).isEqualTo(201);
-    }
-
-    private JsonNode decide(String path, String body) {
-        Http.Response r = http.post(path, body);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json();
+        return stories.register("Stan", "PRODUCT", "IC", level, null);
     }
 
     /** The statistics once the stats processor has handled every event stored so far. */
@@ -128,25 +106,25 @@ class StatsApiTest {
         register("IC1");
         // B: two quarters at the next level, promoted, then one quarter opened at the new level
         String b = register("IC2");
-        assessedAtNextLevel(b, "2026-Q1", "IC3");
-        assessedAtNextLevel(b, "2026-Q2", "IC3");
-        JsonNode promotionOfB = decide("/api/people/" + b + "/promotions", """
+        stories.quarterAt(b, "2026-Q1", "IC3");
+        stories.quarterAt(b, "2026-Q2", "IC3");
+        JsonNode promotionOfB = stories.created("/api/people/" + b + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Sustained"}""");
-        open(b, "2026-Q3");
+        stories.open(b, "2026-Q3");
         // C: three quarters at IC2, never promoted
         String c = register("IC2");
-        open(c, "2025-Q4");
-        open(c, "2026-Q1");
-        open(c, "2026-Q2");
+        stories.open(c, "2025-Q4");
+        stories.open(c, "2026-Q1");
+        stories.open(c, "2026-Q2");
         // D: promoted by override without a single quarter
         String d = register("IC1");
-        JsonNode promotionOfD = decide("/api/people/" + d + "/promotions", """
+        JsonNode promotionOfD = stories.created("/api/people/" + d + "/promotions", """
                 {"targetLevel":"IC2","rationale":"Exceptional","override":{"justification":"Committee vote 5-0"}}""");
         // E: a correction up (not a promotion), then a switch to the manager track
         String e = register("IC3");
-        decide("/api/people/" + e + "/level-corrections", """
+        stories.created("/api/people/" + e + "/level-corrections", """
                 {"level":"IC4","reason":"Registered a level too low"}""");
-        decide("/api/people/" + e + "/track-switches", """
+        stories.created("/api/people/" + e + "/track-switches", """
                 {"targetTrack":"MANAGER","rationale":"Leads the platform team"}""");
 
         // now: A IC1, B IC3, C IC2, D IC2, E M2
@@ -183,11 +161,11 @@ class StatsApiTest {
     @Test
     void a_rebuild_from_the_events_reproduces_the_same_statistics() {
         String f = register("IC2");
-        assessedAtNextLevel(f, "2026-Q1", "IC3");
-        assessedAtNextLevel(f, "2026-Q2", "IC3");
-        decide("/api/people/" + f + "/promotions", """
+        stories.quarterAt(f, "2026-Q1", "IC3");
+        stories.quarterAt(f, "2026-Q2", "IC3");
+        stories.created("/api/people/" + f + "/promotions", """
                 {"targetLevel":"IC3","rationale":"Sustained"}""");
-        open(f, "2026-Q3");
+        stories.open(f, "2026-Q3");
         JsonNode before = settledStats();
 
         TrackingEventProcessor processor = processing.eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class)

@@ -57,10 +57,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events say, in words that stay true, and a rebuild gives the same answer.
  * <p>
  * The events are written into the event store as the old code stored them (its own JSON, not sent through any
- * command), in a database of its own so that no other test's replay meets them.
+ * command), in a database of its own ({@code career.db.embedded.database}) so that no other test's replay meets
+ * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "career.test.isolated-database=stored-decision-history")
+@TestPropertySource(properties = "career.db.embedded.database=stored_decision_history")
 class StoredDecisionHistoryReplayTest {
 
     private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.ReadModels;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import static com.careerledger.api.readmodels.RecordSteps.line;
+import static com.careerledger.api.testsupport.CareerStories.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,11 +47,11 @@ class StoredHistoryReplayTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    RecordSteps steps;
+    CareerStories steps;
 
     @BeforeEach
     void setUp() {
-        steps = new RecordSteps(port);
+        steps = new CareerStories(port);
     }
 
     /** One stored event row, payload and metadata as JSON text. */
@@ -144,7 +145,7 @@ class StoredHistoryReplayTest {
         String switched = steps.register("IC", "IC3");
         steps.quarterAt(switched, "2025-Q4", "IC4");
         steps.open(switched, "2026-Q1");
-        steps.evidence(switched, "2026-Q1", "IC4");
+        steps.evidence(switched, "2026-Q1", "Work at IC4", "IC4");
         steps.switchTrack(switched, "MANAGER");
         steps.assess(switched, "2026-Q1", "M2");
 

@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import static com.careerledger.api.testsupport.CareerStories.quarterPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,23 +26,25 @@ class SustainedRecordTimelineApiTest {
 
     @LocalServerPort
     int port;
+    CareerStories stories;
     Http http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        stories = new CareerStories(port);
+        http = stories.http();
     }
 
     @Test
     void a_reopened_and_reassessed_basis_quarter_is_told_with_the_level_held_then_and_what_it_means_for_the_promotion() {
-        String ada = register("IC", "IC2");
-        quarterAt(ada, "2025-Q1", "IC3");
-        quarterAt(ada, "2025-Q2", "IC3");
-        ok(http.post("/api/people/" + ada + "/promotions", "{\"targetLevel\":\"IC3\",\"rationale\":\"Sustained\"}"), 201);
-        ok(http.post(q(ada, "2025-Q2") + "/reopen", "{\"reason\":\"Calibration review\"}"), 200);
-        ok(http.post(q(ada, "2025-Q1") + "/reopen", "{\"reason\":\"Calibration review\"}"), 200);
-        ok(http.post(q(ada, "2025-Q1") + "/assessment", "{\"operatingLevel\":\"IC1\",\"rationale\":\"Recalibrated\"}"), 201);
-        ok(http.post(q(ada, "2025-Q2") + "/assessment", "{\"operatingLevel\":\"IC3\",\"rationale\":\"Confirmed\"}"), 201);
+        String ada = stories.register("IC", "IC2");
+        stories.quarterAt(ada, "2025-Q1", "IC3");
+        stories.quarterAt(ada, "2025-Q2", "IC3");
+        stories.ok(http.post("/api/people/" + ada + "/promotions", "{\"targetLevel\":\"IC3\",\"rationale\":\"Sustained\"}"), 201);
+        stories.ok(http.post(quarterPath(ada, "2025-Q2") + "/reopen", "{\"reason\":\"Calibration review\"}"), 200);
+        stories.ok(http.post(quarterPath(ada, "2025-Q1") + "/reopen", "{\"reason\":\"Calibration review\"}"), 200);
+        stories.ok(http.post(quarterPath(ada, "2025-Q1") + "/assessment", "{\"operatingLevel\":\"IC1\",\"rationale\":\"Recalibrated\"}"), 201);
+        stories.ok(http.post(quarterPath(ada, "2025-Q2") + "/assessment", "{\"operatingLevel\":\"IC3\",\"rationale\":\"Confirmed\"}"), 201);
 
         List<String> summaries = summaries(ada, "DecisionBasisChanged", 4);
 
@@ -77,12 +79,12 @@ class SustainedRecordTimelineApiTest {
 
     @Test
     void a_basis_quarter_reassessed_at_the_level_says_the_promotion_still_holds() {
-        String bo = register("IC", "IC2");
-        quarterAt(bo, "2025-Q3", "IC3");
-        quarterAt(bo, "2025-Q4", "IC3");
-        ok(http.post("/api/people/" + bo + "/promotions", "{\"targetLevel\":\"IC3\",\"rationale\":\"Sustained\"}"), 201);
-        ok(http.post(q(bo, "2025-Q3") + "/reopen", "{\"reason\":\"Second look\"}"), 200);
-        ok(http.post(q(bo, "2025-Q3") + "/assessment", "{\"operatingLevel\":\"IC3\",\"rationale\":\"Confirmed\"}"), 201);
+        String bo = stories.register("IC", "IC2");
+        stories.quarterAt(bo, "2025-Q3", "IC3");
+        stories.quarterAt(bo, "2025-Q4", "IC3");
+        stories.ok(http.post("/api/people/" + bo + "/promotions", "{\"targetLevel\":\"IC3\",\"rationale\":\"Sustained\"}"), 201);
+        stories.ok(http.post(quarterPath(bo, "2025-Q3") + "/reopen", "{\"reason\":\"Second look\"}"), 200);
+        stories.ok(http.post(quarterPath(bo, "2025-Q3") + "/assessment", "{\"operatingLevel\":\"IC3\",\"rationale\":\"Confirmed\"}"), 201);
 
         assertThat(summaries(bo, "DecisionBasisChanged", 2)).containsExactly(
                 "The promotion to IC3 (Senior Engineer) rests on 2025-Q3, whose assessment was reopened;"
@@ -93,15 +95,15 @@ class SustainedRecordTimelineApiTest {
 
     @Test
     void open_quarters_move_with_a_track_switch_and_quarters_assessed_on_the_old_track_join_as_mapped() {
-        String cy = register("IC", "IC3");
-        quarterAt(cy, "2025-Q1", "IC4");
-        quarterAt(cy, "2025-Q2", "IC4");
-        ok(http.post("/api/people/" + cy + "/quarters", "{\"quarter\":\"2026-Q3\"}"), 201);
-        ok(http.post("/api/people/" + cy + "/track-switches",
+        String cy = stories.register("IC", "IC3");
+        stories.quarterAt(cy, "2025-Q1", "IC4");
+        stories.quarterAt(cy, "2025-Q2", "IC4");
+        stories.ok(http.post("/api/people/" + cy + "/quarters", "{\"quarter\":\"2026-Q3\"}"), 201);
+        stories.ok(http.post("/api/people/" + cy + "/track-switches",
                 "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Leads the team now\"}"), 201);
         // a quarter assessed on the IC track, reopened after the switch and assessed again there
-        ok(http.post(q(cy, "2025-Q2") + "/reopen", "{\"reason\":\"Second look\"}"), 200);
-        ok(http.post(q(cy, "2025-Q2") + "/assessment", "{\"operatingLevel\":\"IC4\",\"rationale\":\"Confirmed\"}"), 201);
+        stories.ok(http.post(quarterPath(cy, "2025-Q2") + "/reopen", "{\"reason\":\"Second look\"}"), 200);
+        stories.ok(http.post(quarterPath(cy, "2025-Q2") + "/assessment", "{\"operatingLevel\":\"IC4\",\"rationale\":\"Confirmed\"}"), 201);
 
         assertThat(summaries(cy, "QuarterMovedToTrack", 1)).containsExactly(
                 "Quarter 2026-Q3 moved to the manager track: now held at M1 (Engineering Manager),"
@@ -125,10 +127,10 @@ class SustainedRecordTimelineApiTest {
 
     @Test
     void a_round_trip_between_tracks_is_told_as_going_back_to_the_level_held_before() {
-        String dee = register("IC", "IC6");
-        ok(http.post("/api/people/" + dee + "/track-switches",
+        String dee = stories.register("IC", "IC6");
+        stories.ok(http.post("/api/people/" + dee + "/track-switches",
                 "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Runs the platform org\"}"), 201);
-        JsonNode back = ok(http.post("/api/people/" + dee + "/track-switches",
+        JsonNode back = stories.ok(http.post("/api/people/" + dee + "/track-switches",
                 "{\"targetTrack\":\"IC\",\"rationale\":\"Back to architecture\"}"), 201);
         assertThat(back.get("toLevel").asText()).isEqualTo("IC6");
 
@@ -141,10 +143,10 @@ class SustainedRecordTimelineApiTest {
 
     @Test
     void a_switch_to_one_of_several_equivalents_names_them() {
-        String eve = register("MANAGER", "M3");
-        ok(http.post("/api/people/" + eve + "/track-switches",
+        String eve = stories.register("MANAGER", "M3");
+        stories.ok(http.post("/api/people/" + eve + "/track-switches",
                 "{\"targetTrack\":\"IC\",\"targetLevel\":\"IC5\",\"rationale\":\"Wants depth\"}"), 201);
-        ok(http.post("/api/people/" + eve + "/track-switches",
+        stories.ok(http.post("/api/people/" + eve + "/track-switches",
                 "{\"targetTrack\":\"MANAGER\",\"rationale\":\"Missed the team\"}"), 201);
 
         assertThat(summaries(eve, "TrackSwitched", 2)).containsExactly(
@@ -179,32 +181,5 @@ class SustainedRecordTimelineApiTest {
             }
         });
         return out;
-    }
-
-    private String register(String track, String level) {
-        return ok(http.post("/api/people", """
-                {"name":"Tess","email":"timeline-%s@example.com","discipline":"ENGINEERING","track":"%s","level":"%s"}"""
-                .formatted(UUID.randomUUID(), track, level)), 201).get("id").asText();
-    }
-
-    /** Opens a past quarter, logs evidence dated inside it showing {@code level}, and assesses it there. */
-    private void quarterAt(String person, String quarter, String level) {
-        ok(http.post("/api/people/" + person + "/quarters", "{\"quarter\":\"" + quarter + "\"}"), 201);
-        int year = Integer.parseInt(quarter.substring(0, 4));
-        int q = Integer.parseInt(quarter.substring(6));
-        ok(http.post(q(person, quarter) + "/evidence", """
-                {"title":"Work at %s in %s","impact":"Measured impact","dimension":"IMPACT","demonstratesLevel":"%s",
-                 "occurredOn":"%s"}""".formatted(level, quarter, level, LocalDate.of(year, (q - 1) * 3 + 2, 10))), 201);
-        ok(http.post(q(person, quarter) + "/assessment", """
-                {"operatingLevel":"%s","rationale":"Operated at %s"}""".formatted(level, level)), 201);
-    }
-
-    private static String q(String person, String quarter) {
-        return "/api/people/" + person + "/quarters/" + quarter;
-    }
-
-    private static JsonNode ok(Http.Response r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : r.json();
     }
 }

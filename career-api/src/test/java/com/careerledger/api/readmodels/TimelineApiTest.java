@@ -1,5 +1,6 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.api.testsupport.Http;
@@ -28,12 +29,12 @@ class TimelineApiTest {
     int port;
     @Autowired
     EventProcessingConfiguration processing;
-    CareerSteps career;
+    CareerStories career;
     Http http;
 
     @BeforeEach
     void setUp() {
-        career = new CareerSteps(port);
+        career = new CareerStories(port);
         http = career.http();
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Writes beyond an account's configured rate answer 429 with Retry-After; reads and other accounts go on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"career.security.rate-limit.writes-per-second=0.01",
-        "career.security.rate-limit.burst=5", "career.test.isolated-database=rate-limit"})
+        "career.security.rate-limit.burst=5"})
 class RateLimitTest {
 
     @LocalServerPort

@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "career.security.sign-in.window=15m",
         "career.security.sign-in.failures-per-account-and-address=3",
         "career.security.sign-in.failures-per-address=8",
-        "career.security.sign-in.failures-per-account=6",
-        "career.test.isolated-database=sign-in-throttle"})
+        "career.security.sign-in.failures-per-account=6"})
 @ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInThrottleTest {

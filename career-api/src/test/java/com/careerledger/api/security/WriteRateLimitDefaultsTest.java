@@ -30,7 +30,6 @@ class WriteRateLimitDefaultsTest {
         registry.add("career.security.rate-limit.writes-per-second", DEFAULTS::writesPerSecond);
         registry.add("career.security.rate-limit.burst", DEFAULTS::burst);
         registry.add("career.security.rate-limit.writes-per-minute", DEFAULTS::writesPerMinute);
-        registry.add("career.test.isolated-database", () -> "write-rate-defaults");
     }
 
     @LocalServerPort

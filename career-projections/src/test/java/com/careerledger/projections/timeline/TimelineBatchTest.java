@@ -1,5 +1,6 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
 import com.careerledger.domain.quarter.Dimension;
@@ -13,16 +14,13 @@ import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.Track;
-import com.careerledger.projections.timeline.TimelineProjection;
+import com.careerledger.projections.testsupport.ReadModelDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -31,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.careerledger.projections.testsupport.Batches.inOneBatch;
+import static com.careerledger.projections.testsupport.Batches.oneByOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,59 +38,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * discipline, a goal's or evidence's latest title — must come out as if every entry had been written as soon as it
  * was handled, whether the entries it depends on are in the same batch or in an earlier one.
  * <p>
- * The events are handed to the projection directly, a batch being one unit of work, for people no command ever
- * touched (the application's own processor never sees them). Their rows are not in the event store, so they are
- * deleted after each test: a rebuild compared with the live read model (ProjectionReplayTest, in the same
- * database) must not find them.
+ * The events are handed to the projection directly, a batch being one unit of work, each test with people of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ReadModelDatabase.class)
 class TimelineBatchTest {
 
     private static final Instant T = Instant.parse("2026-01-05T09:00:00Z");
 
-    @Autowired
-    TimelineProjection projection;
-    @Autowired
     JdbcTemplate jdbc;
-
-    AnnotationEventHandlerAdapter handlers;
-    final List<UUID> people = new ArrayList<>();
+    TimelineProjection projection;
 
     @BeforeEach
-    void setUp() {
-        handlers = new AnnotationEventHandlerAdapter(projection);
+    void setUp(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        projection = new TimelineProjection(jdbc, ShippedFramework.get());
     }
 
-    @AfterEach
-    void forgetThePeople() {
-        for (UUID p : people) {
-            jdbc.update("DELETE FROM timeline_entry WHERE person_id = ?", p);
-            jdbc.update("DELETE FROM timeline_person WHERE person_id = ?", p);
-        }
-    }
-
-    private UUID person() {
-        UUID p = UUID.randomUUID();
-        people.add(p);
-        return p;
-    }
-
-    /** The events in one unit of work: one batch, written when it commits. */
-    private void batch(List<DomainEventMessage<?>> events) {
-        DefaultUnitOfWork.startAndGet(events.get(0)).execute(() -> {
-            for (DomainEventMessage<?> event : events) {
-                try {
-                    handlers.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
-    }
-
-    /** Each event in a batch of its own. */
-    private void oneByOne(List<DomainEventMessage<?>> events) {
-        events.forEach(e -> batch(List.of(e)));
+    private static UUID person() {
+        return UUID.randomUUID();
     }
 
     private static DomainEventMessage<?> event(String aggregate, long seq, Instant at, Object payload) {
@@ -141,7 +106,7 @@ class TimelineBatchTest {
     @Test
     void lookups_find_what_earlier_entries_of_the_same_batch_wrote() {
         UUID p = person();
-        batch(career(p, UUID.randomUUID(), UUID.randomUUID()));
+        inOneBatch(projection, career(p, UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
     }
@@ -149,7 +114,7 @@ class TimelineBatchTest {
     @Test
     void lookups_find_what_earlier_batches_wrote() {
         UUID p = person();
-        oneByOne(career(p, UUID.randomUUID(), UUID.randomUUID()));
+        oneByOne(projection, career(p, UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
     }
@@ -158,9 +123,9 @@ class TimelineBatchTest {
     void lookups_combine_earlier_batches_with_the_entries_before_them_in_their_own() {
         UUID p = person();
         List<DomainEventMessage<?>> career = career(p, UUID.randomUUID(), UUID.randomUUID());
-        batch(career.subList(0, 3));
-        batch(career.subList(3, 6));
-        batch(career.subList(6, career.size()));
+        inOneBatch(projection, career.subList(0, 3));
+        inOneBatch(projection, career.subList(3, 6));
+        inOneBatch(projection, career.subList(6, career.size()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
     }
@@ -168,6 +133,7 @@ class TimelineBatchTest {
     @Test
     void handled_outside_a_unit_of_work_an_entry_is_written_at_once() throws Exception {
         UUID p = person();
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         for (DomainEventMessage<?> event : career(p, UUID.randomUUID(), UUID.randomUUID())) {
             handlers.handle(event);
         }
@@ -205,9 +171,9 @@ class TimelineBatchTest {
     @Test
     void the_latest_title_is_the_latest_in_the_timelines_order_in_one_batch_as_across_batches() {
         UUID together = person();
-        batch(clockSkew(together, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+        inOneBatch(projection, clockSkew(together, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
         UUID apart = person();
-        oneByOne(clockSkew(apart, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+        oneByOne(projection, clockSkew(apart, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
 
         for (UUID p : List.of(together, apart)) {
             assertThat(summaries(p)).as("person %s", p).filteredOn(s -> s.startsWith("Progress"))
@@ -220,18 +186,18 @@ class TimelineBatchTest {
     void an_event_handled_again_in_the_same_or_a_later_batch_changes_nothing() {
         UUID p = person();
         List<DomainEventMessage<?>> career = career(p, UUID.randomUUID(), UUID.randomUUID());
-        batch(career.subList(0, 5));
+        inOneBatch(projection, career.subList(0, 5));
         List<String> firstFive = rows(p);
-        batch(career.subList(0, 5));
+        inOneBatch(projection, career.subList(0, 5));
         assertThat(rows(p)).isEqualTo(firstFive);
 
         // the rest, with the events before them delivered again in front and one twice within the batch
         List<DomainEventMessage<?>> again = new ArrayList<>(career.subList(2, 5));
         again.addAll(career.subList(5, career.size()));
         again.add(career.get(6));
-        batch(again);
+        inOneBatch(projection, again);
         UUID q = person();
-        batch(career(q, UUID.randomUUID(), UUID.randomUUID()));
+        inOneBatch(projection, career(q, UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(p)).isEqualTo(CAREER_SUMMARIES);
         assertThat(rows(p)).hasSameSizeAs(rows(q)).hasSize(CAREER_SUMMARIES.size() + 1);

@@ -1,10 +1,10 @@
-package com.careerledger.api.storage;
+package com.careerledger.projections.support;
 
-import com.careerledger.projections.support.BulkSql;
 import com.careerledger.projections.support.BulkSql.Type;
+import com.careerledger.projections.testsupport.ReadModelDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -20,11 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rows written column by column in one statement ({@link BulkSql}) are the rows single-row statements with
  * {@code setObject} write: same values, timestamps rounded to the microsecond as the driver rounds them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ReadModelDatabase.class)
 class BulkSqlTest {
 
-    @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    void connect(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     private static final String COLUMNS = "id, n, big, flag, label, at, day, doc";
 

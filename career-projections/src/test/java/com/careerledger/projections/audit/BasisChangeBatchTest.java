@@ -1,7 +1,8 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.projections.audit;
 
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
+import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.person.BasisChange;
 import com.careerledger.domain.person.DecisionBasisChanged;
 import com.careerledger.domain.person.DecisionKind;
@@ -12,27 +13,25 @@ import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.Track;
-import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarter;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarterChange;
+import com.careerledger.projections.testsupport.ReadModelDatabase;
 import com.careerledger.projections.timeline.TimelineProjection;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.careerledger.projections.testsupport.Batches.inOneBatch;
+import static com.careerledger.projections.testsupport.Batches.oneByOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,32 +39,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a later one, a change delivered twice, and lookups of the timeline (a promotion's level, the level last held on
  * a track) across batches, all come out as if each event had been written on its own.
  * <p>
- * The events go to the projections directly, a batch being one unit of work, for people no command ever touched;
- * their rows are deleted after each test, so that a rebuild compared with the live read models (ProjectionReplayTest,
- * in the same database) does not find them.
+ * The events go to the projections directly, a batch being one unit of work, each test with people of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ReadModelDatabase.class)
 class BasisChangeBatchTest {
 
     private static final Instant T = Instant.parse("2026-01-05T09:00:00Z");
     private static final FrameworkRef FRAMEWORK = new FrameworkRef("career-ladder", 1, "0".repeat(64));
 
-    @Autowired
-    PromotionAuditProjection audit;
-    @Autowired
-    TimelineProjection timeline;
-    @Autowired
     JdbcTemplate jdbc;
+    PromotionAuditProjection audit;
+    TimelineProjection timeline;
 
-    final List<UUID> people = new ArrayList<>();
-
-    @AfterEach
-    void forgetThePeople() {
-        for (UUID p : people) {
-            jdbc.update("DELETE FROM audit_decision WHERE person_id = ?", p);
-            jdbc.update("DELETE FROM timeline_entry WHERE person_id = ?", p);
-            jdbc.update("DELETE FROM timeline_person WHERE person_id = ?", p);
-        }
+    @BeforeEach
+    void setUp(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        audit = new PromotionAuditProjection(jdbc);
+        timeline = new TimelineProjection(jdbc, ShippedFramework.get());
     }
 
     /** A promotion on 2025-Q1/Q2, then 2025-Q1 reopened and re-assessed at IC1. */
@@ -99,10 +89,10 @@ class BasisChangeBatchTest {
         List<DomainEventMessage<?>> one = changedPromotion(together, d1, a1, again);
         List<DomainEventMessage<?>> two = changedPromotion(apart, d2, a1, again);
 
-        batch(audit, one);
-        batch(audit, one.subList(2, 4)); // redelivered
-        two.forEach(e -> batch(audit, List.of(e)));
-        batch(audit, two.subList(3, 4)); // redelivered
+        inOneBatch(audit, one);
+        inOneBatch(audit, one.subList(2, 4)); // redelivered
+        oneByOne(audit, two);
+        inOneBatch(audit, two.subList(3, 4)); // redelivered
 
         for (UUID decision : List.of(d1, d2)) {
             AuditedDecision d = audit.find(decision).orElseThrow();
@@ -121,7 +111,7 @@ class BasisChangeBatchTest {
     @Test
     void a_change_to_a_decision_the_audit_does_not_have_attaches_to_nothing() {
         UUID p = person();
-        batch(audit, List.of(event(p.toString(), 5, T, new DecisionBasisChanged(p, UUID.randomUUID(), "2025-Q1",
+        inOneBatch(audit, List.of(event(p.toString(), 5, T, new DecisionBasisChanged(p, UUID.randomUUID(), "2025-Q1",
                 BasisChange.WITHDRAWN, "IC3", null, UUID.randomUUID(), false, "reviewer", T))));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_decision WHERE person_id = ?", Long.class, p)).isZero();
@@ -131,8 +121,8 @@ class BasisChangeBatchTest {
     void the_timeline_finds_the_promotions_level_in_the_same_batch_and_in_an_earlier_one() {
         UUID together = person();
         UUID apart = person();
-        batch(timeline, changedPromotion(together, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
-        changedPromotion(apart, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()).forEach(e -> batch(timeline, List.of(e)));
+        inOneBatch(timeline, changedPromotion(together, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+        oneByOne(timeline, changedPromotion(apart, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(summaries(together, "DecisionBasisChanged")).isEqualTo(CHANGE_SUMMARIES);
         assertThat(summaries(apart, "DecisionBasisChanged")).isEqualTo(CHANGE_SUMMARIES);
@@ -154,11 +144,11 @@ class BasisChangeBatchTest {
         UUID together = person();
         UUID apart = person();
         UUID split = person();
-        batch(timeline, switches(together));
-        switches(apart).forEach(e -> batch(timeline, List.of(e)));
+        inOneBatch(timeline, switches(together));
+        oneByOne(timeline, switches(apart));
         List<DomainEventMessage<?>> s = switches(split);
-        batch(timeline, s.subList(0, 2));
-        batch(timeline, s.subList(2, 5));
+        inOneBatch(timeline, s.subList(0, 2));
+        inOneBatch(timeline, s.subList(2, 5));
 
         assertThat(summaries(together, "TrackSwitched")).isEqualTo(expected);
         assertThat(summaries(apart, "TrackSwitched")).isEqualTo(expected);
@@ -182,24 +172,8 @@ class BasisChangeBatchTest {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private UUID person() {
-        UUID p = UUID.randomUUID();
-        people.add(p);
-        return p;
-    }
-
-    /** The events in one unit of work: one batch, written when it commits. */
-    private static void batch(Object projection, List<DomainEventMessage<?>> events) {
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
-        DefaultUnitOfWork.startAndGet(events.get(0)).execute(() -> {
-            for (DomainEventMessage<?> event : events) {
-                try {
-                    handlers.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
+    private static UUID person() {
+        return UUID.randomUUID();
     }
 
     private static DomainEventMessage<?> event(String aggregate, long seq, Instant at, Object payload) {

@@ -1,9 +1,8 @@
 package com.careerledger.projections.audit;
 
-import com.careerledger.api.CareerLedgerApplication;
+import com.careerledger.projections.testsupport.ReadModelDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -17,16 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A decision's basis lists evidence {@code ORDER BY logged_at, evidence_id}. Evidence logged in the same batch as
  * the decision is not in the table yet, so the audit sorts it in memory among the stored rows: by the instant
  * the {@code timestamptz} column will hold, which is the event's timestamp as the driver sends it (to the
- * microsecond). In the package of the projection, to reach that package-private rule.
+ * microsecond).
  */
-@SpringBootTest(classes = CareerLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ReadModelDatabase.class)
 class EvidenceOrderTest {
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
-    void evidence_logged_in_the_batch_sorts_by_the_instant_postgresql_stores_for_it() {
+    void evidence_logged_in_the_batch_sorts_by_the_instant_postgresql_stores_for_it(JdbcTemplate jdbc) {
         Instant base = Instant.parse("2026-02-02T10:00:00Z");
         for (long nanos : List.of(0L, 1L, 499L, 500L, 501L, 999L, 1_499L, 1_500L, 123_456_789L, 999_999_499L,
                 999_999_500L, 999_999_999L)) {
