@@ -71,11 +71,7 @@ class QuarterBoundsApiTest {
 
     /** An EMPLOYEE account linked to the person: the attacker of row 2 works on their own record. */
     private Http employee(String person) {
-        String username = "bounds-" + Long.toString(System.nanoTime(), 36);
-        stories.ok(admin.post("/api/accounts", """
-                {"username":"%s","password":"%s","roles":["EMPLOYEE"],"personId":"%s"}"""
-                .formatted(username, PASSWORD, person)), 201);
-        return admin.as(username, PASSWORD);
+        return admin.as(stories.account("bounds", PASSWORD, "EMPLOYEE", person), PASSWORD);
     }
 
     private static String evidence(int n) {

@@ -76,22 +76,12 @@ class AuthorizationMatrixTest {
             com.careerledger.api.testsupport.Eventually.await("decision audited", () -> admin.get("/api/promotions/" + decisions.get(p)).status(),
                     status -> status == 200);
         }
-        String suffix = Long.toString(System.nanoTime(), 36);
-        account(admin, "ada-" + suffix, "EMPLOYEE", ada);
-        account(admin, "boss-" + suffix, "MANAGER", boss);
-        account(admin, "committee-" + suffix, "COMMITTEE", null);
+        String password = "matrix-password-1";
         callers = Map.of(
-                Caller.EMPLOYEE, admin.as("ada-" + suffix, "matrix-password-1"),
-                Caller.MANAGER, admin.as("boss-" + suffix, "matrix-password-1"),
-                Caller.COMMITTEE, admin.as("committee-" + suffix, "matrix-password-1"),
+                Caller.EMPLOYEE, admin.as(stories.account("ada", password, "EMPLOYEE", ada), password),
+                Caller.MANAGER, admin.as(stories.account("boss", password, "MANAGER", boss), password),
+                Caller.COMMITTEE, admin.as(stories.account("committee", password, "COMMITTEE", null), password),
                 Caller.ADMIN, admin);
-    }
-
-    private static void account(Http admin, String username, String role, String personId) {
-        Http.Response r = admin.post("/api/accounts", """
-                {"username":"%s","password":"matrix-password-1","roles":["%s"]%s}"""
-                .formatted(username, role, personId == null ? "" : ",\"personId\":\"" + personId + "\""));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     /** Who the target person is, for a caller. */

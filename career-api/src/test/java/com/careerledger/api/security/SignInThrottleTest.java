@@ -1,5 +1,6 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.ManualTime;
 import com.careerledger.api.testsupport.RawHttp;
@@ -55,11 +56,7 @@ class SignInThrottleTest {
     }
 
     private String account(String name) {
-        String username = name + "-" + Long.toString(System.nanoTime(), 36);
-        Http.Response r = admin.post("/api/accounts", """
-                {"username":"%s","password":"%s","roles":["EMPLOYEE"]}""".formatted(username, PASSWORD));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return username;
+        return new CareerStories(port).account(name, PASSWORD, "EMPLOYEE", null);
     }
 
     private RawHttp.Response signIn(String from, String username, String password) {

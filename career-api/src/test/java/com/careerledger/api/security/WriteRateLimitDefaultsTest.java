@@ -1,5 +1,6 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.ManualTime;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,8 @@ class WriteRateLimitDefaultsTest {
 
     /** A fresh account of its own (its own bucket), as a client. */
     private Http client(String name) {
-        Http admin = new Http(port);
-        String username = name + "-" + Long.toString(System.nanoTime(), 36);
-        Http.Response r = admin.post("/api/accounts", """
-                {"username":"%s","password":"rate-password-42","roles":["ADMIN"]}""".formatted(username));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return admin.as(username, "rate-password-42");
+        CareerStories stories = new CareerStories(port);
+        return stories.http().as(stories.account(name, "rate-password-42", "ADMIN", null), "rate-password-42");
     }
 
     /**

@@ -202,6 +202,18 @@ public final class CareerStories {
         return ids;
     }
 
+    /**
+     * An account with one role, linked to a person (or to none: {@code personId} null), made by the admin; answers
+     * its username, {@code name} with a suffix unique in the run (sign in with {@code http().as(username, password)}).
+     */
+    public String account(String name, String password, String role, String personId) {
+        String username = name + "-" + Long.toString(System.nanoTime(), 36);
+        created("/api/accounts", """
+                {"username":"%s","password":"%s","roles":["%s"]%s}""".formatted(username, password, role,
+                personId == null ? "" : ",\"personId\":\"" + personId + "\""));
+        return username;
+    }
+
     /** POSTs {@code json} to {@code path} and asserts it was created (201): a decision, say. Answers the JSON. */
     public JsonNode created(String path, String json) {
         return ok(http.post(path, json), 201);
