@@ -57,8 +57,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Every failure becomes {@code application/problem+json}: never a stack trace, SQL or class name. Domain
- * refusals are 409 with the rule's name as the problem type; malformed input is 400 with field errors. Failures
+ * Every failure becomes {@code application/problem+json}: never a stack trace, SQL or class name. Refusals by a
+ * rule (of the domain or of the API) are 409 with the rule's name as the problem type; malformed input is 400 with
+ * field errors. Failures
  * Spring MVC answers itself (unknown route, wrong method, not JSON, missing parameter...) get a stable
  * {@code type} of their own and a detail written here, never the exception's message.
  */
@@ -69,7 +70,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolation.class)
     ProblemDetail ruleViolated(DomainRuleViolation e) {
-        return Problems.of(HttpStatus.CONFLICT, e.rule(), "Refused by a rule", e.getMessage());
+        return Problems.refused(e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(ApiRuleViolation.class)
+    ProblemDetail ruleViolated(ApiRuleViolation e) {
+        return Problems.refused(e.rule(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidCommandException.class)

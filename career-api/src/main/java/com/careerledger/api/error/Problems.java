@@ -37,6 +37,14 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * 409, the request refused by a rule of the domain or of the API itself: {@code reason} names the rule (or
+     * the condition) and is the problem's type, the detail says what was wrong in words.
+     */
+    public static ProblemDetail refused(String reason, String detail) {
+        return of(HttpStatus.CONFLICT, reason, "Refused by a rule", detail);
+    }
+
     /** How long a client is asked to wait before retrying while the database cannot be reached, in seconds. */
     public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
