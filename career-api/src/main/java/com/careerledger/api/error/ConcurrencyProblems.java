@@ -12,8 +12,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.List;
-
 /**
  * Problems of conditional writes ({@code If-Match}) and retries ({@code Idempotency-Key}). Ahead of
  * {@link ProblemHandler}, whose catch-all would otherwise answer these with a 500.
@@ -52,7 +50,6 @@ public class ConcurrencyProblems {
 
     @ExceptionHandler(MalformedPreconditionException.class)
     ProblemDetail malformedHeader(MalformedPreconditionException e) {
-        return Problems.validation(e.header() + " " + e.getMessage(),
-                List.of(new Problems.FieldError(e.header(), e.getMessage())));
+        return Problems.invalid(e.header(), e.getMessage());
     }
 }

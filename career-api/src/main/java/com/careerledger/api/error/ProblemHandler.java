@@ -126,9 +126,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = expectation(e.getRequiredType());
-        return Problems.validation(e.getName() + " " + message,
-                List.of(new Problems.FieldError(e.getName(), message)));
+        return Problems.invalid(e.getName(), expectation(e.getRequiredType()));
     }
 
     @ExceptionHandler(RequestLimitsFilter.BodyTooLargeException.class)
@@ -174,8 +172,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toCollection(ArrayList::new));
         ex.getBindingResult().getGlobalErrors().forEach(g ->
                 errors.add(new Problems.FieldError(g.getObjectName(), g.getDefaultMessage())));
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
+        return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
     @Override
@@ -188,8 +185,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         r.getMethodParameter().getParameterName(),
                         err instanceof FieldError fe ? fe.getDefaultMessage() : err.getDefaultMessage())))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
+        return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
     @Override
@@ -207,8 +203,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String message = mismatch instanceof StrictJsonModule.UnacceptableValueException unacceptable
                     ? unacceptable.reason()
                     : expectation(mismatch.getTargetType());
-            return ResponseEntity.badRequest().body(Problems.validation(field + " " + message,
-                    List.of(new Problems.FieldError(field, message))));
+            return ResponseEntity.badRequest().body(Problems.invalid(field, message));
         }
         String detail;
         if (cause instanceof MismatchedInputException) {
@@ -255,19 +250,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(Problems.type("unknown-endpoint"));
             problem.setDetail("there is no endpoint at this address");
         } else if (ex instanceof MissingServletRequestParameterException e) {
-            String message = "is required";
-            problem = Problems.validation(e.getParameterName() + " " + message,
-                    List.of(new Problems.FieldError(e.getParameterName(), message)));
+            problem = Problems.invalid(e.getParameterName(), "is required");
             problem.setStatus(status.value());
         } else if (ex instanceof MissingPathVariableException e && status.value() == 400) {
             // a path segment that converts to nothing, e.g. a blank id
-            String message = "is required";
-            problem = Problems.validation(e.getVariableName() + " " + message,
-                    List.of(new Problems.FieldError(e.getVariableName(), message)));
+            problem = Problems.invalid(e.getVariableName(), "is required");
         } else if (ex instanceof TypeMismatchException e && e.getPropertyName() != null) {
-            String message = expectation(e.getRequiredType());
-            problem = Problems.validation(e.getPropertyName() + " " + message,
-                    List.of(new Problems.FieldError(e.getPropertyName(), message)));
+            problem = Problems.invalid(e.getPropertyName(), expectation(e.getRequiredType()));
         } else if (ex instanceof AsyncRequestTimeoutException) {
             problem.setType(Problems.type("timeout"));
             problem.setDetail("the request took too long; retry shortly");
