@@ -1,6 +1,6 @@
 package com.careerledger.api.concurrency;
 
-import com.careerledger.api.support.CurrentActor;
+import com.careerledger.api.security.CurrentActor;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

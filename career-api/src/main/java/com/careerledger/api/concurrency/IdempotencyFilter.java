@@ -9,7 +9,7 @@ import com.careerledger.api.concurrency.IdempotencyKeys.Scope;
 import com.careerledger.api.concurrency.IdempotencyKeys.StoredResponse;
 import com.careerledger.api.error.Failures;
 import com.careerledger.api.error.Problems;
-import com.careerledger.api.support.CurrentActor;
+import com.careerledger.api.security.CurrentActor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,7 +1,8 @@
-package com.careerledger.api.error;
+package com.careerledger.api.web;
 
-import com.careerledger.api.web.RequestLimitsFilter;
-import com.careerledger.api.web.StrictJsonModule;
+import com.careerledger.api.error.ApiRuleViolation;
+import com.careerledger.api.error.Failures;
+import com.careerledger.api.error.Problems;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
