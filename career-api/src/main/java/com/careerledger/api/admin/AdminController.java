@@ -1,7 +1,10 @@
 package com.careerledger.api.admin;
 
+import com.careerledger.api.error.Problems;
 import com.careerledger.projections.support.Page;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,5 +52,11 @@ public class AdminController {
         return ResponseEntity.accepted()
                 .location(UriComponentsBuilder.fromPath("/api/admin/projections/{name}").buildAndExpand(name).toUri())
                 .body(status);
+    }
+
+    /** 409, answered as it was when this condition was still told as a rule: the type names it. */
+    @ExceptionHandler(ProjectionBusyException.class)
+    ProblemDetail busy(ProjectionBusyException e) {
+        return Problems.refused("projection-busy", e.getMessage());
     }
 }

@@ -1,8 +1,9 @@
 package com.careerledger.api.admin;
 
 import com.careerledger.api.deadletters.DeadLetters;
+import com.careerledger.api.error.ApiRule;
+import com.careerledger.api.error.ApiRuleViolation;
 import com.careerledger.api.error.Failures;
-import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.ReadModelGroups;
 import com.careerledger.projections.support.SelectiveReplay;
@@ -110,7 +111,7 @@ public class ProjectionAdmin {
 
     private void rebuild(String name, EventProcessor processor) {
         if (!(processor instanceof TrackingEventProcessor tracking)) {
-            throw new DomainRuleViolation("projection-not-rebuildable", "projection " + name
+            throw new ApiRuleViolation(ApiRule.PROJECTION_NOT_REBUILDABLE, "projection " + name
                     + " runs inside the write transaction and is not rebuilt by replay");
         }
         long head = head();
@@ -127,7 +128,7 @@ public class ProjectionAdmin {
             tracking.resetTokens(SelectiveReplay.context(named));
         } catch (UnableToClaimTokenException e) {
             tracking.start();
-            throw new DomainRuleViolation("projection-busy", "projection " + name
+            throw new ProjectionBusyException("projection " + name
                     + " is being processed by another instance; stop it there or retry when its claim expires");
         }
         clearDeadLetters(processor, named);

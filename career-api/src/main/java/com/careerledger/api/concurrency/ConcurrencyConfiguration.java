@@ -1,7 +1,6 @@
 package com.careerledger.api.concurrency;
 
-import com.careerledger.api.support.CurrentActor;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.careerledger.api.security.CurrentActor;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,10 +29,9 @@ public class ConcurrencyConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, CurrentActor actor,
-                                                                       ObjectMapper objectMapper) {
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, CurrentActor actor) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(keys, actor, objectMapper));
+                new FilterRegistrationBean<>(new IdempotencyFilter(keys, actor));
         registration.setName("idempotencyFilter");
         registration.addUrlPatterns("/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);

@@ -9,8 +9,7 @@ import com.careerledger.api.concurrency.IdempotencyKeys.Scope;
 import com.careerledger.api.concurrency.IdempotencyKeys.StoredResponse;
 import com.careerledger.api.error.Failures;
 import com.careerledger.api.error.Problems;
-import com.careerledger.api.support.CurrentActor;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.careerledger.api.security.CurrentActor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.lang.NonNull;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,7 +31,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,12 +72,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
     private final CurrentActor actor;
-    private final ObjectMapper json;
 
-    public IdempotencyFilter(IdempotencyKeys keys, CurrentActor actor, ObjectMapper json) {
+    public IdempotencyFilter(IdempotencyKeys keys, CurrentActor actor) {
         this.keys = keys;
         this.actor = actor;
-        this.json = json;
     }
 
     @Override
@@ -95,10 +90,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         List<String> values = Collections.list(request.getHeaders(HEADER));
         String key = values.get(0);
         if (values.size() != 1 || !wellFormed(key)) {
-            String message = "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters, sent once";
-            ProblemDetail problem = Problems.validation(HEADER + " " + message,
-                    List.of(new Problems.FieldError(HEADER, message)));
-            problem(request, response, problem, null);
+            problem(request, response, Problems.invalid(HEADER,
+                    "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters, sent once"), null);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
@@ -197,15 +190,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(body);
     }
 
-    private void problem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
-                         String retryAfter) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    private static void problem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+                                String retryAfter) throws IOException {
         if (retryAfter != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         }
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(request, response, problem);
     }
 
     static boolean wellFormed(String key) {

@@ -1,6 +1,5 @@
 package com.careerledger.api.concurrency;
 
-import com.careerledger.api.support.ExpectedVersion;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,6 @@
 package com.careerledger.api.config;
 
-import com.careerledger.api.support.ExpectedVersion;
+import com.careerledger.api.concurrency.ExpectedVersion;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;

@@ -1,6 +1,6 @@
 package com.careerledger.api.deadletters;
 
-import com.careerledger.api.support.CurrentActor;
+import com.careerledger.api.security.CurrentActor;
 import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.operations.DeadLetterEvicted;
 import com.careerledger.domain.shared.MetaDataKeys;

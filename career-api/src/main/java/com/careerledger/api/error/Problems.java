@@ -1,26 +1,55 @@
 package com.careerledger.api.error;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Builds RFC 9457 problems whose {@code type} names the rule or the kind of failure. */
+/**
+ * Every RFC 9457 problem of the application is built and written here, and nowhere else. Its {@code type} names
+ * the rule or the kind of failure. Handlers inside Spring MVC return the {@link ProblemDetail}s built here (Spring
+ * writes them with the application's ObjectMapper); code that answers before or outside Spring MVC (servlet
+ * filters, Spring Security's handlers, Tomcat's error report valve) writes them with {@link #write}, to the same
+ * JSON.
+ */
 public final class Problems {
 
     /** Relative to this server; a client can rely on the last segment as a stable rule name. */
     public static final String TYPE_PREFIX = "/problems/";
+
+    /** How long a client is asked to wait before retrying while the database cannot be reached, in seconds. */
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * A problem's JSON, as Spring MVC writes a {@link ProblemDetail}: its {@code properties} beside the standard
+     * members, empty members left out.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     public record FieldError(String field, String message) {
     }
 
     private Problems() {
     }
+
+    // --- building -------------------------------------------------------------------------------------------------
 
     public static URI type(String name) {
         return URI.create(TYPE_PREFIX + name);
@@ -37,8 +66,13 @@ public final class Problems {
         return problem;
     }
 
-    /** How long a client is asked to wait before retrying while the database cannot be reached, in seconds. */
-    public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+    /**
+     * 409, the request refused by a rule of the domain or of the API itself: {@code reason} names the rule (or
+     * the condition) and is the problem's type, the detail says what was wrong in words.
+     */
+    public static ProblemDetail refused(String reason, String detail) {
+        return of(HttpStatus.CONFLICT, reason, "Refused by a rule", detail);
+    }
 
     /** 503 {@code database-unavailable} with {@code Retry-After}: nothing was done, the request may be sent again. */
     public static ResponseEntity<ProblemDetail> databaseUnavailable() {
@@ -64,6 +98,17 @@ public final class Problems {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** 400 {@code validation}, its detail naming each error: {@code <field> <message>; <field> <message>}. */
+    public static ProblemDetail validation(List<FieldError> errors) {
+        return validation(errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")),
+                errors);
+    }
+
+    /** 400 {@code validation} of one field, parameter or header. */
+    public static ProblemDetail invalid(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
     }
 
     /**
@@ -101,5 +146,40 @@ public final class Problems {
             default -> title;
         };
         return of(status, type, title, detail);
+    }
+
+    // --- writing, outside Spring MVC ------------------------------------------------------------------------------
+
+    /** The problem as the whole answer to the request, with the request's path as its {@code instance}. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // Tomcat lets no such path through today; should one come, the answer still goes out, telling it as is
+            problem.setProperty("instance", request.getRequestURI());
+        }
+        write(response, problem);
+    }
+
+    /** The problem as the whole answer: its status, {@code application/problem+json} in UTF-8, its JSON. */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        head(response, problem);
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The status and content type of a problem's answer, for a writer that sends its body itself: {@link #json}. */
+    public static void head(HttpServletResponse response, ProblemDetail problem) {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
+
+    public static String json(ProblemDetail problem) {
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

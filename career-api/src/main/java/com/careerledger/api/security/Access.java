@@ -1,6 +1,5 @@
 package com.careerledger.api.security;
 
-import com.careerledger.api.support.CurrentActor;
 import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;

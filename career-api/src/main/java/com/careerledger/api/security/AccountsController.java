@@ -1,6 +1,7 @@
 package com.careerledger.api.security;
 
-import com.careerledger.domain.shared.DomainRuleViolation;
+import com.careerledger.api.error.ApiRule;
+import com.careerledger.api.error.ApiRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
@@ -66,9 +67,9 @@ public class AccountsController {
         AccountStore.Account account = new AccountStore.Account(UUID.randomUUID(), request.username(),
                 encoder.encode(request.password()), EnumSet.copyOf(request.roles()), request.personId(), true);
         switch (accounts.create(account)) {
-            case USERNAME_TAKEN -> throw new DomainRuleViolation("username-taken",
+            case USERNAME_TAKEN -> throw new ApiRuleViolation(ApiRule.USERNAME_TAKEN,
                     "the username " + request.username() + " is taken");
-            case PERSON_HAS_ACCOUNT -> throw new DomainRuleViolation("person-has-account",
+            case PERSON_HAS_ACCOUNT -> throw new ApiRuleViolation(ApiRule.PERSON_HAS_ACCOUNT,
                     "person " + request.personId() + " already has an account: one account per person");
             case CREATED -> { }
         }

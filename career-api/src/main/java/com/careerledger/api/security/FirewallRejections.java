@@ -1,8 +1,9 @@
 package com.careerledger.api.security;
 
-import jakarta.servlet.http.HttpServletResponse;
+import com.careerledger.api.error.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.Set;
@@ -21,12 +22,11 @@ public class FirewallRejections {
         return (request, response, e) -> {
             if (!ALLOWED.contains(request.getMethod())) {
                 response.setHeader("Allow", "GET, HEAD, POST, PUT, OPTIONS");
-                ProblemResponses.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method-not-allowed",
-                        "Method not allowed", "the method " + request.getMethod() + " is not supported",
-                        request.getRequestURI());
+                Problems.write(request, response, Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                        "Method not allowed", "the method " + request.getMethod() + " is not supported"));
             } else {
-                ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "malformed-request",
-                        "Malformed request", "the request line is not acceptable", request.getRequestURI());
+                Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                        "Malformed request", "the request line is not acceptable"));
             }
         };
     }

@@ -1,5 +1,6 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.error.Problems;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -11,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -58,10 +60,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
             if (!probe.isConsumed()) {
                 long wait = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() - 1) + 1);
                 response.setHeader("Retry-After", String.valueOf(wait));
-                ProblemResponses.write(response, 429, "rate-limited", "Too many requests",
-                        "this account sends writes faster than " + limit.writesPerSecond() + " per second or "
-                                + limit.writesPerMinute() + " per minute; retry after " + wait + " s",
-                        request.getRequestURI());
+                Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                        "Too many requests", "this account sends writes faster than " + limit.writesPerSecond()
+                                + " per second or " + limit.writesPerMinute() + " per minute; retry after " + wait + " s"));
                 return;
             }
         }

@@ -1,13 +1,14 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.error.Problems;
 import io.github.bucket4j.TimeMeter;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -126,20 +127,20 @@ public class SecurityConfiguration {
         return (request, response, e) -> {
             if (e instanceof SignInThrottledException throttled) {
                 response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
-                ProblemResponses.write(response, 429, "sign-in-throttled", "Too many failed sign-ins",
-                        "too many failed sign-ins for this account or from this address; retry after "
-                                + throttled.retryAfterSeconds() + " s", request.getRequestURI());
+                Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled",
+                        "Too many failed sign-ins", "too many failed sign-ins for this account or from this address; "
+                                + "retry after " + throttled.retryAfterSeconds() + " s"));
                 return;
             }
             response.setHeader("WWW-Authenticate", settings.jwtMode() ? "Bearer" : "Basic realm=\"career-ledger\"");
-            ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                    "valid credentials are required", request.getRequestURI());
+            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Unauthenticated", "valid credentials are required"));
         };
     }
 
     private static AccessDeniedHandler denied() {
-        return (request, response, e) -> ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
-                "Forbidden", "your role does not allow this", request.getRequestURI());
+        return (request, response, e) -> Problems.write(request, response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this"));
     }
 
 }

@@ -1,7 +1,9 @@
 package com.careerledger.api.support;
 
 import com.careerledger.api.concurrency.CommandResults;
+import com.careerledger.api.concurrency.ExpectedVersion;
 import com.careerledger.api.concurrency.IdempotentRequest;
+import com.careerledger.api.security.CurrentActor;
 import com.careerledger.domain.shared.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

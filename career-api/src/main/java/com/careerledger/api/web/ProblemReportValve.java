@@ -37,32 +37,16 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = Problems.forStatus(HttpStatusCode.valueOf(status));
-        String body = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + escape(problem.getTitle())
-                + "\",\"status\":" + status + ",\"detail\":\"" + escape(problem.getDetail()) + "\"}";
         try {
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
+            Problems.head(response, problem);
+            // the writer Tomcat keeps for error reports: it works whatever the application did with the response
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body);
+                writer.write(Problems.json(problem));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the client has gone, or the response was already on its way: nothing more to say
         }
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

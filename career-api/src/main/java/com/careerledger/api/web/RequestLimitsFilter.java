@@ -1,7 +1,6 @@
 package com.careerledger.api.web;
 
 import com.careerledger.api.error.Problems;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,7 +18,6 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Limits checked before any controller runs.
@@ -35,11 +32,9 @@ import java.util.List;
 public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final long maxBodySize;
-    private final ObjectMapper json;
 
-    public RequestLimitsFilter(long maxBodySize, ObjectMapper json) {
+    public RequestLimitsFilter(long maxBodySize) {
         this.maxBodySize = maxBodySize;
-        this.json = json;
     }
 
     /** Reading a body went past the limit. An {@link IOException}, because it is thrown from {@code read}. */
@@ -67,25 +62,15 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String badParameter = parameterWithControlCharacters(request.getQueryString());
         if (badParameter != null) {
-            String message = "must not contain control characters";
-            ProblemDetail problem = Problems.validation(badParameter + " " + message,
-                    List.of(new Problems.FieldError(badParameter, message)));
-            write(response, problem);
+            Problems.write(response, Problems.invalid(badParameter, "must not contain control characters"));
             return;
         }
         long length = request.getContentLengthLong();
         if (length > maxBodySize) {
-            write(response, tooLarge(maxBodySize));
+            Problems.write(response, tooLarge(maxBodySize));
             return;
         }
         chain.doFilter(length < 0 ? new LimitedRequest(request, maxBodySize) : request, response);
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     /** The name of the first query parameter whose name or value holds a control character, or null. */

@@ -1,7 +1,6 @@
 package com.careerledger.api.web;
 
 import com.fasterxml.jackson.databind.Module;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -42,9 +41,9 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(HttpProperties properties, ObjectMapper json) {
+    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(HttpProperties properties) {
         FilterRegistrationBean<RequestLimitsFilter> registration =
-                new FilterRegistrationBean<>(new RequestLimitsFilter(properties.maxBodySize().toBytes(), json));
+                new FilterRegistrationBean<>(new RequestLimitsFilter(properties.maxBodySize().toBytes()));
         registration.setName("requestLimitsFilter");
         // before everything that could read the body or do work on behalf of the request (security included)
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -6,13 +6,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module rules: the domain knows Axon's modelling API and the JDK, nothing of Spring, JPA or the other
- * modules; projections see events and value objects, never aggregates, and never the API.
+ * modules; projections see events and value objects, never aggregates, and never the API; and within each module
+ * no package depends, through others, on itself.
  */
 class ModuleBoundariesTest {
 
@@ -53,6 +57,18 @@ class ModuleBoundariesTest {
     void projections_do_not_know_the_api() {
         noClasses().that().resideInAPackage("com.careerledger.projections..")
                 .should().dependOnClassesThat().resideInAPackage("com.careerledger.api..")
+                .check(classes);
+    }
+
+    /**
+     * Within each module, its top-level packages depend on each other one way only: a package can be read (and
+     * moved) without dragging in one that depends back on it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"domain", "projections", "api"})
+    void the_top_level_packages_of_a_module_have_no_cycles(String module) {
+        slices().matching("com.careerledger." + module + ".(*)..").namingSlices(module + ".$1")
+                .should().beFreeOfCycles()
                 .check(classes);
     }
 }

@@ -3,6 +3,7 @@ package com.careerledger.domain.person;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.shared.Discipline;
+import com.careerledger.domain.shared.DomainRule;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.MetaDataKeys;
@@ -80,11 +81,12 @@ public class Person {
         }
         // One person, one record: a second registration under the same e-mail would split a career in two.
         if (registry.isEmailTaken(email)) {
-            throw new DomainRuleViolation("email-already-registered", "a person with the e-mail " + email + " is already registered");
+            throw new DomainRuleViolation(DomainRule.EMAIL_ALREADY_REGISTERED,
+                    "a person with the e-mail " + email + " is already registered");
         }
         if (command.managerId() != null) {
             if (command.managerId().equals(command.personId())) {
-                throw new DomainRuleViolation("self-management", "a person cannot be their own manager");
+                throw new DomainRuleViolation(DomainRule.SELF_MANAGEMENT, "a person cannot be their own manager");
             }
             if (!registry.exists(command.managerId())) {
                 throw new NotFoundException("manager " + command.managerId() + " does not exist");
@@ -102,7 +104,7 @@ public class Person {
         }
         // Nobody manages themselves, directly or through a chain: reporting lines must end at the top.
         if (manager.equals(personId)) {
-            throw new DomainRuleViolation("self-management", "a person cannot be their own manager");
+            throw new DomainRuleViolation(DomainRule.SELF_MANAGEMENT, "a person cannot be their own manager");
         }
         if (!registry.exists(manager)) {
             throw new NotFoundException("manager " + manager + " does not exist");
@@ -113,7 +115,7 @@ public class Person {
         Set<UUID> seen = new HashSet<>();
         for (Optional<UUID> above = Optional.of(manager); above.isPresent(); above = registry.managerOf(above.get())) {
             if (above.get().equals(personId)) {
-                throw new DomainRuleViolation("management-cycle",
+                throw new DomainRuleViolation(DomainRule.MANAGEMENT_CYCLE,
                         "assigning " + manager + " as manager of " + personId + " would make a reporting cycle");
             }
             if (!seen.add(above.get())) {
@@ -175,14 +177,16 @@ public class Person {
                                @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String decider = requireDecider(actor);
         String rationale = Texts.required("rationale", command.rationale(), TEXT_LIMIT);
-        Level target = levelOnOwnTrack(framework, "targetLevel", command.targetLevel(), "promotion-across-tracks",
+        Level target = levelOnOwnTrack(framework, "targetLevel", command.targetLevel(),
+                DomainRule.PROMOTION_ACROSS_TRACKS,
                 "a promotion", " is a track switch, not a promotion");
         Optional<Level> next = framework.nextLevel(level);
         if (next.isEmpty()) {
-            throw new DomainRuleViolation("promotion-not-one-step", level + " is the top of the " + track + " track");
+            throw new DomainRuleViolation(DomainRule.PROMOTION_NOT_ONE_STEP,
+                    level + " is the top of the " + track + " track");
         }
         if (!next.get().code().equals(target.code())) {
-            throw new DomainRuleViolation("promotion-not-one-step", "a promotion is exactly one step up: from "
+            throw new DomainRuleViolation(DomainRule.PROMOTION_NOT_ONE_STEP, "a promotion is exactly one step up: from "
                     + level + " the next level is " + next.get().code() + ", not " + target.code());
         }
         PromotionOverride override = null;
@@ -191,7 +195,7 @@ public class Person {
         }
         SustainedPerformancePolicy.Evaluation evaluation = record.evaluate(target.code(), framework);
         if (!evaluation.sustained() && override == null) {
-            throw new DomainRuleViolation("promotion-not-sustained",
+            throw new DomainRuleViolation(DomainRule.PROMOTION_NOT_SUSTAINED,
                     "promotion of " + personId + " to " + target.code() + " refused: " + evaluation.reason());
         }
         LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), DecisionKind.PROMOTION,
@@ -207,10 +211,10 @@ public class Person {
                                @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String decider = requireDecider(actor);
         String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
-        Level corrected = levelOnOwnTrack(framework, "level", command.level(), "correction-across-tracks",
+        Level corrected = levelOnOwnTrack(framework, "level", command.level(), DomainRule.CORRECTION_ACROSS_TRACKS,
                 "a correction", " is a track switch");
         if (corrected.code().equals(level)) {
-            throw new DomainRuleViolation("level-unchanged", "the person is already at " + level);
+            throw new DomainRuleViolation(DomainRule.LEVEL_UNCHANGED, "the person is already at " + level);
         }
         DecisionKind kind = framework.isAtOrAbove(corrected.code(), level) ? DecisionKind.CORRECTION : DecisionKind.DEMOTION;
         LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), kind, level,
@@ -232,7 +236,8 @@ public class Person {
             throw new InvalidCommandException("targetTrack", "targetTrack is required");
         }
         if (command.targetTrack() == track) {
-            throw new DomainRuleViolation("already-on-track", "the person is already on the " + track + " track");
+            throw new DomainRuleViolation(DomainRule.ALREADY_ON_TRACK,
+                    "the person is already on the " + track + " track");
         }
         Level mapped = switchLevel(command, framework);
         List<QuarterOutcome> carried = new ArrayList<>();
@@ -305,7 +310,7 @@ public class Person {
         Track target = command.targetTrack();
         List<Level> candidates = framework.equivalents(level, target);
         if (candidates.isEmpty()) {
-            throw new DomainRuleViolation("no-equivalent-level", level + " has no equivalent on the " + target
+            throw new DomainRuleViolation(DomainRule.NO_EQUIVALENT_LEVEL, level + " has no equivalent on the " + target
                     + " track (equivalences: " + equivalencesText(framework)
                     + "); grow toward an equivalent level first, or correct the level");
         }
@@ -316,7 +321,8 @@ public class Person {
                 throw new InvalidCommandException("targetLevel", "unknown level " + wanted);
             }
             return candidates.stream().filter(l -> l.code().equals(wanted)).findFirst().orElseThrow(() ->
-                    new DomainRuleViolation("not-an-equivalent-level", wanted + " is not equivalent to " + level
+                    new DomainRuleViolation(DomainRule.NOT_AN_EQUIVALENT_LEVEL,
+                            wanted + " is not equivalent to " + level
                             + "; on the " + target + " track " + level + " is equivalent to " + codes));
         }
         String before = lastLevelOn.get(target);
@@ -325,7 +331,7 @@ public class Person {
             return returning.get();
         }
         if (candidates.size() > 1) {
-            throw new DomainRuleViolation("ambiguous-equivalent-level", level + " is equivalent to " + codes
+            throw new DomainRuleViolation(DomainRule.AMBIGUOUS_EQUIVALENT_LEVEL, level + " is equivalent to " + codes
                     + " on the " + target + " track, and the person has held none of them; say which with targetLevel");
         }
         return candidates.get(0);
@@ -378,7 +384,7 @@ public class Person {
     }
 
     /** A level of the framework on this person's own track: moving to the other track is a switch, never a level change. */
-    private Level levelOnOwnTrack(CareerFramework framework, String field, String code, String rule, String what,
+    private Level levelOnOwnTrack(CareerFramework framework, String field, String code, DomainRule rule, String what,
                                   String otherwise) {
         Level found = framework.level(code).orElseThrow(() ->
                 new InvalidCommandException(field, "unknown level " + code));

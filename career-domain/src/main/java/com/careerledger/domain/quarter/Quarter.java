@@ -3,6 +3,7 @@ package com.careerledger.domain.quarter;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.PersonRegistry;
+import com.careerledger.domain.shared.DomainRule;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.MetaDataKeys;
@@ -109,20 +110,21 @@ public class Quarter {
                        QuarterCalendar calendar) {
         // One quarter per person per quarter: two would split one period's goals, evidence and assessment.
         if (quarterId != null) {
-            throw new DomainRuleViolation("quarter-already-open",
+            throw new DomainRuleViolation(DomainRule.QUARTER_ALREADY_OPEN,
                     "quarter " + quarter + " of person " + personId + " was already opened (it is " + status + " now)");
         }
         UUID person = requireId("personId", command.personId());
         YearQuarter yearQuarter = YearQuarter.parse(command.quarter());
         // Goals are set ahead for the next quarter at most: a quarter of 2031 opened today is no record of anything.
         if (!calendar.mayOpen(yearQuarter)) {
-            throw new DomainRuleViolation("quarter-not-yet-open", "quarter " + yearQuarter + " has not come yet: "
+            throw new DomainRuleViolation(DomainRule.QUARTER_NOT_YET_OPEN,
+                    "quarter " + yearQuarter + " has not come yet: "
                     + "the current quarter is " + calendar.currentQuarter() + ", and at most the next one ("
                     + calendar.currentQuarter().next() + ") can be opened ahead");
         }
         // History is imported back to the ledger's first quarter, no further: a career of 1900 is no one's record.
         if (calendar.isBeforeLedger(yearQuarter)) {
-            throw new DomainRuleViolation("quarter-before-ledger", "quarter " + yearQuarter + " is before the "
+            throw new DomainRuleViolation(DomainRule.QUARTER_BEFORE_LEDGER, "quarter " + yearQuarter + " is before the "
                     + "ledger's earliest quarter, " + calendar.earliestQuarter() + ": quarters from "
                     + calendar.earliestQuarter() + " on can be opened");
         }
@@ -144,11 +146,11 @@ public class Quarter {
         requireOpen();
         // A goal id names one goal for good: reusing it would make progress and evidence ambiguous.
         if (activeGoals.contains(goalId) || droppedGoals.contains(goalId)) {
-            throw new DomainRuleViolation("goal-exists", "goal " + goalId + " is already set in " + quarter);
+            throw new DomainRuleViolation(DomainRule.GOAL_EXISTS, "goal " + goalId + " is already set in " + quarter);
         }
         // Focus is the point of quarterly goals (seeds: pick 2-3 things); a dropped goal no longer counts.
         if (activeGoals.size() >= MAX_ACTIVE_GOALS) {
-            throw new DomainRuleViolation("goal-limit-reached", "a quarter has at most " + MAX_ACTIVE_GOALS
+            throw new DomainRuleViolation(DomainRule.GOAL_LIMIT_REACHED, "a quarter has at most " + MAX_ACTIVE_GOALS
                     + " active goals; drop one before setting another");
         }
         apply(new GoalSet(personId, quarter, goalId, title, description, dimension, measure, targetLevel));
@@ -186,7 +188,8 @@ public class Quarter {
         UUID goalId = requireActiveGoal(command.goalId());
         // Progress is said at the 1:1s, a few times a quarter: an endless stream of notes is no record of a goal.
         if (progressNotes.getOrDefault(goalId, 0) >= MAX_PROGRESS_PER_GOAL) {
-            throw new DomainRuleViolation("progress-limit-reached", "a goal holds at most " + MAX_PROGRESS_PER_GOAL
+            throw new DomainRuleViolation(DomainRule.PROGRESS_LIMIT_REACHED,
+                    "a goal holds at most " + MAX_PROGRESS_PER_GOAL
                     + " progress notes, and goal " + goalId + " of " + quarter + " has " + MAX_PROGRESS_PER_GOAL);
         }
         apply(new GoalProgressed(personId, quarter, goalId, command.status(), note));
@@ -218,7 +221,8 @@ public class Quarter {
         }
         // An evidence id names one entry for good: a retry must not log the same win twice.
         if (standingEvidence.containsKey(evidenceId) || retractedEvidence.contains(evidenceId)) {
-            throw new DomainRuleViolation("evidence-exists", "evidence " + evidenceId + " is already logged in " + quarter);
+            throw new DomainRuleViolation(DomainRule.EVIDENCE_EXISTS,
+                    "evidence " + evidenceId + " is already logged in " + quarter);
         }
         // Evidence can only serve a goal of this quarter; a dropped goal still counts, the work was done.
         if (command.goalId() != null && !activeGoals.contains(command.goalId())
@@ -227,7 +231,7 @@ public class Quarter {
         }
         // A quarter's Win Log is read whole, at an assessment: past a hundred wins it is no longer a record but a dump.
         if (standingEvidence.size() + retractedEvidence.size() >= MAX_EVIDENCE) {
-            throw new DomainRuleViolation("evidence-limit-reached", "a quarter holds at most " + MAX_EVIDENCE
+            throw new DomainRuleViolation(DomainRule.EVIDENCE_LIMIT_REACHED, "a quarter holds at most " + MAX_EVIDENCE
                     + " pieces of evidence, and " + quarter + " has " + MAX_EVIDENCE
                     + " (retracted ones count: they stay in the record)");
         }
@@ -246,7 +250,8 @@ public class Quarter {
         }
         // Retracting twice would record a second withdrawal of something already withdrawn.
         if (retractedEvidence.contains(evidenceId)) {
-            throw new DomainRuleViolation("evidence-retracted", "evidence " + evidenceId + " is already retracted");
+            throw new DomainRuleViolation(DomainRule.EVIDENCE_RETRACTED,
+                    "evidence " + evidenceId + " is already retracted");
         }
         apply(new EvidenceRetracted(personId, quarter, evidenceId, reason));
     }
@@ -265,11 +270,12 @@ public class Quarter {
                 : requireLevel("signalsLevel", command.signalsLevel().strip(), framework);
         // A feedback id names one piece of feedback for good: a retry must not record it twice.
         if (feedback.contains(feedbackId)) {
-            throw new DomainRuleViolation("feedback-exists", "feedback " + feedbackId + " is already recorded in " + quarter);
+            throw new DomainRuleViolation(DomainRule.FEEDBACK_EXISTS,
+                    "feedback " + feedbackId + " is already recorded in " + quarter);
         }
         // Feedback is read whole with the quarter: a flood of it would bury what was said.
         if (feedback.size() >= MAX_FEEDBACK) {
-            throw new DomainRuleViolation("feedback-limit-reached", "a quarter holds at most " + MAX_FEEDBACK
+            throw new DomainRuleViolation(DomainRule.FEEDBACK_LIMIT_REACHED, "a quarter holds at most " + MAX_FEEDBACK
                     + " pieces of feedback, and " + quarter + " has " + MAX_FEEDBACK);
         }
         apply(new FeedbackRecorded(personId, quarter, feedbackId, command.relationship(), text, signalsLevel, givenBy));
@@ -293,27 +299,28 @@ public class Quarter {
         }
         String rationale = Texts.required("rationale", command.rationale(), TEXT_LIMIT);
         if (status != QuarterStatus.OPEN) {
-            throw new DomainRuleViolation("quarter-closed", "quarter " + quarter
+            throw new DomainRuleViolation(DomainRule.QUARTER_CLOSED, "quarter " + quarter
                     + " is already assessed; reopen it to amend the assessment");
         }
         Instant now = calendar.now();
         if (now.isBefore(yearQuarter.start())) {
-            throw new DomainRuleViolation("quarter-not-started", "quarter " + quarter + " starts on "
+            throw new DomainRuleViolation(DomainRule.QUARTER_NOT_STARTED, "quarter " + quarter + " starts on "
                     + yearQuarter.firstDay() + "; a quarter that has not started cannot be assessed");
         }
         if (now.isBefore(calendar.assessableFrom(yearQuarter))) {
-            throw new DomainRuleViolation("quarter-not-ended", "quarter " + quarter + " runs until "
+            throw new DomainRuleViolation(DomainRule.QUARTER_NOT_ENDED, "quarter " + quarter + " runs until "
                     + yearQuarter.lastDay() + "; it can be assessed from " + calendar.assessableFrom(yearQuarter)
                     + ", in its closing weeks");
         }
         // An amendment is a new assessment: reusing the id would make the two indistinguishable.
         if (assessmentId.equals(lastAssessmentId)) {
-            throw new DomainRuleViolation("assessment-exists", "assessment " + assessmentId + " was already made");
+            throw new DomainRuleViolation(DomainRule.ASSESSMENT_EXISTS,
+                    "assessment " + assessmentId + " was already made");
         }
         boolean atNextLevel = targetLevel != null && framework.isAtOrAbove(operatingLevel, targetLevel);
         // Levels = impact, not tenure: a next-level finding needs standing evidence of work at the next level.
         if (atNextLevel && standingEvidence.values().stream().noneMatch(level -> framework.meets(level, targetLevel))) {
-            throw new DomainRuleViolation("assessment-needs-evidence", "an assessment at " + operatingLevel
+            throw new DomainRuleViolation(DomainRule.ASSESSMENT_NEEDS_EVIDENCE, "an assessment at " + operatingLevel
                     + " (the next level or above) needs at least one piece of evidence that is not retracted and"
                     + " demonstrates " + targetLevel + " or above; "
                     + (standingEvidence.isEmpty() ? "no evidence stands in " + quarter
@@ -331,7 +338,7 @@ public class Quarter {
         // Undoing an assessment must be explained, or the record can be bent without a trace of why.
         String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
         if (status != QuarterStatus.ASSESSED) {
-            throw new DomainRuleViolation("quarter-not-assessed", "quarter " + quarter
+            throw new DomainRuleViolation(DomainRule.QUARTER_NOT_ASSESSED, "quarter " + quarter
                     + " is open; only an assessed quarter can be reopened");
         }
         apply(new QuarterReopened(personId, quarter, reason, reopenedBy, lastAssessmentId));
@@ -424,7 +431,7 @@ public class Quarter {
     /** An assessed quarter is a closed record: changing its goals or evidence would change what was judged. */
     private void requireOpen() {
         if (status != QuarterStatus.OPEN) {
-            throw new DomainRuleViolation("quarter-closed", "quarter " + quarter
+            throw new DomainRuleViolation(DomainRule.QUARTER_CLOSED, "quarter " + quarter
                     + " is assessed and closed; reopen it to change goals, progress or evidence");
         }
     }
@@ -432,7 +439,7 @@ public class Quarter {
     /** Only a goal still pursued can be revised, dropped or progressed; a dropped goal is history. */
     private UUID requireActiveGoal(UUID goalId) {
         if (goalId != null && droppedGoals.contains(goalId)) {
-            throw new DomainRuleViolation("goal-dropped", "goal " + goalId + " was dropped");
+            throw new DomainRuleViolation(DomainRule.GOAL_DROPPED, "goal " + goalId + " was dropped");
         }
         if (goalId == null || !activeGoals.contains(goalId)) {
             throw new NotFoundException("goal " + goalId + " is not a goal of " + quarter);

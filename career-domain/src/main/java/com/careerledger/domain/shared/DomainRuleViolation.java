@@ -1,19 +1,19 @@
 package com.careerledger.domain.shared;
 
 /**
- * A command refused by a rule of the domain. {@link #rule()} is a stable, kebab-case name that clients can
- * rely on (the API turns it into the problem {@code type}); the message says what was wrong in words.
+ * A command refused by a rule of the domain ({@link DomainRule}); the message says what was wrong in words.
  */
 public class DomainRuleViolation extends RuntimeException {
 
-    private final String rule;
+    private final DomainRule rule;
 
-    public DomainRuleViolation(String rule, String message) {
+    public DomainRuleViolation(DomainRule rule, String message) {
         super(message);
         this.rule = rule;
     }
 
+    /** The stable name of the rule that refused, e.g. {@code quarter-closed}: what clients rely on. */
     public String rule() {
-        return rule;
+        return rule.id();
     }
 }

@@ -1,5 +1,7 @@
-package com.careerledger.api.error;
+package com.careerledger.api.web;
 
+import com.careerledger.api.error.Failures;
+import com.careerledger.api.error.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

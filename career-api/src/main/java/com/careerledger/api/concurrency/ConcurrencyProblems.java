@@ -1,7 +1,6 @@
-package com.careerledger.api.error;
+package com.careerledger.api.concurrency;
 
-import com.careerledger.api.concurrency.IdempotencyKeyTakenOverException;
-import com.careerledger.api.concurrency.MalformedPreconditionException;
+import com.careerledger.api.error.Problems;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,11 +11,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.List;
-
 /**
- * Problems of conditional writes ({@code If-Match}) and retries ({@code Idempotency-Key}). Ahead of
- * {@link ProblemHandler}, whose catch-all would otherwise answer these with a 500.
+ * Problems of conditional writes ({@code If-Match}) and retries ({@code Idempotency-Key}). Ahead of the general
+ * handler (web/ProblemHandler), whose catch-all would otherwise answer these with a 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -52,7 +49,6 @@ public class ConcurrencyProblems {
 
     @ExceptionHandler(MalformedPreconditionException.class)
     ProblemDetail malformedHeader(MalformedPreconditionException e) {
-        return Problems.validation(e.header() + " " + e.getMessage(),
-                List.of(new Problems.FieldError(e.header(), e.getMessage())));
+        return Problems.invalid(e.header(), e.getMessage());
     }
 }

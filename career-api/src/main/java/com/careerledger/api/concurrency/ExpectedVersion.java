@@ -1,4 +1,4 @@
-package com.careerledger.api.support;
+package com.careerledger.api.concurrency;
 
 import org.axonframework.messaging.MetaData;
 import org.springframework.web.context.request.RequestAttributes;
@@ -6,9 +6,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The aggregate version a write was made against: the request's {@code If-Match}, parsed at the edge into a
- * request attribute, carried by {@link Commands} into the command's metadata, and checked by Axon's repository
- * when it loads the target aggregate (see config/ExpectedVersionTargetResolver). It is not correlation data:
- * it never reaches the events, nor the commands those events cause.
+ * request attribute ({@link IfMatch}), carried by support/Commands into the command's metadata, and checked by
+ * Axon's repository when it loads the target aggregate (see config/ExpectedVersionTargetResolver). It is not
+ * correlation data: it never reaches the events, nor the commands those events cause.
  */
 public final class ExpectedVersion {
 

@@ -1,7 +1,8 @@
-package com.careerledger.api.error;
+package com.careerledger.api.web;
 
-import com.careerledger.api.web.RequestLimitsFilter;
-import com.careerledger.api.web.StrictJsonModule;
+import com.careerledger.api.error.ApiRuleViolation;
+import com.careerledger.api.error.Failures;
+import com.careerledger.api.error.Problems;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
@@ -57,8 +58,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Every failure becomes {@code application/problem+json}: never a stack trace, SQL or class name. Domain
- * refusals are 409 with the rule's name as the problem type; malformed input is 400 with field errors. Failures
+ * Every failure becomes {@code application/problem+json}: never a stack trace, SQL or class name. Refusals by a
+ * rule (of the domain or of the API) are 409 with the rule's name as the problem type; malformed input is 400 with
+ * field errors. Failures
  * Spring MVC answers itself (unknown route, wrong method, not JSON, missing parameter...) get a stable
  * {@code type} of their own and a detail written here, never the exception's message.
  */
@@ -69,7 +71,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolation.class)
     ProblemDetail ruleViolated(DomainRuleViolation e) {
-        return Problems.of(HttpStatus.CONFLICT, e.rule(), "Refused by a rule", e.getMessage());
+        return Problems.refused(e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(ApiRuleViolation.class)
+    ProblemDetail ruleViolated(ApiRuleViolation e) {
+        return Problems.refused(e.rule(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidCommandException.class)
@@ -120,9 +127,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = expectation(e.getRequiredType());
-        return Problems.validation(e.getName() + " " + message,
-                List.of(new Problems.FieldError(e.getName(), message)));
+        return Problems.invalid(e.getName(), expectation(e.getRequiredType()));
     }
 
     @ExceptionHandler(RequestLimitsFilter.BodyTooLargeException.class)
@@ -168,8 +173,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toCollection(ArrayList::new));
         ex.getBindingResult().getGlobalErrors().forEach(g ->
                 errors.add(new Problems.FieldError(g.getObjectName(), g.getDefaultMessage())));
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
+        return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
     @Override
@@ -182,8 +186,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         r.getMethodParameter().getParameterName(),
                         err instanceof FieldError fe ? fe.getDefaultMessage() : err.getDefaultMessage())))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
+        return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
     @Override
@@ -201,8 +204,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String message = mismatch instanceof StrictJsonModule.UnacceptableValueException unacceptable
                     ? unacceptable.reason()
                     : expectation(mismatch.getTargetType());
-            return ResponseEntity.badRequest().body(Problems.validation(field + " " + message,
-                    List.of(new Problems.FieldError(field, message))));
+            return ResponseEntity.badRequest().body(Problems.invalid(field, message));
         }
         String detail;
         if (cause instanceof MismatchedInputException) {
@@ -249,19 +251,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(Problems.type("unknown-endpoint"));
             problem.setDetail("there is no endpoint at this address");
         } else if (ex instanceof MissingServletRequestParameterException e) {
-            String message = "is required";
-            problem = Problems.validation(e.getParameterName() + " " + message,
-                    List.of(new Problems.FieldError(e.getParameterName(), message)));
+            problem = Problems.invalid(e.getParameterName(), "is required");
             problem.setStatus(status.value());
         } else if (ex instanceof MissingPathVariableException e && status.value() == 400) {
             // a path segment that converts to nothing, e.g. a blank id
-            String message = "is required";
-            problem = Problems.validation(e.getVariableName() + " " + message,
-                    List.of(new Problems.FieldError(e.getVariableName(), message)));
+            problem = Problems.invalid(e.getVariableName(), "is required");
         } else if (ex instanceof TypeMismatchException e && e.getPropertyName() != null) {
-            String message = expectation(e.getRequiredType());
-            problem = Problems.validation(e.getPropertyName() + " " + message,
-                    List.of(new Problems.FieldError(e.getPropertyName(), message)));
+            problem = Problems.invalid(e.getPropertyName(), expectation(e.getRequiredType()));
         } else if (ex instanceof AsyncRequestTimeoutException) {
             problem.setType(Problems.type("timeout"));
             problem.setDetail("the request took too long; retry shortly");

@@ -1,6 +1,5 @@
-package com.careerledger.api.support;
+package com.careerledger.api.security;
 
-import com.careerledger.api.security.CareerPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
