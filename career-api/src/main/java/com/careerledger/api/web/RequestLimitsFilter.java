@@ -70,7 +70,17 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             Problems.write(response, tooLarge(maxBodySize));
             return;
         }
-        chain.doFilter(length < 0 ? new LimitedRequest(request, maxBodySize) : request, response);
+        try {
+            chain.doFilter(length < 0 ? new LimitedRequest(request, maxBodySize) : request, response);
+        } catch (BodyTooLargeException e) {
+            // a filter read the body before any controller (the idempotency filter keeps it): answered here, as a
+            // controller's read is answered by the problem handler
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            Problems.write(response, tooLarge(e.limit()));
+        }
     }
 
     /** The name of the first query parameter whose name or value holds a control character, or null. */

@@ -297,4 +297,16 @@ class IdempotencyTest {
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
+
+    @Test
+    void a_chunked_body_over_the_limit_with_a_key_is_a_413_like_one_without() {
+        byte[] huge = ("{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/people"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)));
+        Http.Response keyed = http.send(request);
+        assertProblem(keyed, 413, "payload-too-large");
+        assertProblem(http.requestBytes("POST", "/api/people", "application/json", huge, true), 413, "payload-too-large");
+    }
 }
