@@ -181,7 +181,7 @@ public class QuartersController {
 
     /**
      * Once this returns 201, the assessment is in the person's sustained record too: the outcome is recorded on
-     * the Person in the same transaction (see AssessmentOutcomeRelay), so a promotion request sees it.
+     * the Person in the same transaction (see AssessmentOutcomePolicy), so a promotion request sees it.
      */
     @PostMapping("/{quarter}/assessment")
     public ResponseEntity<QuarterView> assess(@PathVariable UUID personId, @PathVariable String quarter,
