@@ -49,11 +49,7 @@ public class HistoryController {
     public Page<PersonEventStreams.StoredEvent> events(@PathVariable UUID personId,
                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        access.requireVisible(personId);
-        long total = streams.count(personId);
-        if (total == 0) {
-            throw new NotFoundException("person " + personId + " does not exist");
-        }
-        return new Page<>(streams.stored(personId, page, size), page, size, total);
+        access.requireExisting(personId);
+        return new Page<>(streams.stored(personId, page, size), page, size, streams.count(personId));
     }
 }
