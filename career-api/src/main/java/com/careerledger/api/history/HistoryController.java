@@ -3,6 +3,8 @@ package com.careerledger.api.history;
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.asof.CareerAsOf;
+import com.careerledger.projections.asof.PersonEventStreams;
 import com.careerledger.projections.support.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
