@@ -1,11 +1,11 @@
 package com.careerledger.api.security;
 
 import com.careerledger.api.support.CurrentActor;
-import com.careerledger.domain.person.PersonRegistry;
 import com.careerledger.domain.person.ReportingLines;
 import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.EventStreams;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -37,12 +37,12 @@ public class Access {
 
     private final CurrentActor actor;
     private final ReportingLines lines;
-    private final PersonRegistry people;
+    private final EventStreams streams;
 
-    public Access(CurrentActor actor, ReportingLines lines, PersonRegistry people) {
+    public Access(CurrentActor actor, ReportingLines lines, EventStreams streams) {
         this.actor = actor;
         this.lines = lines;
-        this.people = people;
+        this.streams = streams;
     }
 
     /** Reading a person's record, quarters and read models. */
@@ -53,15 +53,23 @@ public class Access {
     }
 
     /**
-     * Reading what a person has only once they are registered: visible to the caller, and known to the write side
-     * (committed with the events, so a person is known as soon as the request registering them has returned). The
-     * one answer to "does this person exist?" of the API; either refusal is the same 404.
+     * Reading what a person has only once they are registered: visible to the caller, and {@linkplain #exists
+     * registered}. Either refusal is the same 404.
      */
     public void requireExisting(UUID personId) {
         requireVisible(personId);
-        if (!people.exists(personId)) {
+        if (!exists(personId)) {
             throw hidden(personId);
         }
+    }
+
+    /**
+     * The API's one answer to "does this person exist?": their stream has events in the event store, which is
+     * always current (a person is known as soon as the request registering them has returned) and is what
+     * read-your-writes reads too, so a view is missing exactly when its person is.
+     */
+    public boolean exists(UUID personId) {
+        return streams.lastSequence(personId.toString()) >= 0;
     }
 
     /** Goals, progress, evidence, retractions, opening quarters: the person, their managers, admins. */

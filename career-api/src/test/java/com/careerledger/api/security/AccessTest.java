@@ -1,9 +1,9 @@
 package com.careerledger.api.security;
 
 import com.careerledger.api.support.CurrentActor;
-import com.careerledger.domain.person.PersonRegistry;
 import com.careerledger.domain.person.ReportingLines;
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.support.EventStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,10 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,28 +45,13 @@ class AccessTest {
             return manager.equals(boss) ? Set.copyOf(reports) : Set.of();
         }
     };
-    private final PersonRegistry registered = new PersonRegistry() {
+    private final EventStreams stored = new EventStreams(null) {
         @Override
-        public boolean isEmailTaken(String email) {
-            return false;
-        }
-
-        @Override
-        public boolean exists(UUID personId) {
-            return personId.equals(boss) || personId.equals(ada);
-        }
-
-        @Override
-        public Optional<Standing> standing(UUID personId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Standing> standingAt(UUID personId, Instant at) {
-            return Optional.empty();
+        public long lastSequence(String aggregateId) {
+            return aggregateId.equals(boss.toString()) || aggregateId.equals(ada.toString()) ? 0 : -1;
         }
     };
-    private final Access access = new Access(new CurrentActor(), lines, registered);
+    private final Access access = new Access(new CurrentActor(), lines, stored);
 
     @BeforeEach
     void signInTheManager() {

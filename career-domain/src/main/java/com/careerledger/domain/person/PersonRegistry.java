@@ -12,7 +12,6 @@ public interface PersonRegistry {
 
     boolean isEmailTaken(String email);
 
-    /** Whether the person is registered: the one answer to "does this person exist?". */
     boolean exists(UUID personId);
 
     /** Where a person stands now: their track and level, as of the last committed event. */
