@@ -1,7 +1,8 @@
 package com.careerledger.api.config;
 
-import com.careerledger.api.quarters.AssessmentOutcomeRelay;
 import com.careerledger.domain.person.Person;
+import com.careerledger.domain.person.QuarterRegistry;
+import com.careerledger.domain.policy.AssessmentOutcomePolicy;
 import com.careerledger.domain.quarter.Quarter;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.projections.lookup.PersonLookupProjection;
@@ -52,6 +53,9 @@ import java.util.UUID;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** The processing group (and subscribing processor) of the {@link AssessmentOutcomePolicy}. */
+    public static final String ASSESSMENT_RELAY = "assessment-relay";
 
     /** Tunables of the event processors; see application.yml. */
     @ConfigurationProperties("career.processing")
@@ -232,6 +236,16 @@ public class AxonConfiguration {
     }
 
     /**
+     * The domain's policy that carries a quarter's assessment, reopening or move to the Person's record and back. It
+     * sends its commands through the gateway without retries: they run inside the unit of work of the command that
+     * caused them, whose own retry covers them.
+     */
+    @Bean
+    public AssessmentOutcomePolicy assessmentOutcomePolicy(CommandGateway commandGateway, QuarterRegistry quarters) {
+        return new AssessmentOutcomePolicy(commandGateway, quarters);
+    }
+
+    /**
      * The gateway of everything else (the assessment relay's commands, sent inside the unit of work of the command
      * that caused them, among them): no retries of its own.
      */
@@ -283,10 +297,11 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 // these two run inside the command's transaction: see their Javadoc
                 .registerSubscribingEventProcessor(PersonLookupProjection.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(AssessmentOutcomeRelay.PROCESSING_GROUP)
+                .assignHandlerTypesMatching(ASSESSMENT_RELAY, AssessmentOutcomePolicy.class::equals)
+                .registerSubscribingEventProcessor(ASSESSMENT_RELAY)
                 .registerListenerInvocationErrorHandler(PersonLookupProjection.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(AssessmentOutcomeRelay.PROCESSING_GROUP,
+                .registerListenerInvocationErrorHandler(ASSESSMENT_RELAY,
                         c -> PropagatingErrorHandler.instance());
     }
 }

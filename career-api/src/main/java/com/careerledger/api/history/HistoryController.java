@@ -3,6 +3,8 @@ package com.careerledger.api.history;
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.projections.asof.CareerAsOf;
+import com.careerledger.projections.asof.PersonEventStreams;
 import com.careerledger.projections.support.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,11 +51,7 @@ public class HistoryController {
     public Page<PersonEventStreams.StoredEvent> events(@PathVariable UUID personId,
                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        access.requireVisible(personId);
-        long total = streams.count(personId);
-        if (total == 0) {
-            throw new NotFoundException("person " + personId + " does not exist");
-        }
-        return new Page<>(streams.stored(personId, page, size), page, size, total);
+        access.requireExisting(personId);
+        return new Page<>(streams.stored(personId, page, size), page, size, streams.count(personId));
     }
 }

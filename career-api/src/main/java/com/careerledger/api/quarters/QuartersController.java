@@ -13,7 +13,9 @@ import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.quarter.AssessQuarter;
 import com.careerledger.domain.quarter.DropGoal;
 import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.LogEvidence;
+import com.careerledger.domain.quarter.LoggedEvidence;
 import com.careerledger.domain.quarter.OpenQuarter;
 import com.careerledger.domain.quarter.Quarter;
 import com.careerledger.domain.quarter.RecordFeedback;
@@ -47,8 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -140,20 +140,23 @@ public class QuartersController {
         return goal(personId, q, goalId);
     }
 
-    /** The Win Log's write path: answered from the command itself, so logging evidence never waits on a read model. */
+    /**
+     * The Win Log's write path: answered with what the command stored (the entry as applied, and the instant it is
+     * stored at), so logging evidence never waits on a read model, and the answer is the entry the Win Log shows.
+     */
     @PostMapping("/{quarter}/evidence")
     public ResponseEntity<EvidenceView> logEvidence(@PathVariable UUID personId, @PathVariable String quarter,
                                                     @Valid @RequestBody EvidenceRequest request) {
         String q = normalised(quarter);
         access.requireOwnWork(personId);
-        UUID evidenceId = ids.next();
-        List<String> links = request.allLinks();
-        commands.send(new LogEvidence(personId, q, evidenceId, request.title(), request.description(), request.impact(),
-                request.dimension(), request.demonstratesLevel(), request.goalId(), links, request.occurredOn()));
-        EvidenceView view = new EvidenceView(evidenceId, q, request.title(), request.description(), request.impact(),
-                request.dimension().name(), request.demonstratesLevel(), request.goalId(),
-                links.isEmpty() ? null : links.get(0), links, request.occurredOn(), false, null, Instant.now());
-        return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + evidenceId)).body(view);
+        LoggedEvidence stored = commands.send(new LogEvidence(personId, q, ids.next(), request.title(),
+                request.description(), request.impact(), request.dimension(), request.demonstratesLevel(),
+                request.goalId(), request.allLinks(), request.occurredOn()));
+        EvidenceLogged e = stored.evidence();
+        EvidenceView view = new EvidenceView(e.evidenceId(), e.quarter(), e.title(), e.description(), e.impact(),
+                e.dimension().name(), e.demonstratesLevel(), e.goalId(), e.firstLink(), e.links(), e.occurredOn(),
+                false, null, stored.loggedAt());
+        return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + e.evidenceId())).body(view);
     }
 
     @PostMapping("/{quarter}/evidence/{evidenceId}/retraction")
@@ -181,7 +184,7 @@ public class QuartersController {
 
     /**
      * Once this returns 201, the assessment is in the person's sustained record too: the outcome is recorded on
-     * the Person in the same transaction (see AssessmentOutcomeRelay), so a promotion request sees it.
+     * the Person in the same transaction (see AssessmentOutcomePolicy), so a promotion request sees it.
      */
     @PostMapping("/{quarter}/assessment")
     public ResponseEntity<QuarterView> assess(@PathVariable UUID personId, @PathVariable String quarter,

@@ -1,8 +1,6 @@
 package com.careerledger.api.readmodels;
 
 import com.careerledger.api.security.Access;
-import com.careerledger.domain.shared.NotFoundException;
-import com.careerledger.projections.support.EventStreams;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.timeline.TimelineEntry;
 import com.careerledger.projections.timeline.TimelineProjection;
@@ -25,22 +23,17 @@ public class TimelineController {
     private final Access access;
 
     private final TimelineProjection timeline;
-    private final EventStreams streams;
 
-    public TimelineController(TimelineProjection timeline, EventStreams streams, Access access) {
+    public TimelineController(TimelineProjection timeline, Access access) {
         this.access = access;
         this.timeline = timeline;
-        this.streams = streams;
     }
 
     @GetMapping("/api/people/{personId}/timeline")
     public Page<TimelineEntry> timeline(@PathVariable UUID personId,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        access.requireVisible(personId);
-        if (streams.lastSequence(personId.toString()) < 0) {
-            throw new NotFoundException("person " + personId + " does not exist");
-        }
+        access.requireExisting(personId);
         return timeline.page(personId, page, size);
     }
 }

@@ -2,8 +2,6 @@ package com.careerledger.api.readmodels;
 
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.quarter.Dimension;
-import com.careerledger.domain.shared.NotFoundException;
-import com.careerledger.projections.directory.DirectoryProjection;
 import com.careerledger.projections.quarter.QuarterProjection;
 import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
 import com.careerledger.projections.support.Page;
@@ -24,12 +22,10 @@ public class WinLogController {
     private final Access access;
 
     private final QuarterProjection quarters;
-    private final DirectoryProjection directory;
 
-    public WinLogController(QuarterProjection quarters, DirectoryProjection directory, Access access) {
+    public WinLogController(QuarterProjection quarters, Access access) {
         this.access = access;
         this.quarters = quarters;
-        this.directory = directory;
     }
 
     @GetMapping("/api/people/{personId}/win-log")
@@ -38,10 +34,7 @@ public class WinLogController {
                                      @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        access.requireVisible(personId);
-        if (directory.find(personId).isEmpty()) {
-            throw new NotFoundException("person " + personId + " does not exist");
-        }
+        access.requireExisting(personId);
         return quarters.winLog(personId, dimension == null ? null : dimension.name(), level, page, size);
     }
 }

@@ -1,13 +1,18 @@
 package com.careerledger.api.security;
 
+import com.careerledger.domain.person.ReportingLines;
 import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.careerledger.projections.support.EventStreams;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,22 +20,28 @@ import java.util.UUID;
 /**
  * Whose data a caller may see or change. ADMIN and COMMITTEE see everyone; an account linked to a person sees
  * that person, and a MANAGER also everyone below them in the reporting lines (direct and indirect). Reporting
- * lines are read from the write side's lookup, which is always current.
+ * lines are the domain's {@link ReportingLines}, answered from the write side's lookup, which is always current.
  * <p>
  * Someone the caller may not see answers 404, exactly like someone who does not exist: an id reveals nothing.
  * Someone the caller may see, but not change in this way, answers 403.
+ * <p>
+ * A request usually asks twice about one person (the visibility check before the body is read, then the
+ * controller's own rule): whether the caller manages that person is asked of the reporting lines once per request,
+ * and remembered for the rest of it.
  */
 @Component
 public class Access {
 
-    private static final int MAX_DEPTH = 64;
+    private static final String MANAGED_IN_THIS_REQUEST = Access.class.getName() + ".managed";
 
     private final CurrentActor actor;
-    private final JdbcTemplate jdbc;
+    private final ReportingLines lines;
+    private final EventStreams streams;
 
-    public Access(CurrentActor actor, JdbcTemplate jdbc) {
+    public Access(CurrentActor actor, ReportingLines lines, EventStreams streams) {
         this.actor = actor;
-        this.jdbc = jdbc;
+        this.lines = lines;
+        this.streams = streams;
     }
 
     /** Reading a person's record, quarters and read models. */
@@ -38,6 +49,26 @@ public class Access {
         if (!canSee(personId)) {
             throw hidden(personId);
         }
+    }
+
+    /**
+     * Reading what a person has only once they are registered: visible to the caller, and {@linkplain #exists
+     * registered}. Either refusal is the same 404.
+     */
+    public void requireExisting(UUID personId) {
+        requireVisible(personId);
+        if (!exists(personId)) {
+            throw hidden(personId);
+        }
+    }
+
+    /**
+     * The API's one answer to "does this person exist?": their stream has events in the event store, which is
+     * always current (a person is known as soon as the request registering them has returned) and is what
+     * read-your-writes reads too, so a view is missing exactly when its person is.
+     */
+    public boolean exists(UUID personId) {
+        return streams.lastSequence(personId.toString()) >= 0;
     }
 
     /** Goals, progress, evidence, retractions, opening quarters: the person, their managers, admins. */
@@ -100,20 +131,14 @@ public class Access {
         if (seesEveryone(p)) {
             return Optional.empty();
         }
-        Set<UUID> people = new HashSet<>();
+        Set<UUID> visible = new HashSet<>();
         if (p.personId() != null) {
-            people.add(p.personId());
+            visible.add(p.personId());
             if (p.has(Role.MANAGER)) {
-                people.addAll(jdbc.queryForList("""
-                        WITH RECURSIVE below(person_id, depth) AS (
-                            SELECT person_id, 1 FROM person_lookup WHERE manager_id = ?
-                            UNION
-                            SELECT l.person_id, b.depth + 1 FROM person_lookup l JOIN below b ON l.manager_id = b.person_id
-                            WHERE b.depth < ?)
-                        SELECT DISTINCT person_id FROM below""", UUID.class, p.personId(), MAX_DEPTH));
+                visible.addAll(lines.below(p.personId()));
             }
         }
-        return Optional.of(people);
+        return Optional.of(visible);
     }
 
     public boolean canSee(UUID personId) {
@@ -133,18 +158,26 @@ public class Access {
         return p.personId() != null && p.personId().equals(personId);
     }
 
-    /** True when the caller manages the person, directly or through others. */
+    /** True when the caller manages the person, directly or through others; asked once per request and person. */
     private boolean isManagerOf(CareerPrincipal p, UUID personId) {
         if (!p.has(Role.MANAGER) || p.personId() == null || p.personId().equals(personId)) {
             return false;
         }
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                WITH RECURSIVE above(manager_id, depth) AS (
-                    SELECT manager_id, 1 FROM person_lookup WHERE person_id = ?
-                    UNION
-                    SELECT l.manager_id, a.depth + 1 FROM person_lookup l JOIN above a ON l.person_id = a.manager_id
-                    WHERE a.depth < ?)
-                SELECT EXISTS (SELECT 1 FROM above WHERE manager_id = ?)""", Boolean.class, personId, MAX_DEPTH, p.personId()));
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return lines.manages(p.personId(), personId);
+        }
+        @SuppressWarnings("unchecked")
+        Map<Managed, Boolean> answers = (Map<Managed, Boolean>) request.getAttribute(MANAGED_IN_THIS_REQUEST,
+                RequestAttributes.SCOPE_REQUEST);
+        if (answers == null) {
+            answers = new HashMap<>();
+            request.setAttribute(MANAGED_IN_THIS_REQUEST, answers, RequestAttributes.SCOPE_REQUEST);
+        }
+        return answers.computeIfAbsent(new Managed(p.personId(), personId), m -> lines.manages(m.manager(), m.person()));
+    }
+
+    private record Managed(UUID manager, UUID person) {
     }
 
     private RuntimeException refusal(CareerPrincipal p, UUID personId, String why) {

@@ -5,7 +5,6 @@ import com.careerledger.api.error.ApiRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
-import com.careerledger.domain.person.PersonRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,18 +49,18 @@ public class AccountsController {
 
     private final AccountStore accounts;
     private final PasswordEncoder encoder;
-    private final PersonRegistry people;
+    private final Access access;
 
-    public AccountsController(AccountStore accounts, PasswordEncoder encoder, PersonRegistry people) {
+    public AccountsController(AccountStore accounts, PasswordEncoder encoder, Access access) {
         this.accounts = accounts;
         this.encoder = encoder;
-        this.people = people;
+        this.access = access;
     }
 
     @PostMapping
     public ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request) {
         checkPassword(request.username(), request.password());
-        if (request.personId() != null && !people.exists(request.personId())) {
+        if (request.personId() != null && !access.exists(request.personId())) {
             throw new InvalidCommandException("personId", "person " + request.personId() + " does not exist");
         }
         AccountStore.Account account = new AccountStore.Account(UUID.randomUUID(), request.username(),

@@ -55,6 +55,26 @@ class QuarterScenarioTest {
     }
 
     @Test
+    void logged_evidence_is_answered_as_stored_the_entry_the_quarter_shows() {
+        String ada = stories.register("IC2");
+        assertThat(open(ada, "2026-Q1").status()).isEqualTo(201);
+
+        Http.Response logged = http.post("/api/people/" + ada + "/quarters/2026-Q1/evidence", """
+                {"title":"  Led the API redesign ","description":"   ","impact":" p95 800ms to 200ms ",
+                 "dimension":"IMPACT","demonstratesLevel":"IC3","occurredOn":"%s",
+                 "link":"https://wiki.example.com/adr/42",
+                 "links":["https://wiki.example.com/adr/42","https://git.example.com/pr/7"]}"""
+                .formatted(QuarterDates.occurredOn("2026-Q1")));
+
+        assertThat(logged.status()).isEqualTo(201);
+        assertThat(logged.json().get("title").asText()).isEqualTo("Led the API redesign");
+        assertThat(logged.json().get("description").isNull()).isTrue();
+        assertThat(logged.json().get("links")).hasSize(2);
+        JsonNode inQuarter = http.get("/api/people/" + ada + "/quarters/2026-Q1").json().get("evidence").get(0);
+        assertThat(logged.json()).isEqualTo(inQuarter);
+    }
+
+    @Test
     void two_quarters_assessed_at_the_next_level_earn_the_promotion_with_both_in_its_basis() {
         String ada = stories.register("IC2");
         assertThat(open(ada, "2026-Q1").status()).isEqualTo(201);

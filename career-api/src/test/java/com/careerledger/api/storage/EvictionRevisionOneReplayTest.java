@@ -1,8 +1,8 @@
 package com.careerledger.api.storage;
 
-import com.careerledger.api.history.PersonEventStreams;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.domain.operations.DeadLetterEvicted;
+import com.careerledger.projections.asof.PersonEventStreams;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -97,7 +97,7 @@ public class Person {
     }
 
     @CommandHandler
-    public void handle(AssignManager command, PersonRegistry registry) {
+    public void handle(AssignManager command, PersonRegistry registry, ReportingLines lines) {
         UUID manager = command.managerId();
         if (manager == null) {
             throw new InvalidCommandException("managerId", "managerId is required");
@@ -112,15 +112,9 @@ public class Person {
         if (manager.equals(managerId)) {
             return; // already so: nothing happened, nothing to record
         }
-        Set<UUID> seen = new HashSet<>();
-        for (Optional<UUID> above = Optional.of(manager); above.isPresent(); above = registry.managerOf(above.get())) {
-            if (above.get().equals(personId)) {
-                throw new DomainRuleViolation(DomainRule.MANAGEMENT_CYCLE,
-                        "assigning " + manager + " as manager of " + personId + " would make a reporting cycle");
-            }
-            if (!seen.add(above.get())) {
-                break; // an existing cycle above: not ours to report, and not to loop on
-            }
+        if (lines.manages(personId, manager)) {
+            throw new DomainRuleViolation(DomainRule.MANAGEMENT_CYCLE,
+                    "assigning " + manager + " as manager of " + personId + " would make a reporting cycle");
         }
         apply(new ManagerAssigned(personId, manager, managerId));
     }

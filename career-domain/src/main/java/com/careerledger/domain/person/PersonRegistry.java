@@ -4,17 +4,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Facts about people that one Person aggregate cannot know alone: whether an e-mail is taken, whether a
- * manager exists, who manages whom. Implementations read state committed in the same transaction as the
- * events (never a lagging read model), and back uniqueness with a database constraint.
+ * Facts about people that one Person aggregate cannot know alone: whether an e-mail is taken, whether a person
+ * exists, where they stand (who manages whom: {@link ReportingLines}). Implementations read state committed in the
+ * same transaction as the events (never a lagging read model), and back uniqueness with a database constraint.
  */
 public interface PersonRegistry {
 
     boolean isEmailTaken(String email);
 
     boolean exists(UUID personId);
-
-    Optional<UUID> managerOf(UUID personId);
 
     /** Where a person stands now: their track and level, as of the last committed event. */
     Optional<Standing> standing(UUID personId);

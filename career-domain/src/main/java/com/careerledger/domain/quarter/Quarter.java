@@ -12,6 +12,7 @@ import com.careerledger.domain.shared.Texts;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -74,6 +75,8 @@ public class Quarter {
     private final Map<UUID, Integer> progressNotes = new HashMap<>();
     /** The latest assessment, kept through a reopening so that the next one can say what it amends. */
     private UUID lastAssessmentId;
+    /** When the evidence applied last was stamped: what logging evidence answers with, never input to a rule. */
+    private transient Instant lastEvidenceLoggedAt;
 
     protected Quarter() {
         // for Axon, and for CREATE_IF_MISSING: a new quarter starts empty and OpenQuarter fills it
@@ -195,9 +198,13 @@ public class Quarter {
         apply(new GoalProgressed(personId, quarter, goalId, command.status(), note));
     }
 
-    /** The Win Log: evidence of work at a level of the ladder, written down while the quarter is open. */
+    /**
+     * The Win Log: evidence of work at a level of the ladder, written down while the quarter is open.
+     *
+     * @return the entry as stored, with its timestamp: the answer of the Win Log's write path
+     */
     @CommandHandler
-    public void handle(LogEvidence command, CareerFramework framework, QuarterCalendar calendar) {
+    public LoggedEvidence handle(LogEvidence command, CareerFramework framework, QuarterCalendar calendar) {
         UUID evidenceId = requireId("evidenceId", command.evidenceId());
         String title = Texts.required("title", command.title(), TITLE_LIMIT);
         String description = Texts.optional("description", command.description(), TEXT_LIMIT);
@@ -235,8 +242,10 @@ public class Quarter {
                     + " pieces of evidence, and " + quarter + " has " + MAX_EVIDENCE
                     + " (retracted ones count: they stay in the record)");
         }
-        apply(new EvidenceLogged(personId, quarter, evidenceId, title, description, impact, dimension, level,
-                command.goalId(), links, command.occurredOn()));
+        EvidenceLogged logged = new EvidenceLogged(personId, quarter, evidenceId, title, description, impact,
+                dimension, level, command.goalId(), links, command.occurredOn());
+        apply(logged);
+        return new LoggedEvidence(logged, lastEvidenceLoggedAt);
     }
 
     /** Evidence is never deleted: a retraction keeps it in the history but stops it supporting an assessment. */
@@ -393,8 +402,9 @@ public class Quarter {
     }
 
     @EventSourcingHandler
-    void on(EvidenceLogged event) {
+    void on(EvidenceLogged event, @Timestamp Instant loggedAt) {
         standingEvidence.put(event.evidenceId(), event.demonstratesLevel());
+        lastEvidenceLoggedAt = loggedAt;
     }
 
     @EventSourcingHandler

@@ -1,12 +1,14 @@
 package com.careerledger.domain.person;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The registry as the aggregate sees it, for fixture tests: people, their e-mails and managers. */
-class InMemoryPersonRegistry implements PersonRegistry {
+/** The registry and reporting lines as the aggregate sees them, for fixture tests: people, their e-mails and managers. */
+class InMemoryPersonRegistry implements PersonRegistry, ReportingLines {
 
     private final Map<UUID, String> emails = new HashMap<>();
     private final Map<UUID, UUID> managers = new HashMap<>();
@@ -46,7 +48,20 @@ class InMemoryPersonRegistry implements PersonRegistry {
     }
 
     @Override
-    public Optional<UUID> managerOf(UUID personId) {
-        return Optional.ofNullable(managers.get(personId));
+    public boolean manages(UUID manager, UUID person) {
+        Set<UUID> seen = new HashSet<>();
+        for (UUID above = managers.get(person); above != null && seen.add(above); above = managers.get(above)) {
+            if (above.equals(manager)) {
+                return !manager.equals(person);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Set<UUID> below(UUID manager) {
+        Set<UUID> below = new HashSet<>();
+        managers.keySet().stream().filter(person -> manages(manager, person)).forEach(below::add);
+        return below;
     }
 }

@@ -91,6 +91,17 @@ class ManagerAssignmentTest {
     }
 
     @Test
+    void a_cycle_stored_above_the_new_manager_is_not_walked_forever() {
+        // Grace and Linus manage each other (two assignments raced): Ada may still report to Grace
+        registry.with(ada, "ada@example.com", null)
+                .with(grace, "grace@example.com", linus)
+                .with(linus, "linus@example.com", grace);
+        fixture.given(ada(null))
+                .when(new AssignManager(ada, grace))
+                .expectEvents(new ManagerAssigned(ada, grace, null));
+    }
+
+    @Test
     void assigning_the_current_manager_again_records_nothing() {
         registry.with(ada, "ada@example.com", grace).with(grace, "grace@example.com", null);
         fixture.given(ada(grace))

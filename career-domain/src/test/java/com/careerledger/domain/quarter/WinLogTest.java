@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,19 @@ class WinLogTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Led the billing cut-over", null, "zero downtime",
                         SCOPE, "IC3", goal, List.of("https://git.example.com/pr/42"), AUGUST_3));
+    }
+
+    @Test
+    void logging_evidence_answers_the_entry_as_stored_and_when() {
+        Instant now = Instant.parse("2026-08-04T09:30:00.123Z");
+        fixture.givenCurrentTime(now)
+                .andGiven(opened(), goalSet())
+                .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", "  ", " zero downtime ", SCOPE,
+                        "IC3", goal, List.of(" https://git.example.com/pr/42 ", "https://git.example.com/pr/42"),
+                        AUGUST_3))
+                .expectResultMessagePayload(new LoggedEvidence(new EvidenceLogged(ada, Q3, evidence,
+                        "Led the billing cut-over", null, "zero downtime", SCOPE, "IC3", goal,
+                        List.of("https://git.example.com/pr/42"), AUGUST_3), now));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.domain.person.PersonRegistry;
 import com.careerledger.domain.person.QuarterRegistry;
+import com.careerledger.domain.person.ReportingLines;
 import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,10 +31,15 @@ import java.util.UUID;
  * it sees every committed person, and the unique e-mail constraint settles two concurrent registrations. It also
  * keeps each person's standing over time (a quarter imported later opens at the level held then) and which of
  * their quarters are open (a track switch moves those).
+ * <p>
+ * It owns {@code person_lookup}, {@code person_standing} and {@code quarter_lookup}: whoever needs their facts (the
+ * aggregates' checks, the API's access rules) asks through the domain's ports it implements, never with SQL of its
+ * own. Reporting lines are walked in the database, one query whatever the depth; {@code UNION} drops a person met
+ * twice, so a stored cycle ends the walk instead of looping.
  */
 @Component
 @ProcessingGroup(PersonLookupProjection.PROCESSING_GROUP)
-public class PersonLookupProjection implements PersonRegistry, QuarterRegistry {
+public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, ReportingLines {
 
     public static final String PROCESSING_GROUP = "person-lookup";
 
@@ -137,9 +145,22 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry {
     }
 
     @Override
-    public Optional<UUID> managerOf(UUID personId) {
-        List<UUID> managers = jdbc.query("SELECT manager_id FROM person_lookup WHERE person_id = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), personId);
-        return managers.stream().filter(java.util.Objects::nonNull).findFirst();
+    public boolean manages(UUID manager, UUID person) {
+        return !manager.equals(person) && Boolean.TRUE.equals(jdbc.queryForObject("""
+                WITH RECURSIVE above(manager_id) AS (
+                    SELECT manager_id FROM person_lookup WHERE person_id = ?
+                    UNION
+                    SELECT l.manager_id FROM person_lookup l JOIN above a ON l.person_id = a.manager_id)
+                SELECT EXISTS (SELECT 1 FROM above WHERE manager_id = ?)""", Boolean.class, person, manager));
+    }
+
+    @Override
+    public Set<UUID> below(UUID manager) {
+        return new HashSet<>(jdbc.queryForList("""
+                WITH RECURSIVE below(person_id) AS (
+                    SELECT person_id FROM person_lookup WHERE manager_id = ?
+                    UNION
+                    SELECT l.person_id FROM person_lookup l JOIN below b ON l.manager_id = b.person_id)
+                SELECT person_id FROM below WHERE person_id <> ?""", UUID.class, manager, manager));
     }
 }

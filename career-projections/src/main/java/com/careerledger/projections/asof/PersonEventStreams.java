@@ -1,4 +1,4 @@
-package com.careerledger.api.history;
+package com.careerledger.projections.asof;
 
 import com.careerledger.domain.EventCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;

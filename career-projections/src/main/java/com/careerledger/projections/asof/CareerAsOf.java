@@ -1,4 +1,4 @@
-package com.careerledger.api.history;
+package com.careerledger.projections.asof;
 
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.DecisionKind;
@@ -48,16 +48,16 @@ import java.util.UUID;
  * a track switch and the open quarters it moved, are seen together or not at all. So a read at a decision's
  * {@code decidedAt} shows it, and one a millisecond earlier does not.
  */
-final class CareerAsOf {
+public final class CareerAsOf {
 
-    record GoalAsOf(UUID goalId, String title, String dimension, boolean active, String progress) {
+    public record GoalAsOf(UUID goalId, String title, String dimension, boolean active, String progress) {
     }
 
-    record EvidenceAsOf(UUID evidenceId, String title, String dimension, String demonstratesLevel, LocalDate occurredOn,
+    public record EvidenceAsOf(UUID evidenceId, String title, String dimension, String demonstratesLevel, LocalDate occurredOn,
                         boolean retracted) {
     }
 
-    record AssessmentAsOf(UUID assessmentId, String operatingLevel, boolean atNextLevel, String rationale,
+    public record AssessmentAsOf(UUID assessmentId, String operatingLevel, boolean atNextLevel, String rationale,
                           String assessedBy, Instant assessedAt) {
     }
 
@@ -68,19 +68,19 @@ final class CareerAsOf {
      *                      or reopened: withdrawn)
      * @param mapped        "IC4 (mapped to M2)" when the counted level is a mapping; else null
      */
-    record QuarterAsOf(String quarter, String status, String levelHeld, String targetLevel, List<GoalAsOf> goals,
+    public record QuarterAsOf(String quarter, String status, String levelHeld, String targetLevel, List<GoalAsOf> goals,
                        List<EvidenceAsOf> evidence, AssessmentAsOf assessment, String track, String countedLevel,
                        String mapped) {
     }
 
-    record DecisionAsOf(UUID decisionId, DecisionKind kind, String from, String to, String decidedBy, Instant decidedAt) {
+    public record DecisionAsOf(UUID decisionId, DecisionKind kind, String from, String to, String decidedBy, Instant decidedAt) {
     }
 
-    record ReadinessAsOf(String status, String nextLevel, int streak, String reason) {
+    public record ReadinessAsOf(String status, String nextLevel, int streak, String reason) {
     }
 
     /** The answer of {@code GET /api/people/{id}/history?asOf=}. */
-    record PersonAsOf(UUID personId, Instant asOf, String name, String email, Discipline discipline, Track track,
+    public record PersonAsOf(UUID personId, Instant asOf, String name, String email, Discipline discipline, Track track,
                       String level, String title, UUID managerId, ReadinessAsOf readiness, List<QuarterAsOf> quarters,
                       List<DecisionAsOf> decisions, int eventsApplied, Instant lastEventAt) {
     }
@@ -113,13 +113,13 @@ final class CareerAsOf {
     private int applied;
     private Instant lastEventAt;
 
-    CareerAsOf(UUID personId, Instant asOf) {
+    public CareerAsOf(UUID personId, Instant asOf) {
         this.personId = personId;
         this.asOf = asOf.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Applies the events known at or before {@code asOf} (see the class comment); later ones were not known then. */
-    CareerAsOf applyAll(List<? extends DomainEventMessage<?>> events) {
+    public CareerAsOf applyAll(List<? extends DomainEventMessage<?>> events) {
         // the instant each request's events are known from, by the trace id they share
         Map<Object, Instant> requestKnownAt = new HashMap<>();
         for (DomainEventMessage<?> event : events) {
@@ -148,7 +148,7 @@ final class CareerAsOf {
         return decided == null ? null : decided.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    boolean existed() {
+    public boolean existed() {
         return name != null;
     }
 
@@ -230,7 +230,7 @@ final class CareerAsOf {
         });
     }
 
-    PersonAsOf view(CareerFramework framework) {
+    public PersonAsOf view(CareerFramework framework) {
         SustainedPerformancePolicy.ReadinessView r = record.readiness(level, framework);
         String title = framework.level(level).map(l -> l.title(discipline)).orElse(level);
         List<QuarterAsOf> qs = quarters.values().stream()

@@ -1,4 +1,4 @@
-package com.careerledger.api.quarters;
+package com.careerledger.domain.policy;
 
 import com.careerledger.domain.person.QuarterRegistry;
 import com.careerledger.domain.person.RecordQuarterOutcome;
@@ -9,29 +9,26 @@ import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterReopened;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps a person's record and their quarters in step. Every assessment, and every amendment of one, reaches the
  * assessed person's sustained record at the level held in that quarter; a reopening withdraws the assessment
  * from it until the quarter is assessed again; a track switch moves the person's open quarters to the new track.
- * This handler runs in a subscribing processor, inside the unit of work and database transaction that stores
- * the triggering event: the consequence commits with it, or neither does. So once the request has returned, a
- * promotion request sees it — read-your-writes across aggregates.
+ * <p>
+ * It must run in a subscribing processor, inside the unit of work and database transaction that stores the
+ * triggering event: the consequence commits with it, or neither does. So once the request has returned, a
+ * promotion request sees it: read-your-writes across aggregates (ADR 0007). The application registers it so
+ * (processing group {@code assessment-relay}, in the API's Axon configuration); the consequences' commands carry
+ * the triggering event's metadata (the actor, the request's trace).
  */
-@Component
-@ProcessingGroup(AssessmentOutcomeRelay.PROCESSING_GROUP)
-public class AssessmentOutcomeRelay {
-
-    public static final String PROCESSING_GROUP = "assessment-relay";
+public class AssessmentOutcomePolicy {
 
     private final CommandGateway commands;
     private final QuarterRegistry quarters;
 
-    public AssessmentOutcomeRelay(CommandGateway commands, QuarterRegistry quarters) {
+    public AssessmentOutcomePolicy(CommandGateway commands, QuarterRegistry quarters) {
         this.commands = commands;
         this.quarters = quarters;
     }
