@@ -44,10 +44,9 @@ public class Person {
     @AggregateIdentifier
     private UUID personId;
     private Discipline discipline;
-    private Track track;
-    private String level;
     private UUID managerId;
-    private SustainedRecord record = SustainedRecord.EMPTY;
+    /** Track, level and sustained record, by the one career fold ({@link CareerStanding#evolve}). */
+    private CareerStanding career;
     /** Every assessment ever recorded, so a late redelivery of a superseded one cannot bring it back. */
     private final Set<UUID> recordedAssessments = new HashSet<>();
     /** The last level held on each track the person has left, so a switch back returns to it (IC6 -> M3 -> IC6). */
@@ -138,11 +137,11 @@ public class Person {
             return; // an assessment delivered twice, or a superseded one delivered late
         }
         QuarterOutcome outcome = mapped(new QuarterOutcome(quarter.toString(), command.operatingLevel(),
-                command.assessmentId()), track, level, framework);
-        String levelHeld = command.levelHeld() != null ? command.levelHeld() : level;
+                command.assessmentId()), track(), level(), framework);
+        String levelHeld = command.levelHeld() != null ? command.levelHeld() : level();
         apply(new QuarterOutcomeRecorded(personId, outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
                 levelHeld, outcome.mappedFrom()));
-        recordBasisChanges(outcome.quarter(), BasisChange.REASSESSED, outcome, record.with(outcome), actor, framework);
+        recordBasisChanges(outcome.quarter(), BasisChange.REASSESSED, outcome, record().with(outcome), actor, framework);
     }
 
     /**
@@ -153,13 +152,13 @@ public class Person {
     public void handle(WithdrawQuarterOutcome command, CareerFramework framework,
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String quarter = YearQuarter.parse(command.quarter()).toString();
-        Optional<QuarterOutcome> standing = record.outcome(quarter);
+        Optional<QuarterOutcome> standing = record().outcome(quarter);
         if (standing.isEmpty() || !standing.get().assessmentId().equals(command.assessmentId())) {
             return; // nothing of that assessment stands (delivered twice, or superseded): nothing to withdraw
         }
         apply(new QuarterOutcomeWithdrawn(personId, quarter, command.assessmentId(), standing.get().operatingLevel(),
                 command.reason(), actor));
-        recordBasisChanges(quarter, BasisChange.WITHDRAWN, null, record.without(quarter), actor, framework);
+        recordBasisChanges(quarter, BasisChange.WITHDRAWN, null, record().without(quarter), actor, framework);
     }
 
     /**
@@ -174,26 +173,26 @@ public class Person {
         Level target = levelOnOwnTrack(framework, "targetLevel", command.targetLevel(),
                 DomainRule.PROMOTION_ACROSS_TRACKS,
                 "a promotion", " is a track switch, not a promotion");
-        Optional<Level> next = framework.nextLevel(level);
+        Optional<Level> next = framework.nextLevel(level());
         if (next.isEmpty()) {
             throw new DomainRuleViolation(DomainRule.PROMOTION_NOT_ONE_STEP,
-                    level + " is the top of the " + track + " track");
+                    level() + " is the top of the " + track() + " track");
         }
         if (!next.get().code().equals(target.code())) {
             throw new DomainRuleViolation(DomainRule.PROMOTION_NOT_ONE_STEP, "a promotion is exactly one step up: from "
-                    + level + " the next level is " + next.get().code() + ", not " + target.code());
+                    + level() + " the next level is " + next.get().code() + ", not " + target.code());
         }
         PromotionOverride override = null;
         if (command.override() != null) {
             override = new PromotionOverride(Texts.required("override.justification", command.override().justification(), TEXT_LIMIT));
         }
-        SustainedPerformancePolicy.Evaluation evaluation = record.evaluate(target.code(), framework);
+        SustainedPerformancePolicy.Evaluation evaluation = record().evaluate(target.code(), framework);
         if (!evaluation.sustained() && override == null) {
             throw new DomainRuleViolation(DomainRule.PROMOTION_NOT_SUSTAINED,
                     "promotion of " + personId + " to " + target.code() + " refused: " + evaluation.reason());
         }
         LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), DecisionKind.PROMOTION,
-                level, target.code(), evaluation.basis(), framework.policy(), framework.ref(), rationale, override,
+                level(), target.code(), evaluation.basis(), framework.policy(), framework.ref(), rationale, override,
                 decider, now());
         apply(event);
         return event;
@@ -207,11 +206,11 @@ public class Person {
         String reason = Texts.required("reason", command.reason(), TEXT_LIMIT);
         Level corrected = levelOnOwnTrack(framework, "level", command.level(), DomainRule.CORRECTION_ACROSS_TRACKS,
                 "a correction", " is a track switch");
-        if (corrected.code().equals(level)) {
-            throw new DomainRuleViolation(DomainRule.LEVEL_UNCHANGED, "the person is already at " + level);
+        if (corrected.code().equals(level())) {
+            throw new DomainRuleViolation(DomainRule.LEVEL_UNCHANGED, "the person is already at " + level());
         }
-        DecisionKind kind = framework.isAtOrAbove(corrected.code(), level) ? DecisionKind.CORRECTION : DecisionKind.DEMOTION;
-        LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), kind, level,
+        DecisionKind kind = framework.isAtOrAbove(corrected.code(), level()) ? DecisionKind.CORRECTION : DecisionKind.DEMOTION;
+        LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), kind, level(),
                 corrected.code(), List.of(), framework.policy(), framework.ref(), reason, null, decider, now());
         apply(event);
         return event;
@@ -229,18 +228,18 @@ public class Person {
         if (command.targetTrack() == null) {
             throw new InvalidCommandException("targetTrack", "targetTrack is required");
         }
-        if (command.targetTrack() == track) {
+        if (command.targetTrack() == track()) {
             throw new DomainRuleViolation(DomainRule.ALREADY_ON_TRACK,
-                    "the person is already on the " + track + " track");
+                    "the person is already on the " + track() + " track");
         }
         Level mapped = switchLevel(command, framework);
         List<QuarterOutcome> carried = new ArrayList<>();
-        for (QuarterOutcome o : record.outcomes()) {
+        for (QuarterOutcome o : record().outcomes()) {
             // A quarter whose level has no equivalent keeps its own level: on the new track it can never count
             // toward a promotion, but it still breaks a streak, as it did on the old track.
             carried.add(mapped(o, command.targetTrack(), mapped.code(), framework));
         }
-        TrackSwitched event = new TrackSwitched(personId, requireDecisionId(command.decisionId()), track, level,
+        TrackSwitched event = new TrackSwitched(personId, requireDecisionId(command.decisionId()), track(), level(),
                 command.targetTrack(), mapped.code(), carried, framework.ref(), rationale, decider, now());
         apply(event);
         return event;
@@ -252,8 +251,7 @@ public class Person {
     void on(PersonRegistered event) {
         this.personId = event.personId();
         this.discipline = event.discipline();
-        this.track = event.track();
-        this.level = event.level();
+        this.career = CareerStanding.registered(event);
         this.managerId = event.managerId();
     }
 
@@ -265,32 +263,38 @@ public class Person {
     @EventSourcingHandler
     void on(QuarterOutcomeRecorded event) {
         recordedAssessments.add(event.assessmentId());
-        record = record.with(event.outcome());
+        career = career.evolve(event);
     }
 
     @EventSourcingHandler
     void on(QuarterOutcomeWithdrawn event) {
-        record = record.without(event.quarter());
+        career = career.evolve(event);
     }
 
     @EventSourcingHandler
     void on(LevelChanged event) {
-        this.level = event.toLevel();
-        if (event.kind() == DecisionKind.PROMOTION) {
-            // the streak restarts: what earned this promotion does not count toward the next one
-            record = record.afterPromotion();
-            if (event.basis() != null && !event.basis().isEmpty()) {
-                decisions.put(event.decisionId(), new CitedBasis(event.toLevel(), List.copyOf(event.basis())));
-            }
+        career = career.evolve(event);
+        if (event.kind() == DecisionKind.PROMOTION && event.basis() != null && !event.basis().isEmpty()) {
+            decisions.put(event.decisionId(), new CitedBasis(event.toLevel(), List.copyOf(event.basis())));
         }
     }
 
     @EventSourcingHandler
     void on(TrackSwitched event) {
         lastLevelOn.put(event.fromTrack(), event.fromLevel());
-        this.track = event.toTrack();
-        this.level = event.toLevel();
-        record = record.carriedOver(event.carriedOver());
+        career = career.evolve(event);
+    }
+
+    private Track track() {
+        return career.track();
+    }
+
+    private String level() {
+        return career.level();
+    }
+
+    private SustainedRecord record() {
+        return career.record();
     }
 
     // --- helpers --------------------------------------------------------------------------------------
@@ -302,9 +306,9 @@ public class Person {
      */
     private Level switchLevel(SwitchTrack command, CareerFramework framework) {
         Track target = command.targetTrack();
-        List<Level> candidates = framework.equivalents(level, target);
+        List<Level> candidates = framework.equivalents(level(), target);
         if (candidates.isEmpty()) {
-            throw new DomainRuleViolation(DomainRule.NO_EQUIVALENT_LEVEL, level + " has no equivalent on the " + target
+            throw new DomainRuleViolation(DomainRule.NO_EQUIVALENT_LEVEL, level() + " has no equivalent on the " + target
                     + " track (equivalences: " + equivalencesText(framework)
                     + "); grow toward an equivalent level first, or correct the level");
         }
@@ -316,8 +320,8 @@ public class Person {
             }
             return candidates.stream().filter(l -> l.code().equals(wanted)).findFirst().orElseThrow(() ->
                     new DomainRuleViolation(DomainRule.NOT_AN_EQUIVALENT_LEVEL,
-                            wanted + " is not equivalent to " + level
-                            + "; on the " + target + " track " + level + " is equivalent to " + codes));
+                            wanted + " is not equivalent to " + level()
+                            + "; on the " + target + " track " + level() + " is equivalent to " + codes));
         }
         String before = lastLevelOn.get(target);
         Optional<Level> returning = candidates.stream().filter(l -> l.code().equals(before)).findFirst();
@@ -325,7 +329,7 @@ public class Person {
             return returning.get();
         }
         if (candidates.size() > 1) {
-            throw new DomainRuleViolation(DomainRule.AMBIGUOUS_EQUIVALENT_LEVEL, level + " is equivalent to " + codes
+            throw new DomainRuleViolation(DomainRule.AMBIGUOUS_EQUIVALENT_LEVEL, level() + " is equivalent to " + codes
                     + " on the " + target + " track, and the person has held none of them; say which with targetLevel");
         }
         return candidates.get(0);
@@ -382,8 +386,8 @@ public class Person {
                                   String otherwise) {
         Level found = framework.level(code).orElseThrow(() ->
                 new InvalidCommandException(field, "unknown level " + code));
-        if (found.track() != track) {
-            throw new DomainRuleViolation(rule, what + " stays on the person's track (" + track + "); moving to "
+        if (found.track() != track()) {
+            throw new DomainRuleViolation(rule, what + " stays on the person's track (" + track() + "); moving to "
                     + found.code() + otherwise);
         }
         return found;

@@ -1,6 +1,7 @@
 package com.careerledger.projections.asof;
 
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
@@ -9,7 +10,6 @@ import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
 import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
-import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
@@ -104,10 +104,9 @@ public final class CareerAsOf {
     private String name;
     private String email;
     private Discipline discipline;
-    private Track track;
-    private String level;
     private UUID managerId;
-    private SustainedRecord record = SustainedRecord.EMPTY;
+    /** Track, level and sustained record, by the one career fold; null until the registration. */
+    private CareerStanding standing;
     private final Map<String, MutableQuarter> quarters = new LinkedHashMap<>();
     private final List<DecisionAsOf> decisions = new ArrayList<>();
     private int applied;
@@ -157,27 +156,19 @@ public final class CareerAsOf {
             name = e.name();
             email = e.email();
             discipline = e.discipline();
-            track = e.track();
-            level = e.level();
+            standing = CareerStanding.registered(e);
             managerId = e.managerId();
         } else if (payload instanceof ManagerAssigned e) {
             managerId = e.managerId();
-        } else if (payload instanceof QuarterOutcomeRecorded e) {
-            record = record.with(e.outcome());
-        } else if (payload instanceof QuarterOutcomeWithdrawn e) {
+        } else if (payload instanceof QuarterOutcomeRecorded || payload instanceof QuarterOutcomeWithdrawn) {
             // a reopened quarter is out of the sustained record until it is assessed again
-            record = record.without(e.quarter());
+            standing = standing.evolve(payload);
         } else if (payload instanceof LevelChanged e) {
-            level = e.toLevel();
-            if (e.kind() == DecisionKind.PROMOTION) {
-                record = record.afterPromotion();
-            }
+            standing = standing.evolve(e);
             decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel(), e.toLevel(), e.decidedBy(),
                     millis(e.decidedAt())));
         } else if (payload instanceof TrackSwitched e) {
-            track = e.toTrack();
-            level = e.toLevel();
-            record = record.carriedOver(e.carriedOver());
+            standing = standing.evolve(e);
             decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
                     e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof QuarterOpened e) {
@@ -231,12 +222,13 @@ public final class CareerAsOf {
     }
 
     public PersonAsOf view(CareerFramework framework) {
-        SustainedPerformancePolicy.ReadinessView r = record.readiness(level, framework);
+        SustainedPerformancePolicy.ReadinessView r = standing.readiness(framework);
+        String level = standing.level();
         String title = framework.level(level).map(l -> l.title(discipline)).orElse(level);
         List<QuarterAsOf> qs = quarters.values().stream()
                 .map(q -> {
                     // what readiness counted then (an open quarter has none, unless stored before reopening withdrew it)
-                    Optional<QuarterOutcome> counted = record.outcome(q.quarter);
+                    Optional<QuarterOutcome> counted = standing.record().outcome(q.quarter);
                     return new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
                             List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
                             "ASSESSED".equals(q.status) ? q.assessment : null, q.track,
@@ -245,7 +237,7 @@ public final class CareerAsOf {
                 })
                 .sorted(java.util.Comparator.comparing(QuarterAsOf::quarter))
                 .toList();
-        return new PersonAsOf(personId, asOf, name, email, discipline, track, level, title, managerId,
+        return new PersonAsOf(personId, asOf, name, email, discipline, standing.track(), level, title, managerId,
                 new ReadinessAsOf(r.status().name(), r.nextLevel(), r.streak(), r.reason()), qs,
                 List.copyOf(decisions), applied, lastEventAt);
     }
