@@ -5,7 +5,7 @@ import com.careerledger.api.error.ApiRule;
 import com.careerledger.api.error.ApiRuleViolation;
 import com.careerledger.api.error.Failures;
 import com.careerledger.domain.shared.NotFoundException;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.projections.support.SelectiveReplay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;

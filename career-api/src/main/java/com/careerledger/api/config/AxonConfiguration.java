@@ -7,7 +7,7 @@ import com.careerledger.domain.quarter.Quarter;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.projections.lookup.PersonLookupProjection;
 import com.careerledger.projections.support.PersonSequencingPolicy;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,7 +1,7 @@
 package com.careerledger.api.deadletters;
 
 import com.careerledger.api.config.ReadModelTransactionManager;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;

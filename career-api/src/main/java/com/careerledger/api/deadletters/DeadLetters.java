@@ -6,7 +6,7 @@ import com.careerledger.domain.operations.DeadLetterEvicted;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,7 +1,7 @@
 package com.careerledger.api.deadletters;
 
 import com.careerledger.projections.support.ProjectionBatch;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;

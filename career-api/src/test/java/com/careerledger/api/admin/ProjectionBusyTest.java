@@ -1,7 +1,7 @@
 package com.careerledger.api.admin;
 
 import com.careerledger.api.testsupport.Http;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;

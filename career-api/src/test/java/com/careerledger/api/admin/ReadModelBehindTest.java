@@ -1,6 +1,6 @@
 package com.careerledger.api.admin;
 
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;

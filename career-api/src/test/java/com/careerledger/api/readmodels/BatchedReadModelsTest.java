@@ -17,7 +17,7 @@ import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.directory.DirectoryProjection;
 import com.careerledger.projections.stats.StatsProjection;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,7 +3,7 @@ package com.careerledger.api.readmodels;
 import com.careerledger.api.testsupport.CareerStories;
 import java.util.List;
 import com.careerledger.projections.support.SelectiveReplay;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.AppClock;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.projections.history.PerformanceHistoryProjection;

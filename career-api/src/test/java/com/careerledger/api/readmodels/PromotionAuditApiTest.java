@@ -1,7 +1,7 @@
 package com.careerledger.api.readmodels;
 
 import com.careerledger.projections.support.SelectiveReplay;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;

@@ -18,7 +18,7 @@ import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.audit.PromotionAuditProjection;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.timeline.TimelineProjection;
 import com.fasterxml.jackson.databind.JsonNode;

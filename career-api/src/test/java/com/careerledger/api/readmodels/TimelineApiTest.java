@@ -2,7 +2,7 @@ package com.careerledger.api.readmodels;
 
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.projections.support.SelectiveReplay;
-import com.careerledger.projections.support.ReadModelGroups;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.projections.timeline.TimelineProjection;
 import com.fasterxml.jackson.databind.JsonNode;

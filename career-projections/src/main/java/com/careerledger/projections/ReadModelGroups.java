@@ -1,4 +1,4 @@
-package com.careerledger.projections.support;
+package com.careerledger.projections;
 
 import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.directory.DirectoryProjection;
@@ -13,7 +13,7 @@ import java.util.List;
  * The read models REST clients read, and the one tracking processor that feeds them all: one reading of the event
  * stream, one transaction and one token update per batch, whatever the number of read models (docs/decisions/0006).
  * Each read model keeps its own processing group (its handlers, its reset handler, its name in the admin API);
- * {@link SelectiveReplay} rebuilds one of them without touching the others.
+ * {@link com.careerledger.projections.support.SelectiveReplay} rebuilds one of them without touching the others.
  */
 public final class ReadModelGroups {
 
