@@ -33,6 +33,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.StoredTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -339,7 +339,7 @@ public class PromotionAuditProjection {
             } else if (event instanceof EvidenceLogged e) {
                 if (!evidence.containsKey(e.evidenceId())) {
                     Evidence ev = new Evidence(e.evidenceId(), e.title(), e.demonstratesLevel(), e.dimension().name(),
-                            asStored(at), true, false);
+                            StoredTime.asStored(at), true, false);
                     evidence.put(ev.id, ev);
                     List<Evidence> quarter = byQuarter.get(new PersonQuarter(e.personId(), e.quarter()));
                     if (quarter != null) {
@@ -418,16 +418,6 @@ public class PromotionAuditProjection {
                     assessment.assessedBy(), assessment.assessedAt(), assessment.rationale(), listed,
                     outcome.mappedFrom());
         }
-    }
-
-    /**
-     * An instant as a {@code timestamptz} column keeps it once the driver has sent it: rounded to the microsecond,
-     * half up (PgJDBC's TimestampUtils), so that evidence logged by the batch sorts among stored evidence as
-     * {@code ORDER BY logged_at} would sort it.
-     */
-    static Instant asStored(Instant at) {
-        Instant rounded = at.getNano() % 1_000 > 499 ? at.plusNanos(1_000) : at;
-        return rounded.truncatedTo(ChronoUnit.MICROS);
     }
 
     // --- queries -----------------------------------------------------------------------------------------

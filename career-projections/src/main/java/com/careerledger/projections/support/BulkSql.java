@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -79,11 +78,7 @@ public final class BulkSql {
 
     /** A timestamp as text with microseconds, rounded as the driver rounds an {@link OffsetDateTime}. */
     static String timestamp(OffsetDateTime t) {
-        OffsetDateTime micros = t.truncatedTo(ChronoUnit.MICROS);
-        if (t.getNano() % 1000 > 499) {
-            micros = micros.plusNanos(1000);
-        }
-        return TIMESTAMP.format(micros);
+        return TIMESTAMP.format(StoredTime.asStored(t));
     }
 
     /** One statement over many rows, each column's values bound as one array parameter. */

@@ -44,6 +44,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.StoredTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -521,7 +522,7 @@ public class TimelineProjection {
         /** This entry's title with its place in the timeline, null if its data has none. */
         Title title() {
             String title = field(data, "title");
-            return title == null ? null : new Title(title, micros(at), aggregateId, sequence);
+            return title == null ? null : new Title(title, StoredTime.micros(at), aggregateId, sequence);
         }
     }
 
@@ -785,7 +786,7 @@ public class TimelineProjection {
                 return ps;
             }, (ResultSet rs) -> {
                 latest.put(new TitleKey(rs.getObject("person_id", UUID.class), rs.getString("field"), rs.getString("ref")),
-                        new Title(rs.getString("title"), micros(rs.getObject("at", OffsetDateTime.class).toInstant()),
+                        new Title(rs.getString("title"), StoredTime.micros(rs.getObject("at", OffsetDateTime.class).toInstant()),
                                 rs.getString("aggregate_id"), rs.getLong("sequence")));
             });
             return latest;
@@ -828,11 +829,6 @@ public class TimelineProjection {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    /** The instant in microseconds as PgJDBC sends it to a TIMESTAMPTZ: nanoseconds above 499 round up. */
-    static long micros(Instant at) {
-        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
-        return at.getNano() % 1_000 > 499 ? micros + 1 : micros;
-    }
 
     // --- helpers ---------------------------------------------------------------------------------------
 

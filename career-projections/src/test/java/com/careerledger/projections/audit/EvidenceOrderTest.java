@@ -1,5 +1,6 @@
 package com.careerledger.projections.audit;
 
+import com.careerledger.projections.support.StoredTime;
 import com.careerledger.projections.testsupport.ReadModelDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +30,7 @@ class EvidenceOrderTest {
             Instant at = base.plusNanos(nanos);
             OffsetDateTime stored = jdbc.queryForObject("SELECT CAST(? AS timestamptz)", OffsetDateTime.class,
                     at.atOffset(ZoneOffset.UTC));
-            assertThat(PromotionAuditProjection.asStored(at)).as("%s", at).isEqualTo(stored.toInstant());
+            assertThat(StoredTime.asStored(at)).as("%s", at).isEqualTo(stored.toInstant());
         }
     }
 }
