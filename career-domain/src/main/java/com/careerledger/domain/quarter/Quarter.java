@@ -82,12 +82,12 @@ public class Quarter {
         // for Axon, and for CREATE_IF_MISSING: a new quarter starts empty and OpenQuarter fills it
     }
 
-    /** The aggregate id of a person's quarter: {@code personId/YYYY-Qn}, the quarter written the one way. */
+    /** The aggregate id of a person's quarter ({@link QuarterId}), the quarter written the one way. */
     public static String idOf(UUID personId, String quarter) {
         if (personId == null) {
             throw new InvalidCommandException("personId", "personId is required");
         }
-        return personId + "/" + YearQuarter.parse(quarter);
+        return QuarterId.of(personId, YearQuarter.parse(quarter).toString());
     }
 
     /**
@@ -97,7 +97,8 @@ public class Quarter {
      * names a quarter that does not exist.
      */
     static String routingIdOf(UUID personId, String quarter) {
-        return personId != null && YearQuarter.isValid(quarter) ? idOf(personId, quarter) : personId + "/" + quarter;
+        return personId != null && YearQuarter.isValid(quarter) ? idOf(personId, quarter)
+                : QuarterId.unchecked(personId, quarter);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.careerledger.projections.asof;
 
 import com.careerledger.domain.EventCatalogue;
+import com.careerledger.domain.quarter.QuarterId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventData;
@@ -64,12 +65,12 @@ public class PersonEventStreams {
                         rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
                         rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("payload"),
                         rs.getString("meta_data")),
-                personId.toString(), personId + "/%");
+                personId.toString(), QuarterId.quartersOf(personId));
         return EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), serializer, upcasters).asStream().toList();
     }
 
     public long count(UUID personId) {
-        Long n = jdbc.queryForObject("SELECT count(*)" + OF_PERSON, Long.class, personId.toString(), personId + "/%");
+        Long n = jdbc.queryForObject("SELECT count(*)" + OF_PERSON, Long.class, personId.toString(), QuarterId.quartersOf(personId));
         return n == null ? 0 : n;
     }
 
@@ -83,7 +84,7 @@ public class PersonEventStreams {
                             type, type, rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
                             tree(rs.getString("payload")), tree(rs.getString("meta_data")));
                 },
-                personId.toString(), personId + "/%", size, (long) page * size);
+                personId.toString(), QuarterId.quartersOf(personId), size, (long) page * size);
     }
 
     private JsonNode tree(String text) {

@@ -1,5 +1,6 @@
 package com.careerledger.projections.support;
 
+import com.careerledger.domain.quarter.QuarterId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -13,13 +14,8 @@ public class PersonSequencingPolicy implements SequencingPolicy<EventMessage<?>>
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
         if (event instanceof DomainEventMessage<?> domainEvent) {
-            return personOf(domainEvent.getAggregateIdentifier());
+            return QuarterId.personOf(domainEvent.getAggregateIdentifier());
         }
         return event.getIdentifier();
-    }
-
-    public static String personOf(String aggregateIdentifier) {
-        int slash = aggregateIdentifier.indexOf('/');
-        return slash < 0 ? aggregateIdentifier : aggregateIdentifier.substring(0, slash);
     }
 }

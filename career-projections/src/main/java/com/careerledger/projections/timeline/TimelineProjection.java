@@ -22,6 +22,7 @@ import com.careerledger.domain.quarter.GoalRevised;
 import com.careerledger.domain.quarter.GoalSet;
 import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterMovedToTrack;
+import com.careerledger.domain.quarter.QuarterId;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Discipline;
@@ -873,9 +874,9 @@ public class TimelineProjection {
         return personId.toString();
     }
 
-    /** The Quarter aggregate's id, written the way the domain writes it (the projections never see the aggregate). */
+    /** The Quarter aggregate's id, written the way the domain writes it. */
     private static String quarter(UUID personId, String quarter) {
-        return personId + "/" + quarter;
+        return QuarterId.of(personId, quarter);
     }
 
     /** {@code IC3 (Senior Engineer)}: the code, with the title in the person's discipline when it is known. */
