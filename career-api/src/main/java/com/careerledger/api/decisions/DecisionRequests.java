@@ -1,5 +1,6 @@
 package com.careerledger.api.decisions;
 
+import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.shared.Track;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +12,6 @@ import jakarta.validation.constraints.Size;
 public final class DecisionRequests {
 
     /** Written as in the framework; whether the level exists, and on which track, the Person aggregate decides. */
-    static final String LEVEL = "^[A-Z][A-Z0-9]{0,15}$";
-    static final String LEVEL_MESSAGE = "must be a level code such as IC3 or M1";
 
     private DecisionRequests() {
     }
@@ -20,17 +19,17 @@ public final class DecisionRequests {
     public record OverrideRequest(@NotBlank @Size(max = 4000) String justification) {
     }
 
-    public record PromotionRequest(@NotBlank @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String targetLevel,
+    public record PromotionRequest(@NotBlank @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String targetLevel,
                                    @NotBlank @Size(max = 4000) String rationale,
                                    @Valid OverrideRequest override) {
     }
 
     /** @param targetLevel optional: which equivalent level, where the table gives several (M3 ~ IC5 and IC6) */
     public record TrackSwitchRequest(@NotNull Track targetTrack, @NotBlank @Size(max = 4000) String rationale,
-                                     @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String targetLevel) {
+                                     @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String targetLevel) {
     }
 
-    public record LevelCorrectionRequest(@NotBlank @Pattern(regexp = LEVEL, message = LEVEL_MESSAGE) String level,
+    public record LevelCorrectionRequest(@NotBlank @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
                                          @NotBlank @Size(max = 4000) String reason) {
     }
 

@@ -1,5 +1,6 @@
 package com.careerledger.api.people;
 
+import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import jakarta.validation.constraints.Email;
@@ -15,6 +16,6 @@ public record RegisterPersonRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @NotNull Discipline discipline,
         @NotNull Track track,
-        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9]{0,15}", message = "must be a level code such as IC3 or M1") String level,
+        @NotBlank @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
         UUID managerId) {
 }

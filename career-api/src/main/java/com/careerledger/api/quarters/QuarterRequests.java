@@ -1,6 +1,7 @@
 package com.careerledger.api.quarters;
 
 import com.careerledger.api.web.PastDate;
+import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.quarter.GoalStatus;
@@ -16,7 +17,6 @@ import java.util.UUID;
 public final class QuarterRequests {
 
     static final String QUARTER = "^\\d{4}-Q[1-4]$";
-    static final String LEVEL = "^[A-Z][A-Z0-9]{0,15}$";
 
     private QuarterRequests() {
     }
@@ -40,7 +40,7 @@ public final class QuarterRequests {
                                   @Size(max = 4000) String description,
                                   @NotBlank @Size(max = 4000) String impact,
                                   @NotNull Dimension dimension,
-                                  @NotBlank @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String demonstratesLevel,
+                                  @NotBlank @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String demonstratesLevel,
                                   UUID goalId,
                                   @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String link,
                                   @Size(max = 10) java.util.List<@NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String> links,
@@ -62,10 +62,10 @@ public final class QuarterRequests {
     /** {@code relationship} is optional: it follows from who is calling (see Access#feedbackRelationship). */
     public record FeedbackRequest(FeedbackRelationship relationship,
                                   @NotBlank @Size(max = 4000) String text,
-                                  @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String signalsLevel) {
+                                  @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String signalsLevel) {
     }
 
-    public record AssessmentRequest(@NotBlank @Pattern(regexp = LEVEL, message = "must be a level code such as IC3 or M1") String operatingLevel,
+    public record AssessmentRequest(@NotBlank @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String operatingLevel,
                                     @NotBlank @Size(max = 4000) String rationale) {
     }
 }

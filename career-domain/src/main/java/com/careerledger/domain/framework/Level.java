@@ -24,6 +24,16 @@ public record Level(
         List<String> pathToNext,
         String exampleGoal) {
 
+    /**
+     * The shape of a level code ({@code IC3}, {@code M1}): what a request may name before the framework says whether
+     * the level exists. Written once, for every request that names a level.
+     */
+    public static final String CODE_PATTERN = "^[A-Z][A-Z0-9]{0,15}$";
+
+    /** What a request is told when a level is not shaped like a code. */
+    public static final String CODE_MESSAGE = "must be a level code such as IC3 or M1";
+
+
     public String title(Discipline discipline) {
         return titles.get(discipline);
     }
