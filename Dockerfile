@@ -4,6 +4,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY career-domain career-domain
+COPY career-storage career-storage
 COPY career-projections career-projections
 COPY career-api career-api
 # the benchmark and the fault suite are part of the reactor (the parent pom lists them) but not of the image

@@ -1,6 +1,6 @@
 package com.careerledger.bench;
 
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package com.careerledger.reliability;
 
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;

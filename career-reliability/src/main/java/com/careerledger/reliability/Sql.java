@@ -1,6 +1,6 @@
 package com.careerledger.reliability;
 
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.InputStream;

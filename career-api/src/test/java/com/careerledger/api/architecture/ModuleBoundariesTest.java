@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module rules: the domain knows Axon's modelling API and the JDK, nothing of Spring, JPA or the other
- * modules; projections see events and value objects, never aggregates, and never the API; and within each module
- * no package depends, through others, on itself.
+ * modules; projections see events and value objects, never aggregates, and never the API; storage (the database
+ * itself) knows none of the other modules; and within each module no package depends, through others, on itself.
  */
 class ModuleBoundariesTest {
 
@@ -32,8 +32,9 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void all_three_modules_are_on_the_classpath_being_checked() {
+    void all_four_modules_are_on_the_classpath_being_checked() {
         assertThat(classes.containPackage("com.careerledger.domain.person")).isTrue();
+        assertThat(classes.containPackage("com.careerledger.storage.embedded")).isTrue();
         assertThat(classes.containPackage("com.careerledger.projections.directory")).isTrue();
         assertThat(classes.containPackage("com.careerledger.api.people")).isTrue();
     }
@@ -45,7 +46,7 @@ class ModuleBoundariesTest {
                         "org.springframework..", "jakarta.persistence..", "javax.persistence..",
                         "org.hibernate..", "com.fasterxml.jackson..", "org.axonframework.spring..",
                         "org.axonframework.springboot..", "com.careerledger.projections..", "com.careerledger.api..",
-                        "java.sql..", "javax.sql..")
+                        "com.careerledger.storage..", "java.sql..", "javax.sql..")
                 .check(classes);
     }
 
@@ -79,6 +80,16 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** The database knows what it stores, not who writes or reads it. */
+    @Test
+    void storage_knows_no_domain_projections_or_api() {
+        noClasses().that().resideInAPackage("com.careerledger.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.careerledger.domain..", "com.careerledger.projections..", "com.careerledger.api..",
+                        "org.axonframework..")
+                .check(classes);
+    }
+
     @Test
     void projections_do_not_know_the_api() {
         noClasses().that().resideInAPackage("com.careerledger.projections..")
@@ -91,7 +102,7 @@ class ModuleBoundariesTest {
      * moved) without dragging in one that depends back on it.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"domain", "projections", "api"})
+    @ValueSource(strings = {"domain", "storage", "projections", "api"})
     void the_top_level_packages_of_a_module_have_no_cycles(String module) {
         slices().matching("com.careerledger." + module + ".(*)..").namingSlices(module + ".$1")
                 .should().beFreeOfCycles()

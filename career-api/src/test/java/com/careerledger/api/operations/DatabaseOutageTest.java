@@ -3,7 +3,7 @@ package com.careerledger.api.operations;
 import com.careerledger.api.CareerLedgerApplication;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -2,7 +2,7 @@ package com.careerledger.api.operations;
 
 import com.careerledger.api.CareerLedgerApplication;
 import com.careerledger.api.testsupport.Http;
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import com.careerledger.api.CareerLedgerApplication;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.domain.quarter.Quarter;
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

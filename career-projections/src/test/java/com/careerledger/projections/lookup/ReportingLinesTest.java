@@ -2,7 +2,7 @@ package com.careerledger.projections.lookup;
 
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package com.careerledger.projections.testsupport;
 
-import com.careerledger.projections.storage.embedded.EmbeddedPostgres;
+import com.careerledger.storage.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,8 +16,8 @@ import java.nio.file.Files;
  * The database of this module's read-model tests: {@code @ExtendWith(ReadModelDatabase.class)} and a
  * {@link JdbcTemplate} parameter (of a test, a constructor or a {@code @BeforeEach} method). One throw-away embedded
  * PostgreSQL for the whole test run, started on first use and stopped when the run ends, with the schema of the
- * application's own migrations ({@code db/migration}) and no application around it: the tests hand events to the
- * projections themselves. Tests write people with ids of their own, so they need not clean up after themselves.
+ * application's own migrations ({@code db/migration}: this module's and career-storage's, one history) and no
+ * application around it: the tests hand events to the projections themselves. Tests write people with ids of their own, so they need not clean up after themselves.
  */
 public final class ReadModelDatabase implements ParameterResolver {
 

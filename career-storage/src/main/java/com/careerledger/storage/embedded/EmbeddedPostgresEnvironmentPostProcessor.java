@@ -1,4 +1,4 @@
-package com.careerledger.projections.storage.embedded;
+package com.careerledger.storage.embedded;
 
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

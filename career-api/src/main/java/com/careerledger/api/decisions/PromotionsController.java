@@ -1,4 +1,4 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.api.decisions;
 
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;

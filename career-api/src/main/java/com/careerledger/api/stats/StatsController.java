@@ -1,4 +1,4 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.api.stats;
 
 import com.careerledger.projections.stats.StatsProjection;
 import com.careerledger.projections.stats.StatsViews.OrgStats;

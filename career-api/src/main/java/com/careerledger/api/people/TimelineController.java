@@ -1,4 +1,4 @@
-package com.careerledger.api.readmodels;
+package com.careerledger.api.people;
 
 import com.careerledger.api.security.Access;
 import com.careerledger.projections.support.Page;

@@ -1,4 +1,4 @@
-package com.careerledger.projections.storage.embedded;
+package com.careerledger.storage.embedded;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;

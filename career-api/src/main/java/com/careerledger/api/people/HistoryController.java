@@ -1,4 +1,4 @@
-package com.careerledger.api.history;
+package com.careerledger.api.people;
 
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.framework.CareerFramework;

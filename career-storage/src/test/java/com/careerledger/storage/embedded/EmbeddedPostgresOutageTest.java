@@ -1,4 +1,4 @@
-package com.careerledger.projections.storage.embedded;
+package com.careerledger.storage.embedded;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

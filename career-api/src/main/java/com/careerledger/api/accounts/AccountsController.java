@@ -1,7 +1,12 @@
-package com.careerledger.api.security;
+package com.careerledger.api.accounts;
 
 import com.careerledger.api.error.ApiRule;
 import com.careerledger.api.error.ApiRuleViolation;
+import com.careerledger.api.security.Access;
+import com.careerledger.api.security.AccountAuthenticationProvider;
+import com.careerledger.api.security.AccountStore;
+import com.careerledger.api.security.CareerPrincipal;
+import com.careerledger.api.security.Role;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
