@@ -1,5 +1,6 @@
 package com.careerledger.api.people;
 
+import com.careerledger.domain.framework.Level;
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.projections.quarter.QuarterProjection;
@@ -31,7 +32,7 @@ public class WinLogController {
     @GetMapping("/api/people/{personId}/win-log")
     public Page<EvidenceView> winLog(@PathVariable UUID personId,
                                      @RequestParam(required = false) Dimension dimension,
-                                     @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
+                                     @RequestParam(required = false) @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         access.requireExisting(personId);

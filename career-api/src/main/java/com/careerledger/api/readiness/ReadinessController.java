@@ -1,5 +1,6 @@
 package com.careerledger.api.readiness;
 
+import com.careerledger.domain.framework.Level;
 import com.careerledger.api.security.Access;
 import com.careerledger.api.people.PersonView;
 import com.careerledger.domain.framework.CareerFramework;
@@ -32,7 +33,7 @@ public class ReadinessController {
 
     @GetMapping("/api/readiness")
     public Page<PersonView> ready(@RequestParam(required = false) UUID managerId,
-                                  @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9]{0,15}$") String level,
+                                  @RequestParam(required = false) @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return directory.search(new DirectoryFilter(null, level, managerId, "READY",
