@@ -6,7 +6,7 @@ top=$(git rev-parse --show-toplevel)
 work=$(mktemp -d)
 git clone -q "$top" "$work/p" && cd "$work/p" || exit 2
 ACCESS=career-api/src/main/java/com/careerledger/api/security/Access.java
-PROMO=career-api/src/main/java/com/careerledger/api/readmodels/PromotionsController.java
+PROMO=career-api/src/main/java/com/careerledger/api/decisions/PromotionsController.java
 SECURITY=career-api/src/main/java/com/careerledger/api/security/SecurityConfiguration.java
 # rule name | file | python regex to neutralise the check | replacement
 mutations=(
