@@ -4,7 +4,7 @@ import com.careerledger.api.error.ApiRule;
 import com.careerledger.api.error.ApiRuleViolation;
 import com.careerledger.api.security.Access;
 import com.careerledger.api.security.AccountAuthenticationProvider;
-import com.careerledger.api.security.AccountStore;
+import com.careerledger.api.security.storage.AccountStore;
 import com.careerledger.api.security.CareerPrincipal;
 import com.careerledger.api.security.Role;
 import com.careerledger.domain.shared.InvalidCommandException;

@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.careerledger.projections.support.EventStreams;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +50,7 @@ public class ProjectionAdmin {
     private static final int SAMPLES = 6;
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStreams streams;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final DeadLetters deadLetters;
@@ -62,11 +62,11 @@ public class ProjectionAdmin {
     private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
     private long ticks;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokenStore,
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStreams streams, TokenStore tokenStore,
                            TransactionManager transactions, DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.streams = streams;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
     }
@@ -275,8 +275,7 @@ public class ProjectionAdmin {
     }
 
     private long head() {
-        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        return streams.head();
     }
 
     private Collection<EventProcessor> processors() {

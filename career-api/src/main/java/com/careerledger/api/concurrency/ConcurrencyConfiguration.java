@@ -1,5 +1,7 @@
 package com.careerledger.api.concurrency;
 
+import com.careerledger.api.concurrency.storage.IdempotencyKeys;
+
 import com.careerledger.api.security.CurrentActor;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;

@@ -1,12 +1,14 @@
 package com.careerledger.api.concurrency;
 
-import com.careerledger.api.concurrency.IdempotencyKeys.Claim;
-import com.careerledger.api.concurrency.IdempotencyKeys.Claimed;
-import com.careerledger.api.concurrency.IdempotencyKeys.Completed;
-import com.careerledger.api.concurrency.IdempotencyKeys.InProgress;
-import com.careerledger.api.concurrency.IdempotencyKeys.Reused;
-import com.careerledger.api.concurrency.IdempotencyKeys.Scope;
-import com.careerledger.api.concurrency.IdempotencyKeys.StoredResponse;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys;
+
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.Claim;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.Claimed;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.Completed;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.InProgress;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.Reused;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.Scope;
+import com.careerledger.api.concurrency.storage.IdempotencyKeys.StoredResponse;
 import com.careerledger.api.error.Failures;
 import com.careerledger.api.error.Problems;
 import com.careerledger.api.security.CurrentActor;

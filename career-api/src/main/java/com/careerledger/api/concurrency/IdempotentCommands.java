@@ -1,5 +1,7 @@
 package com.careerledger.api.concurrency;
 
+import com.careerledger.api.concurrency.storage.IdempotencyKeys;
+
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;

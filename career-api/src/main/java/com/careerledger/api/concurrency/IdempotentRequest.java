@@ -1,5 +1,7 @@
 package com.careerledger.api.concurrency;
 
+import com.careerledger.api.concurrency.storage.IdempotencyKeys;
+
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 

@@ -1,5 +1,9 @@
 package com.careerledger.api.config;
 
+import com.careerledger.api.storage.ReadModelTransactionManager;
+
+import com.careerledger.api.storage.PostgresEventStorageEngine;
+
 import com.careerledger.domain.person.Person;
 import com.careerledger.domain.person.QuarterRegistry;
 import com.careerledger.domain.policy.AssessmentOutcomePolicy;
@@ -276,12 +280,10 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule eventProcessing(ProcessingProperties processing,
-                                            org.springframework.transaction.PlatformTransactionManager transactions,
-                                            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public ConfigurerModule eventProcessing(ProcessingProperties processing, ReadModelTransactionManager transactions) {
         return configurer -> configurer.eventProcessing()
                 // read models commit without waiting for the WAL flush; commands stay durable (see the class)
-                .registerDefaultTransactionManager(c -> new ReadModelTransactionManager(transactions, jdbc))
+                .registerDefaultTransactionManager(c -> transactions)
                 // Tracking, not pooled: with the embedded event store a pooled processor polls every 500 ms
                 // (its stream has no availability callback), a tracking one wakes on commit (ADR 0005).
                 .usingTrackingEventProcessors()

@@ -1,9 +1,8 @@
 package com.careerledger.api.deadletters;
 
-import com.careerledger.api.config.ReadModelTransactionManager;
+import com.careerledger.api.storage.ReadModelTransactionManager;
 import com.careerledger.projections.ReadModelGroups;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -64,13 +62,11 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    public ConfigurerModule readModelDeadLetters(DeadLetterSchema schema, ConnectionProvider connections, PlatformTransactionManager transactions,
-                                                 JdbcTemplate jdbc, Serializer serializer,
+    public ConfigurerModule readModelDeadLetters(DeadLetterSchema schema, ConnectionProvider connections, ReadModelTransactionManager transactionManager,
+                                                 Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventStorageEngine> storage,
                                                  DeadLetterProperties properties) {
-        // the processor's own kind of transaction: the queue's writes commit with the read models' rows and token
-        TransactionManager transactionManager = new ReadModelTransactionManager(transactions, jdbc);
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String group : ReadModelGroups.GROUPS) {
@@ -79,6 +75,8 @@ public class DeadLetterConfiguration {
                                         .processingGroup(group)
                                         .schema(schema)
                                         .connectionProvider(connections)
+                                        // the processor's own kind of transaction: the queue's writes commit
+                                        // with the read models' rows and token
                                         .transactionManager(transactionManager)
                                         .genericSerializer(serializer)
                                         // the event store's serializer: a parked event's payload is copied as stored,

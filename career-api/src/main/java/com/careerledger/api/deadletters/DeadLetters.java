@@ -1,5 +1,6 @@
 package com.careerledger.api.deadletters;
 
+import com.careerledger.api.deadletters.storage.ParkedEvents;
 import com.careerledger.api.security.CurrentActor;
 import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.operations.DeadLetterEvicted;
@@ -7,8 +8,6 @@ import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.ReadModelGroups;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,16 +20,11 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +32,7 @@ import java.util.Map;
 /**
  * What an operator sees of the read models' dead letters and does with them: list them, retry a person's parked
  * events (or everyone's), evict one with a reason — recorded as a {@link DeadLetterEvicted} event. Reads go to
- * {@code dead_letter_entry} directly (one query for a page, across read models); retries and evictions go through
+ * {@code dead_letter_entry} directly ({@link ParkedEvents}: one query for a page, across read models); retries and evictions go through
  * Axon's queue and dead-letter processor.
  */
 @Component
@@ -88,21 +82,16 @@ public class DeadLetters {
                            String evictedEventType, String reason, String actor, String eventId, Instant evictedAt) {
     }
 
-    private static final String COLUMNS = "d.dead_letter_id, d.processing_group, d.sequence_identifier, d.sequence_index, "
-            + "d.event_identifier, d.payload_type, d.aggregate_identifier, d.sequence_number, d.time_stamp, "
-            + "d.enqueued_at, d.last_touched, d.processing_started, d.cause_type, d.cause_message, d.diagnostics, "
-            + "e.global_index";
 
-    private final JdbcTemplate jdbc;
+    private final ParkedEvents parked;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final CurrentActor actor;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json = new ObjectMapper();
 
-    public DeadLetters(JdbcTemplate jdbc, EventProcessingConfiguration processing, EventStore eventStore,
+    public DeadLetters(ParkedEvents parked, EventProcessingConfiguration processing, EventStore eventStore,
                        CurrentActor actor, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+        this.parked = parked;
         this.processing = processing;
         this.eventStore = eventStore;
         this.actor = actor;
@@ -111,36 +100,14 @@ public class DeadLetters {
 
     /** A page of the dead letters, oldest first; {@code person} and {@code readModel} narrow it down. */
     public Page<DeadLetterView> list(String person, String readModel, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        List<Object> args = new ArrayList<>();
-        if (person != null && !person.isBlank()) {
-            where.append(" AND d.sequence_identifier = ?");
-            args.add(person);
-        }
-        if (readModel != null && !readModel.isBlank()) {
-            where.append(" AND d.processing_group = ?");
-            args.add(readModel);
-        }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry d" + where, Long.class, args.toArray());
-        List<Object> paged = new ArrayList<>(args);
-        paged.add(size);
-        paged.add((long) page * size);
-        List<DeadLetterView> items = jdbc.query("SELECT " + COLUMNS + " FROM dead_letter_entry d "
-                        + "LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier" + where
-                        + " ORDER BY d.enqueued_at, d.processing_group, d.sequence_identifier, d.sequence_index "
-                        + "LIMIT ? OFFSET ?",
-                (rs, i) -> view(rs), paged.toArray());
-        return new Page<>(items, page, size, total == null ? 0 : total);
+        return parked.page(person, readModel, page, size);
     }
 
     /** How many events are parked, per read model (every read model named, with 0 for none). */
     public Map<String, Long> sizes() {
         Map<String, Long> sizes = new LinkedHashMap<>();
         ReadModelGroups.GROUPS.forEach(g -> sizes.put(g, 0L));
-        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
-                rs -> {
-                    sizes.put(rs.getString(1), rs.getLong(2));
-                });
+        sizes.putAll(parked.sizes());
         return sizes;
     }
 
@@ -156,17 +123,14 @@ public class DeadLetters {
 
     /** Retries every parked sequence once (one attempt each, so a failing one cannot keep the others waiting). */
     public RetryResult retryAll() {
-        List<String[]> sequences = jdbc.query("SELECT DISTINCT processing_group, sequence_identifier FROM dead_letter_entry "
-                        + "ORDER BY processing_group, sequence_identifier",
-                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)});
+        List<String[]> sequences = parked.sequences();
         int drained = 0;
         for (String[] sequence : sequences) {
             if (retrySequence(sequence[0], sequence[1])) {
                 drained++;
             }
         }
-        Long remaining = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry", Long.class);
-        return new RetryResult(sequences.size(), drained, remaining == null ? 0 : remaining);
+        return new RetryResult(sequences.size(), drained, parked.count());
     }
 
     private boolean retrySequence(String readModel, String sequence) {
@@ -215,60 +179,10 @@ public class DeadLetters {
     }
 
     private DeadLetterView find(String id) {
-        List<DeadLetterView> found = jdbc.query("SELECT " + COLUMNS + " FROM dead_letter_entry d "
-                + "LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier WHERE d.dead_letter_id = ?",
-                (rs, i) -> view(rs), id);
-        if (found.isEmpty()) {
-            throw new NotFoundException("no dead letter " + id);
-        }
-        return found.get(0);
+        return parked.find(id).orElseThrow(() -> new NotFoundException("no dead letter " + id));
     }
 
     private long sequenceSize(String readModel, String sequence) {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? "
-                + "AND sequence_identifier = ?", Long.class, readModel, sequence);
-        return n == null ? 0 : n;
-    }
-
-    private DeadLetterView view(ResultSet rs) throws SQLException {
-        JsonNode diagnostics = diagnostics(rs.getBytes("diagnostics"));
-        String causeType = rs.getString("cause_type");
-        Cause cause = causeType == null ? null : new Cause(causeType, rs.getString("cause_message"));
-        long attempts = diagnostics.path(ReadModelEnqueuePolicy.ATTEMPTS).asLong(0);
-        Instant lastTouched = instant(rs.getString("last_touched"));
-        Instant firstFailure = instant(diagnostics.path(ReadModelEnqueuePolicy.FIRST_FAILURE).asText(null));
-        String eventType = EventCatalogue.nameOfStored(rs.getString("payload_type"));
-        long globalIndex = rs.getLong("global_index");
-        Long global = rs.wasNull() ? null : globalIndex;
-        long sequenceNumber = rs.getLong("sequence_number");
-        Long seq = rs.wasNull() ? null : sequenceNumber;
-        return new DeadLetterView(rs.getString("dead_letter_id"), rs.getString("processing_group"),
-                rs.getString("sequence_identifier"), rs.getLong("sequence_index"), cause == null ? "WAITING" : "FAILED",
-                rs.getString("event_identifier"), eventType, eventType,
-                rs.getString("aggregate_identifier"), seq, global, instant(rs.getString("time_stamp")), cause,
-                attempts, cause == null ? null : firstFailure, cause == null ? null : lastTouched,
-                instant(rs.getString("enqueued_at")), instant(rs.getString("processing_started")));
-    }
-
-    private JsonNode diagnostics(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(bytes);
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return parked.sequenceSize(readModel, sequence);
     }
 }

@@ -1,5 +1,7 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.security.storage.AccountStore;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;

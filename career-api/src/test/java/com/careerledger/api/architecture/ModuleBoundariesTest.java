@@ -98,6 +98,27 @@ class ModuleBoundariesTest {
     }
 
     /**
+     * SQL lives in its rooms: the read models ({@code career-projections}), the database itself ({@code career-storage})
+     * and, in the API, a {@code storage} package beside what owns the table (the event store's engine and the read
+     * models' transactions in {@code api.storage}; accounts in {@code security.storage}; idempotency keys in
+     * {@code concurrency.storage}; parked events in {@code deadletters.storage}). Everything else asks them. Exception
+     * types of {@code java.sql} (a failure's classification) are not data access and may be named anywhere; nor is
+     * handing Axon's own JDBC components their {@code ConnectionProvider} in the Axon configuration (wiring: their SQL
+     * is Axon's).
+     */
+    @Test
+    void jdbc_only_in_the_read_model_and_storage_rooms() {
+        noClasses().that().resideOutsideOfPackages("com.careerledger.projections..", "com.careerledger.storage..",
+                        "com.careerledger.api.storage..", "com.careerledger.api.*.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..",
+                        "org.springframework.jdbc.datasource..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.sql.Connection.class,
+                        java.sql.Statement.class, java.sql.PreparedStatement.class, java.sql.ResultSet.class,
+                        javax.sql.DataSource.class, java.sql.DriverManager.class)
+                .check(classes);
+    }
+
+    /**
      * Within each module, its top-level packages depend on each other one way only: a package can be read (and
      * moved) without dragging in one that depends back on it.
      */

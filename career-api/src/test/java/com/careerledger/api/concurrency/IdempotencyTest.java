@@ -1,5 +1,7 @@
 package com.careerledger.api.concurrency;
 
+import com.careerledger.api.concurrency.storage.IdempotencyKeys;
+
 import com.careerledger.api.CareerLedgerApplication;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;

@@ -1,5 +1,7 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.security.storage.AccountStore;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

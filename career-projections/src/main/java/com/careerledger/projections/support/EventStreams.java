@@ -20,4 +20,10 @@ public class EventStreams {
                 Long.class, aggregateId);
         return seq == null ? -1 : seq;
     }
+
+    /** The global index of the newest stored event, 0 if there is none: where a rebuild must get to. */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
 }

@@ -1,4 +1,4 @@
-package com.careerledger.api.config;
+package com.careerledger.api.storage;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;

@@ -1,8 +1,9 @@
-package com.careerledger.api.config;
+package com.careerledger.api.storage;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * Only transactions this manager starts are relaxed. One that joins an existing transaction (a subscribing
  * processor inside a command) is left alone: an acknowledged command is always durable.
  */
+@Component
 public class ReadModelTransactionManager implements TransactionManager {
 
     private final PlatformTransactionManager transactions;

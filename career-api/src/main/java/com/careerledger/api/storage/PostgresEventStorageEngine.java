@@ -1,4 +1,4 @@
-package com.careerledger.api.config;
+package com.careerledger.api.storage;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,5 +1,10 @@
-package com.careerledger.api.concurrency;
+package com.careerledger.api.concurrency.storage;
 
+import com.careerledger.api.concurrency.IdempotencyKeyTakenOverException;
+
+import com.careerledger.api.concurrency.IdempotencyProperties;
+
+import com.careerledger.api.concurrency.CommandResults;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

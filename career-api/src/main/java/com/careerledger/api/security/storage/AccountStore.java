@@ -1,4 +1,4 @@
-package com.careerledger.api.security;
+package com.careerledger.api.security.storage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import com.careerledger.api.security.CareerPrincipal;
+import com.careerledger.api.security.Role;
 
 /** Accounts in PostgreSQL (never in events). Only password hashes are stored. */
 @Component
