@@ -1,5 +1,5 @@
 /**
  * `/api/accounts`: the Basic mode's accounts (ADMIN), and `/api/accounts/me` (who the caller is). The accounts
- * themselves live in `security/AccountStore`; one account per person.
+ * themselves live in `security/storage/AccountStore`; one account per person.
  */
 package com.careerledger.api.accounts;
