@@ -3,7 +3,7 @@ package com.careerledger.api.people;
 import com.careerledger.api.security.Access;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.timeline.TimelineEntry;
-import com.careerledger.projections.timeline.TimelineProjection;
+import com.careerledger.projections.timeline.TimelineQueries;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +22,9 @@ public class TimelineController {
 
     private final Access access;
 
-    private final TimelineProjection timeline;
+    private final TimelineQueries timeline;
 
-    public TimelineController(TimelineProjection timeline, Access access) {
+    public TimelineController(TimelineQueries timeline, Access access) {
         this.access = access;
         this.timeline = timeline;
     }
