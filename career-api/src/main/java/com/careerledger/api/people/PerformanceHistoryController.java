@@ -3,8 +3,8 @@ package com.careerledger.api.people;
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.history.PerformanceHistory;
-import com.careerledger.projections.history.PerformanceHistoryProjection;
-import com.careerledger.projections.history.PerformanceHistoryProjection.Versioned;
+import com.careerledger.projections.history.PerformanceHistoryQueries;
+import com.careerledger.projections.history.PerformanceHistoryQueries.Versioned;
 import com.careerledger.projections.support.ReadYourWrites;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +23,10 @@ public class PerformanceHistoryController {
 
     private final Access access;
 
-    private final PerformanceHistoryProjection history;
+    private final PerformanceHistoryQueries history;
     private final ReadYourWrites readYourWrites;
 
-    public PerformanceHistoryController(PerformanceHistoryProjection history, ReadYourWrites readYourWrites,
+    public PerformanceHistoryController(PerformanceHistoryQueries history, ReadYourWrites readYourWrites,
                                         Access access) {
         this.access = access;
         this.history = history;

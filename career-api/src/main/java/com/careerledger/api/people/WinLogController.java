@@ -3,7 +3,7 @@ package com.careerledger.api.people;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.quarter.Dimension;
-import com.careerledger.projections.quarter.QuarterProjection;
+import com.careerledger.projections.quarter.QuarterQueries;
 import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
 import com.careerledger.projections.support.Page;
 import jakarta.validation.constraints.Max;
@@ -22,9 +22,9 @@ public class WinLogController {
 
     private final Access access;
 
-    private final QuarterProjection quarters;
+    private final QuarterQueries quarters;
 
-    public WinLogController(QuarterProjection quarters, Access access) {
+    public WinLogController(QuarterQueries quarters, Access access) {
         this.access = access;
         this.quarters = quarters;
     }

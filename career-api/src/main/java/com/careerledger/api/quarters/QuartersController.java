@@ -26,7 +26,7 @@ import com.careerledger.domain.quarter.ReviseGoal;
 import com.careerledger.domain.quarter.SetGoal;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.domain.shared.YearQuarter;
-import com.careerledger.projections.quarter.QuarterProjection;
+import com.careerledger.projections.quarter.QuarterQueries;
 import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
 import com.careerledger.projections.quarter.QuarterViews.FeedbackView;
 import com.careerledger.projections.quarter.QuarterViews.GoalView;
@@ -63,11 +63,11 @@ public class QuartersController {
     private final Access access;
 
     private final Commands commands;
-    private final QuarterProjection quarters;
+    private final QuarterQueries quarters;
     private final ReadYourWrites readYourWrites;
     private final NewIds ids;
 
-    public QuartersController(Commands commands, QuarterProjection quarters, ReadYourWrites readYourWrites, Access access,
+    public QuartersController(Commands commands, QuarterQueries quarters, ReadYourWrites readYourWrites, Access access,
                               NewIds ids) {
         this.ids = ids;
         this.access = access;

@@ -1,15 +1,11 @@
 package com.careerledger.projections.history;
 
-import com.careerledger.domain.framework.CareerFramework;
-import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
-import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
 import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
-import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.quarter.EvidenceLogged;
@@ -24,32 +20,21 @@ import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Track;
-import com.careerledger.projections.history.PerformanceHistory.QuarterLine;
-import com.careerledger.projections.history.PerformanceHistory.Readiness;
-import com.careerledger.projections.history.PerformanceHistory.Tenure;
+import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.ReadModel;
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.Table;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import com.careerledger.projections.support.BulkSql;
-import com.careerledger.projections.support.BulkSql.Type;
-import com.careerledger.projections.support.ProjectionBatch;
-import com.careerledger.projections.support.ReadYourWrites;
-import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -58,14 +43,13 @@ import static com.careerledger.projections.support.SustainedRecordJson.writeReco
 
 /**
  * Read model 3, the sustained-performance history: per quarter the level held, the operating level assessed,
- * whether it was at the next level, and the goal and evidence counts; the person's current next-level streak
- * and readiness ({@code READY} / {@code NOT_YET} / {@code TOP_OF_TRACK}) with the reason.
+ * whether it was at the next level, and the goal and evidence counts; the person's sustained record, from which
+ * {@link PerformanceHistoryQueries} computes the next-level streak and readiness ({@code READY} / {@code NOT_YET} /
+ * {@code TOP_OF_TRACK}) with the reason.
  * <p>
- * Readiness and the streak are computed by the domain itself: the person's {@link SustainedRecord} is evolved
- * exactly as the Person aggregate evolves it (an outcome per quarter, withdrawn when the quarter is reopened, a
- * restart after a promotion, the mapped record after a track switch) and asked for
- * {@link SustainedRecord#readiness}. Nothing of the policy is re-implemented here. Each quarter is shown as it
- * stands in that record (the level it counts at, mapped or not), so the quarters and the streak always agree.
+ * The person's {@link SustainedRecord} is evolved exactly as the Person aggregate evolves it, through the one career
+ * fold ({@link CareerStanding#evolve}: an outcome per quarter, withdrawn when the quarter is reopened, a restart
+ * after a promotion, the mapped record after a track switch). Nothing of the policy is re-implemented here.
  * <p>
  * <b>Tenure is never an input to readiness.</b> {@code tenure.quartersAtLevel} — the quarters opened since the
  * person's level last changed (registration, a level change or a track switch) — is kept only to be shown, and is
@@ -76,12 +60,9 @@ import static com.careerledger.projections.support.SustainedRecordJson.writeReco
  * aggregate's ({@code personId/quarter}); an event at or below the remembered number is a redelivery and changes
  * nothing, so the counts are applied once. Only event timestamps are stored, so a rebuild reproduces the rows.
  * <p>
- * Writes are made per batch of the event processor, not per event ({@link ProjectionBatch}): a handler only notes
- * its event; at the end of the batch the person and quarter rows the batch touches are read with one query per
- * table (every key at once), the events are applied to them in memory in their order — exactly as one statement
- * per event would have applied them, version guards included — and each changed row is written once, one
- * statement per table. The reads take one round trip and the writes another ({@link BulkSql}). Nothing is kept
- * between batches.
+ * Written the one way read models write ({@link ReadModel}): at the end of the processor's batch the person and
+ * quarter rows its events need are read in one round trip, the events change them in memory in order, and the
+ * changed rows are written in another.
  */
 @Component
 @ProcessingGroup(PerformanceHistoryProjection.PROCESSING_GROUP)
@@ -92,24 +73,27 @@ public class PerformanceHistoryProjection {
     /** The column default of {@code history_person.sustained_record} (V8): what a new person row starts with. */
     private static final String EMPTY_RECORD = "{\"outcomes\": [], \"countFrom\": null}";
 
-    private final JdbcTemplate jdbc;
-    private final CareerFramework framework;
+    private final ReadModel model;
 
-    public PerformanceHistoryProjection(JdbcTemplate jdbc, CareerFramework framework) {
-        this.jdbc = jdbc;
-        this.framework = framework;
+    public PerformanceHistoryProjection(JdbcTemplate jdbc) {
+        this.model = new ReadModel(this, jdbc, PEOPLE, QUARTERS);
     }
 
     // --- person events ---------------------------------------------------------------------------------
 
     @EventHandler
     void on(PersonRegistered e, @SequenceNumber long seq, @Timestamp Instant at) {
-        batch(b -> b.person(e.personId(), rows -> rows.people.computeIfAbsent(e.personId(), id -> {
-            // inserted once: a person row that exists already is left as it is
-            PersonRow row = new PersonRow(id, e.track().name(), e.level(), EMPTY_RECORD, 0, seq, utc(at));
-            row.changed = true;
-            return row;
-        })));
+        // inserted once: a person row that exists already is left as it is
+        model.handle(work -> work.need(PEOPLE.key(e.personId())).then(rows -> {
+            PersonRow row = new PersonRow();
+            row.personId = e.personId();
+            row.track = e.track();
+            row.level = e.level();
+            row.recordText = EMPTY_RECORD;
+            row.version = seq;
+            row.updatedAt = utc(at);
+            rows.insertIfAbsent(PEOPLE, row);
+        }));
     }
 
     @EventHandler
@@ -143,19 +127,23 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        Key key = new Key(e.personId(), e.quarter());
-        batch(b -> b.quarterOpened(key, rows -> {
-            if (!rows.quarters.containsKey(key)) {
-                QuarterRow row = new QuarterRow(e.personId(), e.quarter(), e.levelHeld(), e.targetLevel(), seq, utc(at));
-                row.changed = true;
-                rows.quarters.put(key, row);
-                // information only (see the class comment): counted once, when the quarter row is created
-                PersonRow person = rows.people.get(e.personId());
-                if (person != null) {
-                    person.quartersAtLevel++;
-                    person.changed = true;
-                }
+        Table.Key<QuarterRow> key = QUARTERS.key(e.personId(), e.quarter());
+        Table.Key<PersonRow> person = PEOPLE.key(e.personId());
+        model.handle(work -> work.need(key).need(person).then(rows -> {
+            if (rows.get(key) != null) {
+                return;
             }
+            QuarterRow row = new QuarterRow();
+            row.personId = e.personId();
+            row.quarter = e.quarter();
+            row.levelHeld = e.levelHeld();
+            row.targetLevel = e.targetLevel();
+            row.version = seq;
+            row.openedAt = utc(at);
+            row.updatedAt = row.openedAt;
+            rows.insert(QUARTERS, row);
+            // information only (see the class comment): counted once, when the quarter row is created
+            rows.update(person, p -> p.quartersAtLevel++);
         }));
     }
 
@@ -225,204 +213,62 @@ public class PerformanceHistoryProjection {
     @ResetHandler
     void reset(String rebuilt) {
         if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            jdbc.update("TRUNCATE history_person, history_quarter");
+            model.truncate();
         }
     }
 
-    // --- queries ---------------------------------------------------------------------------------------
-
-    /** A person's history and the Person sequence number it reflects. */
-    public record Versioned(PerformanceHistory history, long version) {
-    }
-
-    /**
-     * A person's history, and the sequence number of the person's latest stored event, read together in one
-     * statement (one round trip, one snapshot): what {@link ReadYourWrites#readWithStored} needs.
-     *
-     * @return the stored sequence number ({@code -1}: the person has no events) and the history, empty if the
-     * person is not in it (yet)
-     */
-    public ReadYourWrites.Sighting<Versioned> read(UUID personId) {
-        return jdbc.query("""
-                SELECT s.stored, p.track, p.level, p.sustained_record::text AS record, p.quarters_at_level, p.version,
-                       q.quarter, q.level_held, q.target_level, q.operating_level, q.at_next_level, q.goals, q.evidence
-                FROM (SELECT max(sequence_number) AS stored FROM domain_event_entry WHERE aggregate_identifier = ?) s
-                LEFT JOIN history_person p ON p.person_id = ?
-                LEFT JOIN history_quarter q ON q.person_id = p.person_id
-                ORDER BY q.quarter""",
-                rs -> {
-                    rs.next(); // the sub-select always gives a row
-                    long stored = rs.getObject("stored") == null ? -1 : rs.getLong("stored");
-                    if (rs.getObject("version") == null) {
-                        return new ReadYourWrites.Sighting<>(stored, Optional.empty());
-                    }
-                    Track track = Track.valueOf(rs.getString("track"));
-                    String level = rs.getString("level");
-                    SustainedRecord record = readRecord(rs.getString("record"));
-                    int quartersAtLevel = rs.getInt("quarters_at_level");
-                    long version = rs.getLong("version");
-                    List<QuarterLine> quarters = new ArrayList<>();
-                    do {
-                        if (rs.getString("quarter") != null) {
-                            quarters.add(line(rs.getString("quarter"), rs.getString("level_held"),
-                                    rs.getString("target_level"), rs.getString("operating_level"),
-                                    rs.getObject("at_next_level", Boolean.class), rs.getInt("goals"),
-                                    rs.getInt("evidence"), record, track));
-                        }
-                    } while (rs.next());
-                    SustainedPerformancePolicy.ReadinessView readiness =
-                            new CareerStanding(track, level, record).readiness(framework);
-                    PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
-                            framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
-                            new Readiness(readiness.status().name(), readiness.reason()),
-                            new Tenure(quartersAtLevel, false));
-                    return new ReadYourWrites.Sighting<>(stored, Optional.of(new Versioned(history, version)));
-                },
-                personId.toString(), personId);
-    }
-
-    /**
-     * A quarter as it stands in the sustained record. An assessed quarter counts at its standing outcome's level
-     * (mapped to the person's track when it was assessed on the other one), and is at the next level when that level
-     * is its target or above, the target read on the person's track: exactly what the streak counts, so a quarter
-     * is never shown at the next level while the streak leaves it out. An assessed quarter with no outcome in the
-     * record (stored events may hold one) shows its assessment as it was made.
-     */
-    private QuarterLine line(String quarter, String levelHeld, String targetLevel, String assessed, Boolean assessedAtNext,
-                             int goals, int evidence, SustainedRecord record, Track track) {
-        if (assessed == null) {
-            return new QuarterLine(quarter, levelHeld, null, null, goals, evidence, targetLevel, null, null);
-        }
-        Optional<QuarterOutcome> outcome = record.outcome(quarter);
-        if (outcome.isEmpty()) {
-            return new QuarterLine(quarter, levelHeld, assessed, assessedAtNext, goals, evidence, targetLevel, assessed,
-                    null);
-        }
-        QuarterOutcome o = outcome.get();
-        return new QuarterLine(quarter, levelHeld, o.operatingLevel(), countsAtTarget(o.operatingLevel(), targetLevel, track),
-                goals, evidence, targetLevel, assessed, mapping(o, assessed));
-    }
-
-    /**
-     * "IC4 (mapped to M2)" when the outcome counts at another track's level than the one assessed. Outcomes carried
-     * over by a track switch before outcomes named what they were mapped from say nothing of it: the quarter's own
-     * assessment does.
-     */
-    private String mapping(QuarterOutcome o, String assessed) {
-        if (o.mappedFrom() != null) {
-            return o.describe();
-        }
-        boolean otherTrack = !o.operatingLevel().equals(assessed) && framework.level(assessed).isPresent()
-                && framework.level(o.operatingLevel()).isPresent()
-                && framework.level(assessed).get().track() != framework.level(o.operatingLevel()).get().track();
-        return otherTrack ? new QuarterOutcome(o.quarter(), o.operatingLevel(), o.assessmentId(), assessed).describe()
-                : null;
-    }
-
-    /** Whether {@code counted} is at {@code target} or above, the target read on {@code track} where it has an equivalent. */
-    private boolean countsAtTarget(String counted, String target, Track track) {
-        if (target == null) {
-            return false; // the top of a track aims at nothing further
-        }
-        List<String> targets = framework.equivalents(target, track).stream().map(Level::code).toList();
-        return (targets.isEmpty() ? List.of(target) : targets).stream()
-                .anyMatch(t -> framework.isAtOrAbove(counted, t));
-    }
-
-    // --- the batch ------------------------------------------------------------------------------------
-
-    private void batch(Consumer<Batch> work) {
-        ProjectionBatch.with(this, Batch::new, work);
-    }
-
-    /** Track, level, record and time at level of a person. */
     /**
      * Applies a Person event once (a row already at this sequence number, a redelivery, is left alone), through the
      * one career fold ({@link CareerStanding#evolve}). A new level or track starts the count of quarters at level.
      */
     private void evolve(UUID personId, Object event, long seq, Instant at) {
-        batch(b -> b.person(personId, rows -> {
-            PersonRow row = rows.people.get(personId);
+        Table.Key<PersonRow> key = PEOPLE.key(personId);
+        model.handle(work -> work.need(key).then(rows -> {
+            PersonRow row = rows.get(key);
             if (row == null || row.version >= seq) {
                 return;
             }
-            CareerStanding standing = new CareerStanding(Track.valueOf(row.track), row.level, row.record());
+            CareerStanding standing = new CareerStanding(row.track, row.level, row.record());
             CareerStanding next = standing.evolve(event);
             if (next != standing) {
                 if (next.track() != standing.track() || !next.level().equals(standing.level())) {
                     row.quartersAtLevel = 0;
                 }
-                row.track = next.track().name();
+                row.track = next.track();
                 row.level = next.level();
                 row.record = next.record();
                 row.recordText = null; // written from the record, as every evolved row is
             }
             row.version = seq;
             row.updatedAt = utc(at);
-            row.changed = true;
+            rows.changed(PEOPLE, row);
         }));
     }
 
     /** Applies a Quarter event once, with {@code change} on the quarter row; a redelivery changes nothing. */
     private void apply(UUID personId, String quarter, long seq, Instant at, Consumer<QuarterRow> change) {
-        Key key = new Key(personId, quarter);
-        batch(b -> b.quarter(key, rows -> {
-            QuarterRow row = rows.quarters.get(key);
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+        model.handle(work -> work.need(key).then(rows -> {
+            QuarterRow row = rows.get(key);
             if (row != null && row.version < seq) {
                 change.accept(row);
                 row.version = seq;
                 row.updatedAt = utc(at);
-                row.changed = true;
+                rows.changed(QUARTERS, row);
             }
         }));
     }
 
-    private record Key(UUID personId, String quarter) {
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 
-    /** The events of one batch, in order, and the keys of the rows they may touch. */
-    private final class Batch implements ProjectionBatch.Buffer {
-        private final List<Consumer<Rows>> changes = new ArrayList<>();
-        private final Set<UUID> people = new LinkedHashSet<>();
-        private final Set<Key> quarters = new LinkedHashSet<>();
+    // --- the tables, their columns declared once --------------------------------------------------------
 
-        void person(UUID personId, Consumer<Rows> change) {
-            people.add(personId);
-            changes.add(change);
-        }
-
-        void quarter(Key key, Consumer<Rows> change) {
-            quarters.add(key);
-            changes.add(change);
-        }
-
-        /** A quarter's first event: its quarter row, and its person's row (which counts the new quarter). */
-        void quarterOpened(Key key, Consumer<Rows> change) {
-            people.add(key.personId());
-            quarter(key, change);
-        }
-
-        @Override
-        public void flush() {
-            if (changes.isEmpty()) {
-                return;
-            }
-            Rows rows = load(people, quarters);
-            changes.forEach(change -> change.accept(rows));
-            changes.clear();
-            write(rows);
-        }
-    }
-
-    /** The rows a batch touches, as the batch has made them so far. */
-    private static final class Rows {
-        final Map<UUID, PersonRow> people = new HashMap<>();
-        final Map<Key, QuarterRow> quarters = new HashMap<>();
-    }
-
-    private final class PersonRow {
-        final UUID personId;
-        String track;
+    /** Track, level, record and time at level of a person. */
+    private static final class PersonRow {
+        UUID personId;
+        Track track;
         String level;
         /** The stored record's text; null once the record has been evolved (then written from {@link #record}). */
         String recordText;
@@ -430,18 +276,6 @@ public class PerformanceHistoryProjection {
         int quartersAtLevel;
         long version;
         OffsetDateTime updatedAt;
-        boolean changed;
-
-        PersonRow(UUID personId, String track, String level, String recordText, int quartersAtLevel, long version,
-                  OffsetDateTime updatedAt) {
-            this.personId = personId;
-            this.track = track;
-            this.level = level;
-            this.recordText = recordText;
-            this.quartersAtLevel = quartersAtLevel;
-            this.version = version;
-            this.updatedAt = updatedAt;
-        }
 
         SustainedRecord record() {
             if (record == null) {
@@ -450,110 +284,47 @@ public class PerformanceHistoryProjection {
             return record;
         }
 
-        String recordJson() {
+        String recordText() {
             return recordText != null ? recordText : writeRecord(record);
         }
     }
 
+    private static final Table<PersonRow> PEOPLE = Table.named("history_person", PersonRow::new)
+            .key("person_id", ColumnType.UUID, r -> r.personId, (r, v) -> r.personId = v)
+            .column("track", ColumnType.text(Track.class), r -> r.track, (r, v) -> r.track = v)
+            .column("level", ColumnType.TEXT, r -> r.level, (r, v) -> r.level = v)
+            .column("sustained_record", ColumnType.JSONB, PersonRow::recordText, (r, v) -> r.recordText = v)
+            .column("quarters_at_level", ColumnType.INT4, r -> r.quartersAtLevel, (r, v) -> r.quartersAtLevel = v)
+            .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+            .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
+            .build();
+
     private static final class QuarterRow {
-        final UUID personId;
-        final String quarter;
+        UUID personId;
+        String quarter;
         /** As opened, or as moved to the person's new track (QuarterMovedToTrack). */
         String levelHeld;
         String targetLevel;
-        final OffsetDateTime openedAt;
         String operatingLevel;
         Boolean atNextLevel;
         int goals;
         int evidence;
         long version;
+        OffsetDateTime openedAt;
         OffsetDateTime updatedAt;
-        boolean changed;
-
-        QuarterRow(UUID personId, String quarter, String levelHeld, String targetLevel, long version,
-                   OffsetDateTime openedAt) {
-            this.personId = personId;
-            this.quarter = quarter;
-            this.levelHeld = levelHeld;
-            this.targetLevel = targetLevel;
-            this.version = version;
-            this.openedAt = openedAt;
-            this.updatedAt = openedAt;
-        }
     }
 
-    /** Reads the rows of these keys: one query per table, every key at once, both in one round trip. */
-    private Rows load(Set<UUID> people, Set<Key> quarters) {
-        Rows rows = new Rows();
-        BulkSql.read(jdbc,
-                new BulkSql.Query("""
-                        SELECT person_id, track, level, sustained_record::text AS record, quarters_at_level, version,
-                               updated_at
-                        FROM history_person WHERE person_id = ANY (?::uuid[])""",
-                        rs -> {
-                            PersonRow row = new PersonRow(rs.getObject("person_id", UUID.class), rs.getString("track"),
-                                    rs.getString("level"), rs.getString("record"), rs.getInt("quarters_at_level"),
-                                    rs.getLong("version"), rs.getObject("updated_at", OffsetDateTime.class));
-                            rows.people.put(row.personId, row);
-                        },
-                        new BulkSql.Array(Type.UUID, people)),
-                new BulkSql.Query("""
-                        SELECT h.* FROM unnest(?::uuid[], ?::text[]) AS k(person_id, quarter)
-                        JOIN history_quarter h ON h.person_id = k.person_id AND h.quarter = k.quarter""",
-                        rs -> {
-                            QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
-                                    rs.getString("level_held"), rs.getString("target_level"), rs.getLong("version"),
-                                    rs.getObject("opened_at", OffsetDateTime.class));
-                            row.operatingLevel = rs.getString("operating_level");
-                            row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
-                            row.goals = rs.getInt("goals");
-                            row.evidence = rs.getInt("evidence");
-                            row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
-                            rows.quarters.put(new Key(row.personId, row.quarter), row);
-                        },
-                        new BulkSql.Array(Type.UUID, quarters.stream().map(Key::personId).toList()),
-                        new BulkSql.Array(Type.TEXT, quarters.stream().map(Key::quarter).toList())));
-        return rows;
-    }
-
-    /** Writes each changed row once: an upsert per table over all its rows, both in one round trip. */
-    private void write(Rows rows) {
-        BulkSql.Rows people = new BulkSql.Rows("""
-                INSERT INTO history_person (person_id, track, level, sustained_record, quarters_at_level, version,
-                                            updated_at)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::int4[], ?::int8[], ?::timestamptz[])
-                ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
-                    sustained_record = EXCLUDED.sustained_record, quarters_at_level = EXCLUDED.quarters_at_level,
-                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
-                Type.UUID, Type.TEXT, Type.TEXT, Type.JSONB, Type.INT4, Type.INT8, Type.TIMESTAMPTZ);
-        for (PersonRow p : rows.people.values()) {
-            if (p.changed) {
-                people.add(p.personId, p.track, p.level, p.recordJson(), p.quartersAtLevel, p.version, p.updatedAt);
-            }
-        }
-        BulkSql.Rows quarters = new BulkSql.Rows("""
-                INSERT INTO history_quarter (person_id, quarter, level_held, target_level, operating_level,
-                                             at_next_level, goals, evidence, version, opened_at, updated_at)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::int4[],
-                                     ?::int4[], ?::int8[], ?::timestamptz[], ?::timestamptz[])
-                ON CONFLICT (person_id, quarter) DO UPDATE SET level_held = EXCLUDED.level_held,
-                    target_level = EXCLUDED.target_level, operating_level = EXCLUDED.operating_level,
-                    at_next_level = EXCLUDED.at_next_level, goals = EXCLUDED.goals, evidence = EXCLUDED.evidence,
-                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at""",
-                Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.INT4, Type.INT4, Type.INT8,
-                Type.TIMESTAMPTZ, Type.TIMESTAMPTZ);
-        for (QuarterRow q : rows.quarters.values()) {
-            if (q.changed) {
-                quarters.add(q.personId, q.quarter, q.levelHeld, q.targetLevel, q.operatingLevel, q.atNextLevel,
-                        q.goals, q.evidence, q.version, q.openedAt, q.updatedAt);
-            }
-        }
-        BulkSql.write(jdbc, people, quarters);
-    }
-
-
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
+    private static final Table<QuarterRow> QUARTERS = Table.named("history_quarter", QuarterRow::new)
+            .key("person_id", ColumnType.UUID, r -> r.personId, (r, v) -> r.personId = v)
+            .key("quarter", ColumnType.TEXT, r -> r.quarter, (r, v) -> r.quarter = v)
+            .column("level_held", ColumnType.TEXT, r -> r.levelHeld, (r, v) -> r.levelHeld = v)
+            .column("target_level", ColumnType.TEXT, r -> r.targetLevel, (r, v) -> r.targetLevel = v)
+            .column("operating_level", ColumnType.TEXT, r -> r.operatingLevel, (r, v) -> r.operatingLevel = v)
+            .column("at_next_level", ColumnType.BOOL, r -> r.atNextLevel, (r, v) -> r.atNextLevel = v)
+            .column("goals", ColumnType.INT4, r -> r.goals, (r, v) -> r.goals = v)
+            .column("evidence", ColumnType.INT4, r -> r.evidence, (r, v) -> r.evidence = v)
+            .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+            .fixed("opened_at", ColumnType.TIMESTAMPTZ, r -> r.openedAt, (r, v) -> r.openedAt = v)
+            .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
+            .build();
 }

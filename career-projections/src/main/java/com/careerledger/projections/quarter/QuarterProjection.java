@@ -1,63 +1,52 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
 import com.careerledger.domain.quarter.FeedbackRecorded;
+import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.quarter.GoalDropped;
 import com.careerledger.domain.quarter.GoalProgressed;
 import com.careerledger.domain.quarter.GoalRevised;
 import com.careerledger.domain.quarter.GoalSet;
+import com.careerledger.domain.quarter.GoalStatus;
 import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
-import com.careerledger.projections.quarter.QuarterViews.AssessmentView;
-import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
-import com.careerledger.projections.quarter.QuarterViews.FeedbackView;
-import com.careerledger.projections.quarter.QuarterViews.GoalView;
-import com.careerledger.projections.quarter.QuarterViews.ProgressView;
-import com.careerledger.projections.quarter.QuarterViews.QuarterSummary;
-import com.careerledger.projections.quarter.QuarterViews.QuarterView;
-import com.careerledger.projections.support.BulkSql;
-import com.careerledger.projections.support.BulkSql.Type;
-import com.careerledger.projections.support.Page;
-import com.careerledger.projections.support.ProjectionBatch;
+import com.careerledger.domain.quarter.QuarterStatus;
+import com.careerledger.domain.shared.Track;
+import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.ReadModel;
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.Table;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Read model of quarters: goals with their latest progress, the Win Log evidence (retracted evidence stays,
- * marked), feedback and the current assessment. Each event is applied once: the quarter row remembers the
- * Quarter aggregate's sequence number, and an event at or below it is a redelivery.
+ * marked), feedback and the current assessment; its views are read by {@link QuarterQueries}. Each event is applied
+ * once: the quarter row remembers the Quarter aggregate's sequence number, and an event at or below it is a
+ * redelivery.
  * <p>
- * Writes are made per batch of the event processor, not per event ({@link ProjectionBatch}): a handler only
- * notes its event; at the end of the batch the rows the batch touches are read with one query per table (every
- * key at once), the events are applied to them in memory in their order — exactly as one statement per event
- * would have applied them, version guard included — and each changed row is written once, one statement per
- * table. The reads take one round trip and the writes another ({@link BulkSql}). Nothing is kept between batches.
+ * Written the one way read models write ({@link ReadModel}): at the end of the processor's batch the rows its events
+ * need are read in one round trip, the events change them in memory in order, and the changed rows are written in
+ * another, quarter rows first.
  */
 @Component
 @ProcessingGroup(QuarterProjection.PROCESSING_GROUP)
@@ -65,98 +54,126 @@ public class QuarterProjection {
 
     public static final String PROCESSING_GROUP = "quarters";
 
-    private final JdbcTemplate jdbc;
+    private final ReadModel model;
 
     public QuarterProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.model = new ReadModel(this, jdbc, QUARTERS, GOALS, EVIDENCE, FEEDBACK);
     }
 
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        batch(b -> b.add(e.personId(), e.quarter(), null, null, rows -> {
-            // inserted once: a quarter row that exists already is left as it is
-            rows.quarters.computeIfAbsent(new Key(e.personId(), e.quarter()), k -> {
-                QuarterRow row = new QuarterRow(e.personId(), e.quarter(), e.track().name(), e.levelHeld(),
-                        e.targetLevel(), seq, utc(at));
-                row.changed = true;
-                return row;
-            });
+        // inserted once: a quarter row that exists already is left as it is
+        model.handle(work -> work.need(QUARTERS.key(e.personId(), e.quarter())).then(rows -> {
+            QuarterRow row = new QuarterRow();
+            row.personId = e.personId();
+            row.quarter = e.quarter();
+            row.status = QuarterStatus.OPEN;
+            row.track = e.track();
+            row.levelHeld = e.levelHeld();
+            row.targetLevel = e.targetLevel();
+            row.version = seq;
+            row.openedAt = utc(at);
+            row.updatedAt = row.openedAt;
+            rows.insertIfAbsent(QUARTERS, row);
         }));
     }
 
     @EventHandler
     void on(GoalSet e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, e.goalId(), null, rows -> {
-            if (!rows.goals.containsKey(e.goalId())) {
-                GoalRow goal = new GoalRow(e.goalId(), e.personId(), e.quarter(), e.title(), e.description(),
-                        e.dimension().name(), e.measure(), e.targetLevel(), utc(at));
-                goal.changed = true;
-                rows.goals.put(e.goalId(), goal);
-            }
-        });
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
+            GoalRow goal = new GoalRow();
+            goal.goalId = e.goalId();
+            goal.personId = e.personId();
+            goal.quarter = e.quarter();
+            goal.title = e.title();
+            goal.description = e.description();
+            goal.dimension = e.dimension();
+            goal.measure = e.measure();
+            goal.targetLevel = e.targetLevel();
+            goal.active = true;
+            goal.setAt = utc(at);
+            rows.insertIfAbsent(GOALS, goal);
+        }, GOALS.key(e.goalId()));
     }
 
     @EventHandler
     void on(GoalRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, e.goalId(), null, rows -> rows.goal(e.goalId(), goal -> {
+        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
             goal.title = e.title();
             goal.description = e.description();
-            goal.dimension = e.dimension().name();
+            goal.dimension = e.dimension();
             goal.measure = e.measure();
-        }));
-    }
-
-    @EventHandler
-    void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, e.goalId(), null, rows -> rows.goal(e.goalId(), goal -> {
-            goal.active = false;
-            goal.dropReason = e.reason();
-        }));
-    }
-
-    @EventHandler
-    void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, e.goalId(), null, rows -> rows.goal(e.goalId(), goal -> {
-            goal.progressStatus = e.status().name();
-            goal.progressNote = e.note();
-            goal.progressAt = utc(at);
-        }));
-    }
-
-    @EventHandler
-    void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, null, e.evidenceId(), rows -> {
-            if (!rows.evidence.containsKey(e.evidenceId())) {
-                EvidenceRow evidence = new EvidenceRow(e.evidenceId(), e.personId(), e.quarter(), e.title(),
-                        e.description(), e.impact(), e.dimension().name(), e.demonstratesLevel(), e.goalId(),
-                        e.links(), e.occurredOn(), utc(at));
-                evidence.changed = true;
-                rows.evidence.put(e.evidenceId(), evidence);
-            }
         });
     }
 
     @EventHandler
+    void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
+        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
+            goal.active = false;
+            goal.dropReason = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
+            goal.progressStatus = e.status();
+            goal.progressNote = e.note();
+            goal.progressAt = utc(at);
+        });
+    }
+
+    @EventHandler
+    void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
+            EvidenceRow evidence = new EvidenceRow();
+            evidence.evidenceId = e.evidenceId();
+            evidence.personId = e.personId();
+            evidence.quarter = e.quarter();
+            evidence.title = e.title();
+            evidence.description = e.description();
+            evidence.impact = e.impact();
+            evidence.dimension = e.dimension();
+            evidence.demonstratesLevel = e.demonstratesLevel();
+            evidence.goalId = e.goalId();
+            evidence.link = e.links().isEmpty() ? null : e.links().get(0);
+            evidence.links = e.links();
+            evidence.occurredOn = e.occurredOn();
+            evidence.loggedAt = utc(at);
+            rows.insertIfAbsent(EVIDENCE, evidence);
+        }, EVIDENCE.key(e.evidenceId()));
+    }
+
+    @EventHandler
     void on(EvidenceRetracted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, null, e.evidenceId(), rows -> rows.evidence(e.evidenceId(), evidence -> {
+        Table.Key<EvidenceRow> key = EVIDENCE.key(e.evidenceId());
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> rows.update(key, evidence -> {
             evidence.retracted = true;
             evidence.retractionReason = e.reason();
-        }));
+        }), key);
     }
 
     @EventHandler
     void on(FeedbackRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        // feedback is only ever inserted: written with ON CONFLICT DO NOTHING, nothing to read first
-        claimed(e.personId(), e.quarter(), seq, at, null, null, rows -> rows.feedback.putIfAbsent(e.feedbackId(),
-                new Object[]{e.feedbackId(), e.personId(), e.quarter(), e.relationship().name(), e.text(),
-                        e.signalsLevel(), e.givenBy(), utc(at)}));
+        // feedback is only ever inserted (a row stored already stays): nothing of it to read first
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
+            FeedbackRow feedback = new FeedbackRow();
+            feedback.feedbackId = e.feedbackId();
+            feedback.personId = e.personId();
+            feedback.quarter = e.quarter();
+            feedback.relationship = e.relationship();
+            feedback.text = e.text();
+            feedback.signalsLevel = e.signalsLevel();
+            feedback.givenBy = e.givenBy();
+            feedback.givenAt = utc(at);
+            rows.insertIfAbsent(FEEDBACK, feedback);
+        });
     }
 
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, null, null, rows -> {
-            QuarterRow row = rows.quarters.get(new Key(e.personId(), e.quarter()));
-            row.status = "ASSESSED";
+        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
+            row.status = QuarterStatus.ASSESSED;
             row.assessmentId = e.assessmentId();
             row.operatingLevel = e.operatingLevel();
             row.atNextLevel = e.atNextLevel();
@@ -170,16 +187,14 @@ public class QuarterProjection {
     @EventHandler
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the previous assessment stays in the history (events, timeline); the quarter view shows the open quarter
-        claimed(e.personId(), e.quarter(), seq, at, null, null,
-                rows -> rows.quarters.get(new Key(e.personId(), e.quarter())).status = "OPEN");
+        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> row.status = QuarterStatus.OPEN);
     }
 
     @EventHandler
     void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
         // an open quarter moved with the person to their new track: held, aimed and assessed on the new ladder
-        claimed(e.personId(), e.quarter(), seq, at, null, null, rows -> {
-            QuarterRow row = rows.quarters.get(new Key(e.personId(), e.quarter()));
-            row.track = e.toTrack().name();
+        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
+            row.track = e.toTrack();
             row.levelHeld = e.levelHeld();
             row.targetLevel = e.targetLevel();
         });
@@ -189,99 +204,56 @@ public class QuarterProjection {
     @ResetHandler
     void reset(String rebuilt) {
         if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            jdbc.update("TRUNCATE quarter_view, quarter_goal, quarter_evidence, quarter_feedback");
+            model.truncate();
         }
-    }
-
-    // --- the batch ------------------------------------------------------------------------------------
-
-    private void batch(Consumer<Batch> work) {
-        ProjectionBatch.with(this, Batch::new, work);
     }
 
     /**
      * Applies a Quarter event once: it moves the quarter row to {@code seq} and makes {@code change}, unless the
      * row is at {@code seq} or later already (a redelivery) or does not exist; then it changes nothing.
+     *
+     * @param alsoNeeded the rows of other tables {@code change} reads
      */
-    private void claimed(UUID personId, String quarter, long seq, Instant at, UUID goalId, UUID evidenceId,
-                         Consumer<Rows> change) {
-        batch(b -> b.add(personId, quarter, goalId, evidenceId, rows -> {
-            QuarterRow row = rows.quarters.get(new Key(personId, quarter));
-            if (row != null && row.version < seq) {
-                row.version = seq;
-                row.updatedAt = utc(at);
-                row.changed = true;
-                change.accept(rows);
+    private void claimed(UUID personId, String quarter, long seq, Instant at,
+                         BiConsumer<QuarterRow, ReadModel.Rows> change, Table.Key<?>... alsoNeeded) {
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+        model.handle(work -> {
+            work.need(key);
+            for (Table.Key<?> needed : alsoNeeded) {
+                work.need(needed);
             }
-        }));
+            work.then(rows -> {
+                QuarterRow row = rows.get(key);
+                if (row != null && row.version < seq) {
+                    row.version = seq;
+                    row.updatedAt = utc(at);
+                    rows.changed(QUARTERS, row);
+                    change.accept(row, rows);
+                }
+            });
+        });
     }
 
-    private record Key(UUID personId, String quarter) {
+    /** Applies a Quarter event to one of its goals, once (see {@link #claimed}). */
+    private void goal(UUID personId, String quarter, UUID goalId, long seq, Instant at, Consumer<GoalRow> change) {
+        Table.Key<GoalRow> key = GOALS.key(goalId);
+        claimed(personId, quarter, seq, at, (row, rows) -> rows.update(key, change), key);
     }
 
-    /** The events of one batch, in order, and the keys of the rows they may touch. */
-    private final class Batch implements ProjectionBatch.Buffer {
-        private final List<Consumer<Rows>> changes = new ArrayList<>();
-        private final Set<Key> quarters = new LinkedHashSet<>();
-        private final Set<UUID> goals = new LinkedHashSet<>();
-        private final Set<UUID> evidence = new LinkedHashSet<>();
-
-        void add(UUID personId, String quarter, UUID goalId, UUID evidenceId, Consumer<Rows> change) {
-            quarters.add(new Key(personId, quarter));
-            if (goalId != null) {
-                goals.add(goalId);
-            }
-            if (evidenceId != null) {
-                evidence.add(evidenceId);
-            }
-            changes.add(change);
-        }
-
-        @Override
-        public void flush() {
-            if (changes.isEmpty()) {
-                return;
-            }
-            Rows rows = load(quarters, goals, evidence);
-            changes.forEach(change -> change.accept(rows));
-            changes.clear();
-            write(rows);
-        }
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 
-    /** The rows a batch touches, as the batch has made them so far. */
-    private static final class Rows {
-        final Map<Key, QuarterRow> quarters = new HashMap<>();
-        final Map<UUID, GoalRow> goals = new HashMap<>();
-        final Map<UUID, EvidenceRow> evidence = new HashMap<>();
-        final Map<UUID, Object[]> feedback = new LinkedHashMap<>();
-
-        void goal(UUID goalId, Consumer<GoalRow> change) {
-            GoalRow goal = goals.get(goalId);
-            if (goal != null) {
-                change.accept(goal);
-                goal.changed = true;
-            }
-        }
-
-        void evidence(UUID evidenceId, Consumer<EvidenceRow> change) {
-            EvidenceRow row = evidence.get(evidenceId);
-            if (row != null) {
-                change.accept(row);
-                row.changed = true;
-            }
-        }
-    }
+    // --- the tables, their columns declared once --------------------------------------------------------
 
     private static final class QuarterRow {
-        final UUID personId;
-        final String quarter;
+        UUID personId;
+        String quarter;
+        QuarterStatus status;
         /** Track, level held and target as opened, or as moved to the person's new track (QuarterMovedToTrack). */
-        String track;
+        Track track;
         String levelHeld;
         String targetLevel;
-        final OffsetDateTime openedAt;
-        String status = "OPEN";
         UUID assessmentId;
         String operatingLevel;
         Boolean atNextLevel;
@@ -290,331 +262,125 @@ public class QuarterProjection {
         OffsetDateTime assessedAt;
         UUID amendsAssessmentId;
         long version;
+        OffsetDateTime openedAt;
         OffsetDateTime updatedAt;
-        boolean changed;
-
-        QuarterRow(UUID personId, String quarter, String track, String levelHeld, String targetLevel, long version,
-                   OffsetDateTime openedAt) {
-            this.personId = personId;
-            this.quarter = quarter;
-            this.track = track;
-            this.levelHeld = levelHeld;
-            this.targetLevel = targetLevel;
-            this.version = version;
-            this.openedAt = openedAt;
-            this.updatedAt = openedAt;
-        }
     }
+
+    private static final Table<QuarterRow> QUARTERS = Table.named("quarter_view", QuarterRow::new)
+            .key("person_id", ColumnType.UUID, r -> r.personId, (r, v) -> r.personId = v)
+            .key("quarter", ColumnType.TEXT, r -> r.quarter, (r, v) -> r.quarter = v)
+            .column("status", ColumnType.text(QuarterStatus.class), r -> r.status, (r, v) -> r.status = v)
+            .column("track", ColumnType.text(Track.class), r -> r.track, (r, v) -> r.track = v)
+            .column("level_held", ColumnType.TEXT, r -> r.levelHeld, (r, v) -> r.levelHeld = v)
+            .column("target_level", ColumnType.TEXT, r -> r.targetLevel, (r, v) -> r.targetLevel = v)
+            .column("assessment_id", ColumnType.UUID, r -> r.assessmentId, (r, v) -> r.assessmentId = v)
+            .column("operating_level", ColumnType.TEXT, r -> r.operatingLevel, (r, v) -> r.operatingLevel = v)
+            .column("at_next_level", ColumnType.BOOL, r -> r.atNextLevel, (r, v) -> r.atNextLevel = v)
+            .column("rationale", ColumnType.TEXT, r -> r.rationale, (r, v) -> r.rationale = v)
+            .column("assessed_by", ColumnType.TEXT, r -> r.assessedBy, (r, v) -> r.assessedBy = v)
+            .column("assessed_at", ColumnType.TIMESTAMPTZ, r -> r.assessedAt, (r, v) -> r.assessedAt = v)
+            .column("amends_assessment_id", ColumnType.UUID, r -> r.amendsAssessmentId,
+                    (r, v) -> r.amendsAssessmentId = v)
+            .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+            .fixed("opened_at", ColumnType.TIMESTAMPTZ, r -> r.openedAt, (r, v) -> r.openedAt = v)
+            .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
+            .build();
 
     private static final class GoalRow {
-        final UUID goalId;
-        final UUID personId;
-        final String quarter;
-        final String targetLevel;
-        final OffsetDateTime setAt;
+        UUID goalId;
+        UUID personId;
+        String quarter;
         String title;
         String description;
-        String dimension;
+        Dimension dimension;
         String measure;
-        boolean active = true;
+        String targetLevel;
+        boolean active;
         String dropReason;
-        String progressStatus;
+        GoalStatus progressStatus;
         String progressNote;
         OffsetDateTime progressAt;
-        boolean changed;
-
-        GoalRow(UUID goalId, UUID personId, String quarter, String title, String description, String dimension,
-                String measure, String targetLevel, OffsetDateTime setAt) {
-            this.goalId = goalId;
-            this.personId = personId;
-            this.quarter = quarter;
-            this.title = title;
-            this.description = description;
-            this.dimension = dimension;
-            this.measure = measure;
-            this.targetLevel = targetLevel;
-            this.setAt = setAt;
-        }
+        OffsetDateTime setAt;
     }
+
+    private static final Table<GoalRow> GOALS = Table.named("quarter_goal", GoalRow::new)
+            .key("goal_id", ColumnType.UUID, r -> r.goalId, (r, v) -> r.goalId = v)
+            .fixed("person_id", ColumnType.UUID, r -> r.personId, (r, v) -> r.personId = v)
+            .fixed("quarter", ColumnType.TEXT, r -> r.quarter, (r, v) -> r.quarter = v)
+            .column("title", ColumnType.TEXT, r -> r.title, (r, v) -> r.title = v)
+            .column("description", ColumnType.TEXT, r -> r.description, (r, v) -> r.description = v)
+            .column("dimension", ColumnType.text(Dimension.class), r -> r.dimension, (r, v) -> r.dimension = v)
+            .column("measure", ColumnType.TEXT, r -> r.measure, (r, v) -> r.measure = v)
+            .fixed("target_level", ColumnType.TEXT, r -> r.targetLevel, (r, v) -> r.targetLevel = v)
+            .column("active", ColumnType.BOOL, r -> r.active, (r, v) -> r.active = v)
+            .column("drop_reason", ColumnType.TEXT, r -> r.dropReason, (r, v) -> r.dropReason = v)
+            .column("progress_status", ColumnType.text(GoalStatus.class), r -> r.progressStatus,
+                    (r, v) -> r.progressStatus = v)
+            .column("progress_note", ColumnType.TEXT, r -> r.progressNote, (r, v) -> r.progressNote = v)
+            .column("progress_at", ColumnType.TIMESTAMPTZ, r -> r.progressAt, (r, v) -> r.progressAt = v)
+            .fixed("set_at", ColumnType.TIMESTAMPTZ, r -> r.setAt, (r, v) -> r.setAt = v)
+            .build();
 
     private static final class EvidenceRow {
-        final UUID evidenceId;
-        final UUID personId;
-        final String quarter;
-        final String title;
-        final String description;
-        final String impact;
-        final String dimension;
-        final String demonstratesLevel;
-        final UUID goalId;
-        final List<String> links;
-        final LocalDate occurredOn;
-        final OffsetDateTime loggedAt;
+        UUID evidenceId;
+        UUID personId;
+        String quarter;
+        String title;
+        String description;
+        String impact;
+        Dimension dimension;
+        String demonstratesLevel;
+        UUID goalId;
+        /** The first of the links (the one link of the first contract version), kept for the first contract. */
+        String link;
+        /** Every link (null in a row stored before links, V26: then its one {@code link}, see QuarterQueries). */
+        List<String> links;
+        LocalDate occurredOn;
         boolean retracted;
         String retractionReason;
-        boolean changed;
-
-        EvidenceRow(UUID evidenceId, UUID personId, String quarter, String title, String description, String impact,
-                    String dimension, String demonstratesLevel, UUID goalId, List<String> links, LocalDate occurredOn,
-                    OffsetDateTime loggedAt) {
-            this.evidenceId = evidenceId;
-            this.personId = personId;
-            this.quarter = quarter;
-            this.title = title;
-            this.description = description;
-            this.impact = impact;
-            this.dimension = dimension;
-            this.demonstratesLevel = demonstratesLevel;
-            this.goalId = goalId;
-            this.links = links;
-            this.occurredOn = occurredOn;
-            this.loggedAt = loggedAt;
-        }
+        OffsetDateTime loggedAt;
     }
 
-    /** Reads the rows of these keys: one query per table, every key at once, all in one round trip. */
-    private Rows load(Set<Key> quarters, Set<UUID> goals, Set<UUID> evidence) {
-        Rows rows = new Rows();
-        BulkSql.read(jdbc,
-                new BulkSql.Query("""
-                        SELECT v.* FROM unnest(?::uuid[], ?::text[]) AS k(person_id, quarter)
-                        JOIN quarter_view v ON v.person_id = k.person_id AND v.quarter = k.quarter""",
-                        rs -> {
-                            QuarterRow row = new QuarterRow(rs.getObject("person_id", UUID.class), rs.getString("quarter"),
-                                    rs.getString("track"), rs.getString("level_held"), rs.getString("target_level"),
-                                    rs.getLong("version"), rs.getObject("opened_at", OffsetDateTime.class));
-                            row.status = rs.getString("status");
-                            row.assessmentId = rs.getObject("assessment_id", UUID.class);
-                            row.operatingLevel = rs.getString("operating_level");
-                            row.atNextLevel = rs.getObject("at_next_level", Boolean.class);
-                            row.rationale = rs.getString("rationale");
-                            row.assessedBy = rs.getString("assessed_by");
-                            row.assessedAt = rs.getObject("assessed_at", OffsetDateTime.class);
-                            row.amendsAssessmentId = rs.getObject("amends_assessment_id", UUID.class);
-                            row.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
-                            rows.quarters.put(new Key(row.personId, row.quarter), row);
-                        },
-                        new BulkSql.Array(Type.UUID, quarters.stream().map(Key::personId).toList()),
-                        new BulkSql.Array(Type.TEXT, quarters.stream().map(Key::quarter).toList())),
-                new BulkSql.Query("SELECT * FROM quarter_goal WHERE goal_id = ANY (?::uuid[])",
-                        rs -> {
-                            GoalRow goal = new GoalRow(rs.getObject("goal_id", UUID.class),
-                                    rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
-                                    rs.getString("description"), rs.getString("dimension"), rs.getString("measure"),
-                                    rs.getString("target_level"), rs.getObject("set_at", OffsetDateTime.class));
-                            goal.active = rs.getBoolean("active");
-                            goal.dropReason = rs.getString("drop_reason");
-                            goal.progressStatus = rs.getString("progress_status");
-                            goal.progressNote = rs.getString("progress_note");
-                            goal.progressAt = rs.getObject("progress_at", OffsetDateTime.class);
-                            rows.goals.put(goal.goalId, goal);
-                        },
-                        new BulkSql.Array(Type.UUID, goals)),
-                new BulkSql.Query("SELECT * FROM quarter_evidence WHERE evidence_id = ANY (?::uuid[])",
-                        rs -> {
-                            EvidenceRow row = new EvidenceRow(rs.getObject("evidence_id", UUID.class),
-                                    rs.getObject("person_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
-                                    rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
-                                    rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class),
-                                    links(rs), rs.getObject("occurred_on", LocalDate.class),
-                                    rs.getObject("logged_at", OffsetDateTime.class));
-                            row.retracted = rs.getBoolean("retracted");
-                            row.retractionReason = rs.getString("retraction_reason");
-                            rows.evidence.put(row.evidenceId, row);
-                        },
-                        new BulkSql.Array(Type.UUID, evidence)));
-        return rows;
+    private static final Table<EvidenceRow> EVIDENCE = Table.named("quarter_evidence", EvidenceRow::new)
+            .key("evidence_id", ColumnType.UUID, r -> r.evidenceId, (r, v) -> r.evidenceId = v)
+            .fixed("person_id", ColumnType.UUID, r -> r.personId, (r, v) -> r.personId = v)
+            .fixed("quarter", ColumnType.TEXT, r -> r.quarter, (r, v) -> r.quarter = v)
+            .fixed("title", ColumnType.TEXT, r -> r.title, (r, v) -> r.title = v)
+            .fixed("description", ColumnType.TEXT, r -> r.description, (r, v) -> r.description = v)
+            .fixed("impact", ColumnType.TEXT, r -> r.impact, (r, v) -> r.impact = v)
+            .fixed("dimension", ColumnType.text(Dimension.class), r -> r.dimension, (r, v) -> r.dimension = v)
+            .fixed("demonstrates_level", ColumnType.TEXT, r -> r.demonstratesLevel, (r, v) -> r.demonstratesLevel = v)
+            .fixed("goal_id", ColumnType.UUID, r -> r.goalId, (r, v) -> r.goalId = v)
+            .fixed("link", ColumnType.TEXT, r -> r.link, (r, v) -> r.link = v)
+            .fixed("links", ColumnType.json(new TypeReference<List<String>>() { }), r -> r.links,
+                    (r, v) -> r.links = v)
+            .fixed("occurred_on", ColumnType.DATE, r -> r.occurredOn, (r, v) -> r.occurredOn = v)
+            .column("retracted", ColumnType.BOOL, r -> r.retracted, (r, v) -> r.retracted = v)
+            .column("retraction_reason", ColumnType.TEXT, r -> r.retractionReason, (r, v) -> r.retractionReason = v)
+            .fixed("logged_at", ColumnType.TIMESTAMPTZ, r -> r.loggedAt, (r, v) -> r.loggedAt = v)
+            .build();
+
+    private static final class FeedbackRow {
+        UUID feedbackId;
+        UUID personId;
+        String quarter;
+        FeedbackRelationship relationship;
+        String text;
+        String signalsLevel;
+        String givenBy;
+        OffsetDateTime givenAt;
     }
 
-    private static final BulkSql.Type[] QUARTER_COLUMNS = {Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT,
-            Type.TEXT, Type.UUID, Type.TEXT, Type.BOOL, Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ, Type.UUID, Type.INT8,
-            Type.TIMESTAMPTZ, Type.TIMESTAMPTZ};
-    private static final BulkSql.Type[] GOAL_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
-            Type.TEXT, Type.TEXT, Type.TEXT, Type.BOOL, Type.TEXT, Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ,
-            Type.TIMESTAMPTZ};
-    private static final BulkSql.Type[] EVIDENCE_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
-            Type.TEXT, Type.TEXT, Type.TEXT, Type.UUID, Type.TEXT, Type.JSONB, Type.DATE, Type.BOOL, Type.TEXT,
-            Type.TIMESTAMPTZ};
-    private static final BulkSql.Type[] FEEDBACK_COLUMNS = {Type.UUID, Type.UUID, Type.TEXT, Type.TEXT, Type.TEXT,
-            Type.TEXT, Type.TEXT, Type.TIMESTAMPTZ};
-
-    /** Writes each changed row once: an upsert per table over all its rows, every table in one round trip. */
-    private void write(Rows rows) {
-        BulkSql.Rows quarterRows = new BulkSql.Rows("""
-                INSERT INTO quarter_view (person_id, quarter, status, track, level_held, target_level, assessment_id,
-                                          operating_level, at_next_level, rationale, assessed_by, assessed_at,
-                                          amends_assessment_id, version, opened_at, updated_at)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],
-                                     ?::text[], ?::bool[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[],
-                                     ?::int8[], ?::timestamptz[], ?::timestamptz[])
-                ON CONFLICT (person_id, quarter) DO UPDATE SET status = EXCLUDED.status, track = EXCLUDED.track,
-                    level_held = EXCLUDED.level_held, target_level = EXCLUDED.target_level,
-                    assessment_id = EXCLUDED.assessment_id, operating_level = EXCLUDED.operating_level,
-                    at_next_level = EXCLUDED.at_next_level, rationale = EXCLUDED.rationale,
-                    assessed_by = EXCLUDED.assessed_by, assessed_at = EXCLUDED.assessed_at,
-                    amends_assessment_id = EXCLUDED.amends_assessment_id, version = EXCLUDED.version,
-                    updated_at = EXCLUDED.updated_at""", QUARTER_COLUMNS);
-        for (QuarterRow r : rows.quarters.values()) {
-            if (r.changed) {
-                quarterRows.add(r.personId, r.quarter, r.status, r.track, r.levelHeld, r.targetLevel, r.assessmentId,
-                        r.operatingLevel, r.atNextLevel, r.rationale, r.assessedBy, r.assessedAt,
-                        r.amendsAssessmentId, r.version, r.openedAt, r.updatedAt);
-            }
-        }
-        BulkSql.Rows goalRows = new BulkSql.Rows("""
-                INSERT INTO quarter_goal (goal_id, person_id, quarter, title, description, dimension, measure,
-                                          target_level, active, drop_reason, progress_status, progress_note,
-                                          progress_at, set_at)
-                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                                     ?::timestamptz[])
-                ON CONFLICT (goal_id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-                    dimension = EXCLUDED.dimension, measure = EXCLUDED.measure, active = EXCLUDED.active,
-                    drop_reason = EXCLUDED.drop_reason, progress_status = EXCLUDED.progress_status,
-                    progress_note = EXCLUDED.progress_note, progress_at = EXCLUDED.progress_at""", GOAL_COLUMNS);
-        for (GoalRow g : rows.goals.values()) {
-            if (g.changed) {
-                goalRows.add(g.goalId, g.personId, g.quarter, g.title, g.description, g.dimension, g.measure,
-                        g.targetLevel, g.active, g.dropReason, g.progressStatus, g.progressNote, g.progressAt, g.setAt);
-            }
-        }
-        BulkSql.Rows evidenceRows = new BulkSql.Rows("""
-                INSERT INTO quarter_evidence (evidence_id, person_id, quarter, title, description, impact, dimension,
-                                              demonstrates_level, goal_id, link, links, occurred_on, retracted,
-                                              retraction_reason, logged_at)
-                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::uuid[], ?::text[], ?::jsonb[], ?::date[], ?::bool[], ?::text[],
-                                     ?::timestamptz[])
-                ON CONFLICT (evidence_id) DO UPDATE SET retracted = EXCLUDED.retracted,
-                    retraction_reason = EXCLUDED.retraction_reason""", EVIDENCE_COLUMNS);
-        for (EvidenceRow e : rows.evidence.values()) {
-            if (e.changed) {
-                evidenceRows.add(e.evidenceId, e.personId, e.quarter, e.title, e.description, e.impact, e.dimension,
-                        e.demonstratesLevel, e.goalId, e.links.isEmpty() ? null : e.links.get(0), json(e.links),
-                        e.occurredOn, e.retracted, e.retractionReason, e.loggedAt);
-            }
-        }
-        BulkSql.Rows feedbackRows = new BulkSql.Rows("""
-                INSERT INTO quarter_feedback (feedback_id, person_id, quarter, relationship, text, signals_level,
-                                              given_by, given_at)
-                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::timestamptz[])
-                ON CONFLICT (feedback_id) DO NOTHING""", FEEDBACK_COLUMNS);
-        rows.feedback.values().forEach(feedbackRows::add);
-        BulkSql.write(jdbc, quarterRows, goalRows, evidenceRows, feedbackRows);
-    }
-
-    // --- queries ---------------------------------------------------------------------------------------
-
-    public Optional<QuarterView> find(UUID personId, String quarter) {
-        return jdbc.query("SELECT * FROM quarter_view WHERE person_id = ? AND quarter = ?", (rs, i) -> {
-            AssessmentView assessment = rs.getObject("assessment_id") == null || !"ASSESSED".equals(rs.getString("status"))
-                    ? null
-                    : new AssessmentView(rs.getObject("assessment_id", UUID.class), rs.getString("operating_level"),
-                    rs.getBoolean("at_next_level"), rs.getString("rationale"), rs.getString("assessed_by"),
-                    instant(rs, "assessed_at"), rs.getObject("amends_assessment_id", UUID.class));
-            return new QuarterView(personId, quarter, rs.getString("status"), rs.getString("track"),
-                    rs.getString("level_held"), rs.getString("target_level"), goals(personId, quarter),
-                    evidence(personId, quarter), feedback(personId, quarter), assessment, rs.getLong("version"),
-                    instant(rs, "opened_at"));
-        }, personId, quarter).stream().findFirst();
-    }
-
-    /** A person's quarters, newest first. */
-    public Page<QuarterSummary> list(UUID personId, int page, int size) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM quarter_view WHERE person_id = ?", Long.class, personId);
-        List<QuarterSummary> items = jdbc.query("""
-                SELECT q.*, (SELECT count(*) FROM quarter_goal g WHERE g.person_id = q.person_id AND g.quarter = q.quarter AND g.active) AS goals,
-                       (SELECT count(*) FROM quarter_evidence e WHERE e.person_id = q.person_id AND e.quarter = q.quarter AND NOT e.retracted) AS evidence
-                FROM quarter_view q WHERE q.person_id = ? ORDER BY q.quarter DESC LIMIT ? OFFSET ?""",
-                (rs, i) -> new QuarterSummary(personId, rs.getString("quarter"), rs.getString("status"),
-                        rs.getString("level_held"), rs.getString("target_level"),
-                        "ASSESSED".equals(rs.getString("status")) ? rs.getString("operating_level") : null,
-                        rs.getInt("goals"), rs.getInt("evidence"), rs.getLong("version")),
-                personId, size, (long) page * size);
-        return new Page<>(items, page, size, total == null ? 0 : total);
-    }
-
-    /** The Win Log: evidence across a person's quarters, newest first, optionally by dimension or level shown. */
-    public Page<EvidenceView> winLog(UUID personId, String dimension, String level, int page, int size) {
-        String where = " WHERE person_id = ?" + (dimension == null ? "" : " AND dimension = ?") + (level == null ? "" : " AND demonstrates_level = ?");
-        List<Object> args = new java.util.ArrayList<>(List.of(personId));
-        if (dimension != null) {
-            args.add(dimension);
-        }
-        if (level != null) {
-            args.add(level);
-        }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM quarter_evidence" + where, Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<EvidenceView> items = jdbc.query("SELECT * FROM quarter_evidence" + where
-                + " ORDER BY occurred_on DESC, logged_at DESC, evidence_id LIMIT ? OFFSET ?", QuarterProjection::evidenceRow, args.toArray());
-        return new Page<>(items, page, size, total == null ? 0 : total);
-    }
-
-    private List<GoalView> goals(UUID personId, String quarter) {
-        return jdbc.query("SELECT * FROM quarter_goal WHERE person_id = ? AND quarter = ? ORDER BY set_at, goal_id",
-                (rs, i) -> new GoalView(rs.getObject("goal_id", UUID.class), rs.getString("title"),
-                        rs.getString("description"), rs.getString("dimension"), rs.getString("measure"),
-                        rs.getString("target_level"), rs.getBoolean("active"), rs.getString("drop_reason"),
-                        rs.getString("progress_status") == null ? null : new ProgressView(rs.getString("progress_status"),
-                                rs.getString("progress_note"), instant(rs, "progress_at")),
-                        instant(rs, "set_at")),
-                personId, quarter);
-    }
-
-    private List<EvidenceView> evidence(UUID personId, String quarter) {
-        return jdbc.query("SELECT * FROM quarter_evidence WHERE person_id = ? AND quarter = ? ORDER BY logged_at, evidence_id",
-                QuarterProjection::evidenceRow, personId, quarter);
-    }
-
-    private List<FeedbackView> feedback(UUID personId, String quarter) {
-        return jdbc.query("SELECT * FROM quarter_feedback WHERE person_id = ? AND quarter = ? ORDER BY given_at, feedback_id",
-                (rs, i) -> new FeedbackView(rs.getObject("feedback_id", UUID.class), rs.getString("relationship"),
-                        rs.getString("text"), rs.getString("signals_level"), rs.getString("given_by"),
-                        instant(rs, "given_at")),
-                personId, quarter);
-    }
-
-    private static EvidenceView evidenceRow(ResultSet rs, int i) throws SQLException {
-        return new EvidenceView(rs.getObject("evidence_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
-                rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
-                rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class), rs.getString("link"),
-                links(rs), rs.getObject("occurred_on", LocalDate.class), rs.getBoolean("retracted"),
-                rs.getString("retraction_reason"), instant(rs, "logged_at"));
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper LINKS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** An entry's links (a jsonb array); rows stored before V26 have only their one {@code link}. */
-    private static List<String> links(ResultSet rs) throws SQLException {
-        String stored = rs.getString("links");
-        if (stored == null) {
-            String link = rs.getString("link");
-            return link == null ? List.of() : List.of(link);
-        }
-        try {
-            return List.of(LINKS_JSON.readValue(stored, String[].class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("quarter_evidence.links is not a JSON array of strings: " + stored, e);
-        }
-    }
-
-    private static String json(List<String> links) {
-        try {
-            return LINKS_JSON.writeValueAsString(links);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
+    private static final Table<FeedbackRow> FEEDBACK = Table.named("quarter_feedback", FeedbackRow::new)
+            .key("feedback_id", ColumnType.UUID, r -> r.feedbackId, (r, v) -> r.feedbackId = v)
+            .fixed("person_id", ColumnType.UUID, r -> r.personId, (r, v) -> r.personId = v)
+            .fixed("quarter", ColumnType.TEXT, r -> r.quarter, (r, v) -> r.quarter = v)
+            .fixed("relationship", ColumnType.text(FeedbackRelationship.class), r -> r.relationship,
+                    (r, v) -> r.relationship = v)
+            .fixed("text", ColumnType.TEXT, r -> r.text, (r, v) -> r.text = v)
+            .fixed("signals_level", ColumnType.TEXT, r -> r.signalsLevel, (r, v) -> r.signalsLevel = v)
+            .fixed("given_by", ColumnType.TEXT, r -> r.givenBy, (r, v) -> r.givenBy = v)
+            .fixed("given_at", ColumnType.TIMESTAMPTZ, r -> r.givenAt, (r, v) -> r.givenAt = v)
+            .insertOnly()
+            .build();
 }
