@@ -3,7 +3,7 @@ package com.careerledger.projections.asof;
 import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.quarter.QuarterId;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.careerledger.projections.support.ReadModelJson;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +48,6 @@ public class PersonEventStreams {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
-    private final ObjectMapper json = new ObjectMapper();
 
     public PersonEventStreams(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
                               org.axonframework.config.Configuration axon) {
@@ -87,11 +85,7 @@ public class PersonEventStreams {
                 personId.toString(), QuarterId.quartersOf(personId), size, (long) page * size);
     }
 
-    private JsonNode tree(String text) {
-        try {
-            return text == null ? null : json.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static JsonNode tree(String text) {
+        return text == null ? null : ReadModelJson.tree(text);
     }
 }
