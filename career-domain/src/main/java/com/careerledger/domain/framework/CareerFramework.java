@@ -53,6 +53,11 @@ public record CareerFramework(
         return levels.stream().filter(l -> l.code().equals(code)).findFirst();
     }
 
+    /** The level a command names, when the framework has it. */
+    public Optional<Level> level(LevelCode code) {
+        return code == null ? Optional.empty() : level(code.code());
+    }
+
     public boolean belongsTo(String levelCode, Track track) {
         return level(levelCode).map(l -> l.track() == track).orElse(false);
     }
