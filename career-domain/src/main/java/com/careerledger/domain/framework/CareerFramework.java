@@ -1,6 +1,7 @@
 package com.careerledger.domain.framework;
 
 import com.careerledger.domain.shared.Discipline;
+import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.Track;
 
 import java.util.ArrayList;
@@ -56,6 +57,15 @@ public record CareerFramework(
     /** The level a command names, when the framework has it. */
     public Optional<Level> level(LevelCode code) {
         return code == null ? Optional.empty() : level(code.code());
+    }
+
+    /**
+     * The level a command names in {@code field}: a code no rung of the ladder carries proves nothing, so it is
+     * refused as that field's, as is a missing one.
+     */
+    public Level named(String field, LevelCode code) {
+        return level(code).orElseThrow(() -> new InvalidCommandException(field,
+                code == null ? field + " is required" : "unknown level " + code));
     }
 
     public boolean belongsTo(String levelCode, Track track) {

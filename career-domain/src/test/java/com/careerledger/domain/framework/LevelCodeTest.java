@@ -52,10 +52,19 @@ class LevelCodeTest {
     }
 
     @Test
-    void the_framework_finds_a_level_by_its_code() {
+    void the_framework_finds_the_level_a_command_names_or_refuses_it_as_the_naming_field() {
         CareerFramework framework = ShippedFramework.get();
         assertThat(framework.level(new LevelCode("IC3"))).map(Level::code).contains("IC3");
         assertThat(framework.level(new LevelCode("IC9"))).isEmpty();
         assertThat(framework.level((LevelCode) null)).isEmpty();
+        assertThat(framework.named("operatingLevel", new LevelCode("M2")).code()).isEqualTo("M2");
+        assertThatThrownBy(() -> framework.named("operatingLevel", new LevelCode("IC9")))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        e -> assertThat(e.field()).isEqualTo("operatingLevel"))
+                .hasMessage("unknown level IC9");
+        assertThatThrownBy(() -> framework.named("operatingLevel", null))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        e -> assertThat(e.field()).isEqualTo("operatingLevel"))
+                .hasMessage("operatingLevel is required");
     }
 }
