@@ -33,10 +33,6 @@ public record YearQuarter(int year, int quarter) implements Comparable<YearQuart
         return quarter;
     }
 
-    public static boolean isValid(String text) {
-        return text != null && FORMAT.matcher(text.strip()).matches();
-    }
-
     /** The quarter an instant falls in (quarters are calendar quarters in UTC). */
     public static YearQuarter of(Instant instant) {
         return of(LocalDate.ofInstant(instant, ZoneOffset.UTC));
