@@ -1,11 +1,13 @@
 package com.careerledger.bench;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.RegisterPerson;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.LogEvidence;
 import com.careerledger.domain.quarter.OpenQuarter;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
+import com.careerledger.domain.shared.YearQuarter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ public final class Benchmark {
 
     /** The quarter the command loads log evidence into: a past quarter (the rules refuse quarters not yet open). */
     static final String QUARTER = "2026-Q1";
+    /** {@link #QUARTER} as commands carry it. */
+    private static final YearQuarter COMMAND_QUARTER = YearQuarter.parse(QUARTER);
     /** The date of that evidence: inside {@link #QUARTER}, as the rules require. */
     static final LocalDate OCCURRED_ON = LocalDate.of(2026, 2, 2);
     static final String EVIDENCE_JSON = """
@@ -204,9 +208,9 @@ public final class Benchmark {
                 try {
                     progress.say("LogEvidence through the CommandGateway, " + clients + " client(s), " + window());
                     Load.Worker logEvidence = iteration -> app.send(new LogEvidence(quarters.get((int) (iteration % quarters.size())),
-                            QUARTER, UUID.randomUUID(), "Led the API redesign", null,
-                            "p95 latency down from 480 ms to 190 ms for three teams", Dimension.IMPACT, "IC3",
-                            null, null, OCCURRED_ON));
+                            COMMAND_QUARTER, UUID.randomUUID(), "Led the API redesign", null,
+                            "p95 latency down from 480 ms to 190 ms for three teams", Dimension.IMPACT,
+                            new LevelCode("IC3"), null, null, OCCURRED_ON));
                     prime(logEvidence);
                     Load.Result r = Load.run(clients, options.warmup(), options.measure(), thread -> iteration ->
                             logEvidence.once(index(quarters.size(), clients, thread, iteration)));
@@ -257,8 +261,9 @@ public final class Benchmark {
             for (int i = 0; i < options.quarters(); i++) {
                 UUID id = UUID.randomUUID();
                 app.send(new RegisterPerson(id, "Command Person " + set + "-" + i, "cmd-" + set + "-" + i + "-"
-                        + id.toString().substring(0, 8) + "@example.com", Discipline.ENGINEERING, Track.IC, "IC2", null));
-                app.send(new OpenQuarter(id, QUARTER));
+                        + id.toString().substring(0, 8) + "@example.com", Discipline.ENGINEERING, Track.IC,
+                        new LevelCode("IC2"), null));
+                app.send(new OpenQuarter(id, COMMAND_QUARTER));
                 people.add(id);
                 progress.tick("set up " + (set * options.quarters() + i + 1) + " of " + total);
             }
@@ -279,8 +284,8 @@ public final class Benchmark {
         Load.Result r = Load.run(8, Duration.ZERO, length, thread -> iteration -> {
             UUID person = quarters.get((int) index(quarters.size(), 8, thread, iteration));
             if (iteration % 2 == 0) {
-                app.send(new LogEvidence(person, QUARTER, UUID.randomUUID(), "Warm-up", null, "None",
-                        Dimension.IMPACT, "IC2", null, null, OCCURRED_ON));
+                app.send(new LogEvidence(person, COMMAND_QUARTER, UUID.randomUUID(), "Warm-up", null, "None",
+                        Dimension.IMPACT, new LevelCode("IC2"), null, null, OCCURRED_ON));
             } else {
                 http.expect(201, http.load().post("/api/people/" + person + "/quarters/" + QUARTER + "/evidence",
                         EVIDENCE_JSON), "POST evidence");

@@ -2,6 +2,7 @@ package com.careerledger.api.decisions;
 
 import com.careerledger.api.support.Commands;
 import com.careerledger.api.support.NewIds;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.CorrectLevel;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.PromotePerson;
@@ -41,8 +42,8 @@ public class DecisionsController {
                                                 @Valid @RequestBody DecisionRequests.PromotionRequest request) {
         PromotionOverride override = request.override() == null ? null
                 : new PromotionOverride(request.override().justification());
-        LevelChanged decision = commands.send(new PromotePerson(personId, ids.next(), request.targetLevel(),
-                request.rationale(), override));
+        LevelChanged decision = commands.send(new PromotePerson(personId, ids.next(),
+                LevelCode.of("targetLevel", request.targetLevel()), request.rationale(), override));
         return created(DecisionView.of(decision));
     }
 
@@ -50,15 +51,15 @@ public class DecisionsController {
     public ResponseEntity<DecisionView> switchTrack(@PathVariable UUID personId,
                                                     @Valid @RequestBody DecisionRequests.TrackSwitchRequest request) {
         TrackSwitched decision = commands.send(new SwitchTrack(personId, ids.next(), request.targetTrack(),
-                request.rationale(), request.targetLevel()));
+                request.rationale(), LevelCode.optional("targetLevel", request.targetLevel())));
         return created(DecisionView.of(decision));
     }
 
     @PostMapping("/level-corrections")
     public ResponseEntity<DecisionView> correct(@PathVariable UUID personId,
                                                 @Valid @RequestBody DecisionRequests.LevelCorrectionRequest request) {
-        LevelChanged decision = commands.send(new CorrectLevel(personId, ids.next(), request.level(),
-                request.reason()));
+        LevelChanged decision = commands.send(new CorrectLevel(personId, ids.next(),
+                LevelCode.of("level", request.level()), request.reason()));
         return created(DecisionView.of(decision));
     }
 

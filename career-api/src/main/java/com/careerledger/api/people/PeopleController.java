@@ -4,6 +4,7 @@ import com.careerledger.api.security.Access;
 import com.careerledger.api.support.Commands;
 import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.api.decisions.DecisionRequests;
 import com.careerledger.domain.person.AssignManager;
 import com.careerledger.domain.person.RegisterPerson;
@@ -57,7 +58,7 @@ public class PeopleController {
     public ResponseEntity<PersonView> register(@Valid @RequestBody RegisterPersonRequest request) {
         UUID personId = ids.next();
         commands.send(new RegisterPerson(personId, request.name(), request.email(), request.discipline(),
-                request.track(), request.level(), request.managerId()));
+                request.track(), LevelCode.of("level", request.level()), request.managerId()));
         PersonView view = current(personId);
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(personId).toUri())

@@ -10,6 +10,7 @@ import com.careerledger.api.quarters.QuarterRequests.ProgressRequest;
 import com.careerledger.api.quarters.QuarterRequests.ReasonRequest;
 import com.careerledger.api.support.Commands;
 import com.careerledger.api.support.NewIds;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.quarter.AssessQuarter;
 import com.careerledger.domain.quarter.DropGoal;
 import com.careerledger.domain.quarter.FeedbackRelationship;
@@ -17,7 +18,7 @@ import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.LogEvidence;
 import com.careerledger.domain.quarter.LoggedEvidence;
 import com.careerledger.domain.quarter.OpenQuarter;
-import com.careerledger.domain.quarter.Quarter;
+import com.careerledger.domain.quarter.QuarterId;
 import com.careerledger.domain.quarter.RecordFeedback;
 import com.careerledger.domain.quarter.RecordProgress;
 import com.careerledger.domain.quarter.ReopenQuarter;
@@ -79,7 +80,7 @@ public class QuartersController {
     @PostMapping
     public ResponseEntity<QuarterView> open(@PathVariable UUID personId, @Valid @RequestBody OpenQuarterRequest request) {
         access.requireOwnWork(personId);
-        String quarter = YearQuarter.parse(request.quarter()).toString();
+        YearQuarter quarter = YearQuarter.parse(request.quarter());
         commands.send(new OpenQuarter(personId, quarter));
         QuarterView view = current(personId, quarter);
         return ResponseEntity.created(quarterUri(personId, quarter)).eTag(String.valueOf(view.version())).body(view);
@@ -96,7 +97,7 @@ public class QuartersController {
     @GetMapping("/{quarter}")
     public ResponseEntity<QuarterView> get(@PathVariable UUID personId, @PathVariable String quarter) {
         access.requireVisible(personId);
-        QuarterView view = current(personId, normalised(quarter));
+        QuarterView view = current(personId, YearQuarter.parse(quarter));
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 
@@ -104,7 +105,7 @@ public class QuartersController {
     public ResponseEntity<GoalView> setGoal(@PathVariable UUID personId, @PathVariable String quarter,
                                             @Valid @RequestBody GoalRequest request) {
         access.requireOwnWork(personId);
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         UUID goalId = ids.next();
         commands.send(new SetGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
                 request.measure()));
@@ -116,7 +117,7 @@ public class QuartersController {
     public GoalView reviseGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                                @Valid @RequestBody GoalRequest request) {
         access.requireOwnWork(personId);
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         commands.send(new ReviseGoal(personId, q, goalId, request.title(), request.description(), request.dimension(),
                 request.measure()));
         return goal(personId, q, goalId);
@@ -125,7 +126,7 @@ public class QuartersController {
     @PostMapping("/{quarter}/goals/{goalId}/drop")
     public GoalView dropGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                              @Valid @RequestBody ReasonRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         access.requireOwnWork(personId);
         commands.send(new DropGoal(personId, q, goalId, request.reason()));
         return goal(personId, q, goalId);
@@ -134,7 +135,7 @@ public class QuartersController {
     @PostMapping("/{quarter}/goals/{goalId}/progress")
     public GoalView progress(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                              @Valid @RequestBody ProgressRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         access.requireOwnWork(personId);
         commands.send(new RecordProgress(personId, q, goalId, request.status(), request.note()));
         return goal(personId, q, goalId);
@@ -147,10 +148,11 @@ public class QuartersController {
     @PostMapping("/{quarter}/evidence")
     public ResponseEntity<EvidenceView> logEvidence(@PathVariable UUID personId, @PathVariable String quarter,
                                                     @Valid @RequestBody EvidenceRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         access.requireOwnWork(personId);
         LoggedEvidence stored = commands.send(new LogEvidence(personId, q, ids.next(), request.title(),
-                request.description(), request.impact(), request.dimension(), request.demonstratesLevel(),
+                request.description(), request.impact(), request.dimension(),
+                LevelCode.of("demonstratesLevel", request.demonstratesLevel()),
                 request.goalId(), request.allLinks(), request.occurredOn()));
         EvidenceLogged e = stored.evidence();
         EvidenceView view = new EvidenceView(e.evidenceId(), e.quarter(), e.title(), e.description(), e.impact(),
@@ -162,7 +164,7 @@ public class QuartersController {
     @PostMapping("/{quarter}/evidence/{evidenceId}/retraction")
     public EvidenceView retract(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID evidenceId,
                                 @Valid @RequestBody ReasonRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         access.requireOwnWork(personId);
         commands.send(new RetractEvidence(personId, q, evidenceId, request.reason()));
         return part(personId, q, v -> v.evidence().stream().filter(e -> e.evidenceId().equals(evidenceId)).findFirst()
@@ -172,11 +174,11 @@ public class QuartersController {
     @PostMapping("/{quarter}/feedback")
     public ResponseEntity<FeedbackView> feedback(@PathVariable UUID personId, @PathVariable String quarter,
                                                  @Valid @RequestBody FeedbackRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         FeedbackRelationship relationship = access.feedbackRelationship(personId, request.relationship());
         UUID feedbackId = ids.next();
         commands.send(new RecordFeedback(personId, q, feedbackId, relationship, request.text(),
-                request.signalsLevel()));
+                LevelCode.optional("signalsLevel", request.signalsLevel())));
         FeedbackView view = part(personId, q, v -> v.feedback().stream().filter(f -> f.feedbackId().equals(feedbackId))
                 .findFirst().orElseThrow(() -> new NotFoundException("feedback " + feedbackId + " not found")));
         return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/feedback/" + feedbackId)).body(view);
@@ -189,9 +191,10 @@ public class QuartersController {
     @PostMapping("/{quarter}/assessment")
     public ResponseEntity<QuarterView> assess(@PathVariable UUID personId, @PathVariable String quarter,
                                               @Valid @RequestBody AssessmentRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         access.requireAssessor(personId);
-        commands.send(new AssessQuarter(personId, q, ids.next(), request.operatingLevel(), request.rationale()));
+        commands.send(new AssessQuarter(personId, q, ids.next(),
+                LevelCode.of("operatingLevel", request.operatingLevel()), request.rationale()));
         QuarterView view = current(personId, q);
         return ResponseEntity.created(quarterUri(personId, q)).eTag(String.valueOf(view.version())).body(view);
     }
@@ -199,33 +202,29 @@ public class QuartersController {
     @PostMapping("/{quarter}/reopen")
     public ResponseEntity<QuarterView> reopen(@PathVariable UUID personId, @PathVariable String quarter,
                                               @Valid @RequestBody ReasonRequest request) {
-        String q = normalised(quarter);
+        YearQuarter q = YearQuarter.parse(quarter);
         access.requireAssessor(personId);
         commands.send(new ReopenQuarter(personId, q, request.reason()));
         QuarterView view = current(personId, q);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 
-    private GoalView goal(UUID personId, String quarter, UUID goalId) {
+    private GoalView goal(UUID personId, YearQuarter quarter, UUID goalId) {
         return part(personId, quarter, v -> v.goals().stream().filter(g -> g.goalId().equals(goalId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("goal " + goalId + " not found")));
     }
 
-    private <T> T part(UUID personId, String quarter, Function<QuarterView, T> pick) {
+    private <T> T part(UUID personId, YearQuarter quarter, Function<QuarterView, T> pick) {
         return pick.apply(current(personId, quarter));
     }
 
-    private QuarterView current(UUID personId, String quarter) {
-        return readYourWrites.read(Quarter.idOf(personId, quarter), () -> quarters.find(personId, quarter),
+    private QuarterView current(UUID personId, YearQuarter quarter) {
+        return readYourWrites.read(QuarterId.of(personId, quarter), () -> quarters.find(personId, quarter.toString()),
                         QuarterView::version)
                 .orElseThrow(() -> new NotFoundException("quarter " + quarter + " of person " + personId + " does not exist"));
     }
 
-    private static String normalised(String quarter) {
-        return YearQuarter.parse(quarter).toString();
-    }
-
-    private static URI quarterUri(UUID personId, String quarter) {
+    private static URI quarterUri(UUID personId, YearQuarter quarter) {
         return UriComponentsBuilder.fromPath("/api/people/{id}/quarters/{quarter}").buildAndExpand(personId, quarter).toUri();
     }
 }

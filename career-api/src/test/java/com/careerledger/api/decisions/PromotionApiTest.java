@@ -2,7 +2,9 @@ package com.careerledger.api.decisions;
 
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.RecordQuarterOutcome;
+import com.careerledger.domain.shared.YearQuarter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +39,8 @@ class PromotionApiTest {
 
     private UUID assessed(String personId, String quarter, String level) {
         UUID assessmentId = UUID.randomUUID();
-        commandGateway.sendAndWait(new RecordQuarterOutcome(UUID.fromString(personId), quarter, level, assessmentId));
+        commandGateway.sendAndWait(new RecordQuarterOutcome(UUID.fromString(personId), YearQuarter.parse(quarter),
+                new LevelCode(level), assessmentId));
         return assessmentId;
     }
 

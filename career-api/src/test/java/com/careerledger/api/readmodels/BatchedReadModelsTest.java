@@ -3,6 +3,7 @@ package com.careerledger.api.readmodels;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.QuarterDates;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.AssignManager;
 import com.careerledger.domain.person.PromotePerson;
 import com.careerledger.domain.person.RegisterPerson;
@@ -14,10 +15,11 @@ import com.careerledger.domain.quarter.RetractEvidence;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.Track;
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.directory.DirectoryProjection;
 import com.careerledger.projections.stats.StatsProjection;
-import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,21 +114,23 @@ class BatchedReadModelsTest {
         UUID decision = UUID.randomUUID();
         UUID adaNew = UUID.randomUUID();
         send(new RegisterPerson(person, "Batch Person", "batch-" + person + "@example.com", Discipline.ENGINEERING,
-                Track.IC, "IC2", null));
-        send(new OpenQuarter(person, "2026-Q1"));
+                Track.IC, new LevelCode("IC2"), null));
+        send(new OpenQuarter(person, YearQuarter.parse("2026-Q1")));
         send(evidence(person, "2026-Q1", retracted, "Logged in the wrong quarter"));
         send(evidence(person, "2026-Q1", kept, "Led the migration"));
-        send(new RetractEvidence(person, "2026-Q1", retracted, "Belongs to 2025-Q4"));
-        send(new AssessQuarter(person, "2026-Q1", UUID.randomUUID(), "IC3", "Operated at IC3"));
-        send(new OpenQuarter(person, "2026-Q2"));
+        send(new RetractEvidence(person, YearQuarter.parse("2026-Q1"), retracted, "Belongs to 2025-Q4"));
+        send(new AssessQuarter(person, YearQuarter.parse("2026-Q1"), UUID.randomUUID(), new LevelCode("IC3"),
+                "Operated at IC3"));
+        send(new OpenQuarter(person, YearQuarter.parse("2026-Q2")));
         send(evidence(person, "2026-Q2", second, "Owned checkout v2"));
-        send(new AssessQuarter(person, "2026-Q2", UUID.randomUUID(), "IC3", "Operated at IC3 again"));
-        send(new PromotePerson(person, decision, "IC3", "Sustained impact", null));
+        send(new AssessQuarter(person, YearQuarter.parse("2026-Q2"), UUID.randomUUID(), new LevelCode("IC3"),
+                "Operated at IC3 again"));
+        send(new PromotePerson(person, decision, new LevelCode("IC3"), "Sustained impact", null));
         send(new AssignManager(person, UUID.fromString(director)));
         // and for someone whose rows were stored before
-        send(new OpenQuarter(UUID.fromString(ada), "2026-Q4"));
+        send(new OpenQuarter(UUID.fromString(ada), YearQuarter.parse("2026-Q4")));
         send(evidence(UUID.fromString(ada), "2026-Q4", adaNew, "Started the next redesign"));
-        send(new RetractEvidence(UUID.fromString(ada), "2026-Q4", adaNew, "Not done yet"));
+        send(new RetractEvidence(UUID.fromString(ada), YearQuarter.parse("2026-Q4"), adaNew, "Not done yet"));
 
         // forget the position without the reset handlers: every event comes again, the new ones after the old
         int forgotten = jdbc.update("UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?",
@@ -159,8 +163,8 @@ class BatchedReadModelsTest {
     }
 
     private static LogEvidence evidence(UUID person, String quarter, UUID id, String title) {
-        return new LogEvidence(person, quarter, id, title, null, "Measured impact", Dimension.IMPACT, "IC3", null,
-                null, LocalDate.parse(QuarterDates.occurredOn(quarter)));
+        return new LogEvidence(person, YearQuarter.parse(quarter), id, title, null, "Measured impact",
+                Dimension.IMPACT, new LevelCode("IC3"), null, null, LocalDate.parse(QuarterDates.occurredOn(quarter)));
     }
 
     private void send(Object command) {

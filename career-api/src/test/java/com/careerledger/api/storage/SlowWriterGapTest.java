@@ -2,6 +2,7 @@ package com.careerledger.api.storage;
 
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.RegisterPerson;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
@@ -104,7 +105,7 @@ class SlowWriterGapTest {
     private String register(String name) {
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new RegisterPerson(id, name, "gap-" + id + "@example.com", Discipline.ENGINEERING,
-                Track.IC, "IC2", null));
+                Track.IC, new LevelCode("IC2"), null));
         return id.toString();
     }
 }

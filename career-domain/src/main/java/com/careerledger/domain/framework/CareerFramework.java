@@ -1,6 +1,7 @@
 package com.careerledger.domain.framework;
 
 import com.careerledger.domain.shared.Discipline;
+import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.Track;
 
 import java.util.ArrayList;
@@ -51,6 +52,20 @@ public record CareerFramework(
             return Optional.empty();
         }
         return levels.stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+
+    /** The level a command names, when the framework has it. */
+    public Optional<Level> level(LevelCode code) {
+        return code == null ? Optional.empty() : level(code.code());
+    }
+
+    /**
+     * The level a command names in {@code field}: a code no rung of the ladder carries proves nothing, so it is
+     * refused as that field's, as is a missing one.
+     */
+    public Level named(String field, LevelCode code) {
+        return level(code).orElseThrow(() -> new InvalidCommandException(field,
+                code == null ? field + " is required" : "unknown level " + code));
     }
 
     public boolean belongsTo(String levelCode, Track track) {

@@ -2,6 +2,7 @@ package com.careerledger.domain.person;
 
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.DomainRule;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -71,12 +72,11 @@ public class Person {
         if (command.track() == null) {
             throw new InvalidCommandException("track", "track is required");
         }
-        if (framework.level(command.level()).isEmpty()) {
-            throw new InvalidCommandException("level", "unknown level " + command.level());
-        }
+        String level = framework.named("level", command.level()).code();
         // A level code names a rung of one track only: "M1" on the IC track is meaningless.
-        if (!framework.belongsTo(command.level(), command.track())) {
-            throw new InvalidCommandException("level", "level " + command.level() + " is not on the " + command.track() + " track");
+        if (!framework.belongsTo(level, command.track())) {
+            throw new InvalidCommandException("level",
+                    "level " + level + " is not on the " + command.track() + " track");
         }
         // One person, one record: a second registration under the same e-mail would split a career in two.
         if (registry.isEmailTaken(email)) {
@@ -92,7 +92,7 @@ public class Person {
             }
         }
         apply(new PersonRegistered(command.personId(), name, email, command.discipline(), command.track(),
-                command.level(), command.managerId()));
+                level, command.managerId()));
     }
 
     @CommandHandler
@@ -126,19 +126,17 @@ public class Person {
     @CommandHandler
     public void handle(RecordQuarterOutcome command, CareerFramework framework,
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        YearQuarter quarter = YearQuarter.parse(command.quarter());
-        if (framework.level(command.operatingLevel()).isEmpty()) {
-            throw new InvalidCommandException("operatingLevel", "unknown level " + command.operatingLevel());
-        }
+        YearQuarter quarter = YearQuarter.required(command.quarter());
+        String operatingLevel = framework.named("operatingLevel", command.operatingLevel()).code();
         if (command.assessmentId() == null) {
             throw new InvalidCommandException("assessmentId", "assessmentId is required");
         }
         if (recordedAssessments.contains(command.assessmentId())) {
             return; // an assessment delivered twice, or a superseded one delivered late
         }
-        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter.toString(), command.operatingLevel(),
+        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter.toString(), operatingLevel,
                 command.assessmentId()), track(), level(), framework);
-        String levelHeld = command.levelHeld() != null ? command.levelHeld() : level();
+        String levelHeld = command.levelHeld() != null ? command.levelHeld().code() : level();
         apply(new QuarterOutcomeRecorded(personId, outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
                 levelHeld, outcome.mappedFrom()));
         recordBasisChanges(outcome.quarter(), BasisChange.REASSESSED, outcome, record().with(outcome), actor, framework);
@@ -151,7 +149,7 @@ public class Person {
     @CommandHandler
     public void handle(WithdrawQuarterOutcome command, CareerFramework framework,
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        String quarter = YearQuarter.parse(command.quarter()).toString();
+        String quarter = YearQuarter.required(command.quarter()).toString();
         Optional<QuarterOutcome> standing = record().outcome(quarter);
         if (standing.isEmpty() || !standing.get().assessmentId().equals(command.assessmentId())) {
             return; // nothing of that assessment stands (delivered twice, or superseded): nothing to withdraw
@@ -313,11 +311,8 @@ public class Person {
                     + "); grow toward an equivalent level first, or correct the level");
         }
         String codes = String.join(" and ", candidates.stream().map(Level::code).toList());
-        if (command.targetLevel() != null && !command.targetLevel().isBlank()) {
-            String wanted = command.targetLevel().strip();
-            if (framework.level(wanted).isEmpty()) {
-                throw new InvalidCommandException("targetLevel", "unknown level " + wanted);
-            }
+        if (command.targetLevel() != null) {
+            String wanted = framework.named("targetLevel", command.targetLevel()).code();
             return candidates.stream().filter(l -> l.code().equals(wanted)).findFirst().orElseThrow(() ->
                     new DomainRuleViolation(DomainRule.NOT_AN_EQUIVALENT_LEVEL,
                             wanted + " is not equivalent to " + level()
@@ -382,10 +377,9 @@ public class Person {
     }
 
     /** A level of the framework on this person's own track: moving to the other track is a switch, never a level change. */
-    private Level levelOnOwnTrack(CareerFramework framework, String field, String code, DomainRule rule, String what,
-                                  String otherwise) {
-        Level found = framework.level(code).orElseThrow(() ->
-                new InvalidCommandException(field, "unknown level " + code));
+    private Level levelOnOwnTrack(CareerFramework framework, String field, LevelCode code, DomainRule rule,
+                                  String what, String otherwise) {
+        Level found = framework.named(field, code);
         if (found.track() != track()) {
             throw new DomainRuleViolation(rule, what + " stays on the person's track (" + track() + "); moving to "
                     + found.code() + otherwise);

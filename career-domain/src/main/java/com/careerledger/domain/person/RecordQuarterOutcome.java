@@ -1,5 +1,7 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -9,10 +11,10 @@ import java.util.UUID;
  *
  * @param levelHeld the level the person held in that quarter (the quarter's own, not today's)
  */
-public record RecordQuarterOutcome(@TargetAggregateIdentifier UUID personId, String quarter, String operatingLevel,
-                                   UUID assessmentId, String levelHeld) {
+public record RecordQuarterOutcome(@TargetAggregateIdentifier UUID personId, YearQuarter quarter,
+                                   LevelCode operatingLevel, UUID assessmentId, LevelCode levelHeld) {
 
-    public RecordQuarterOutcome(UUID personId, String quarter, String operatingLevel, UUID assessmentId) {
+    public RecordQuarterOutcome(UUID personId, YearQuarter quarter, LevelCode operatingLevel, UUID assessmentId) {
         this(personId, quarter, operatingLevel, assessmentId, null);
     }
 }

@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,6 +13,6 @@ public record RegisterPerson(
         String email,
         Discipline discipline,
         Track track,
-        String level,
+        LevelCode level,
         UUID managerId) {
 }

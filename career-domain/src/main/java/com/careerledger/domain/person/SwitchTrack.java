@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,7 +11,7 @@ import java.util.UUID;
  *                    (M3 ~ IC5 and IC6) and the person's own history on that track does not settle it
  */
 public record SwitchTrack(@TargetAggregateIdentifier UUID personId, UUID decisionId, Track targetTrack,
-                          String rationale, String targetLevel) {
+                          String rationale, LevelCode targetLevel) {
 
     public SwitchTrack(UUID personId, UUID decisionId, Track targetTrack, String rationale) {
         this(personId, decisionId, targetTrack, rationale, null);

@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -10,6 +11,6 @@ import java.util.UUID;
  *
  * @param assessmentId the assessment that was reopened; only that one is withdrawn
  */
-public record WithdrawQuarterOutcome(@TargetAggregateIdentifier UUID personId, String quarter, UUID assessmentId,
+public record WithdrawQuarterOutcome(@TargetAggregateIdentifier UUID personId, YearQuarter quarter, UUID assessmentId,
                                      String reason) {
 }

@@ -1,5 +1,6 @@
 package com.careerledger.domain.policy;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.QuarterRegistry;
 import com.careerledger.domain.person.RecordQuarterOutcome;
 import com.careerledger.domain.person.TrackSwitched;
@@ -7,6 +8,7 @@ import com.careerledger.domain.person.WithdrawQuarterOutcome;
 import com.careerledger.domain.quarter.MoveQuarterToTrack;
 import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterReopened;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,23 +37,24 @@ public class AssessmentOutcomePolicy {
 
     @EventHandler
     void on(QuarterAssessed event, MetaData metaData) {
-        send(new RecordQuarterOutcome(event.personId(), event.quarter(), event.operatingLevel(), event.assessmentId(),
-                event.levelHeld()), metaData);
+        send(new RecordQuarterOutcome(event.personId(), YearQuarter.parse(event.quarter()),
+                LevelCode.of("operatingLevel", event.operatingLevel()), event.assessmentId(),
+                LevelCode.optional("levelHeld", event.levelHeld())), metaData);
     }
 
     @EventHandler
     void on(QuarterReopened event, MetaData metaData) {
         if (event.previousAssessmentId() != null) {
-            send(new WithdrawQuarterOutcome(event.personId(), event.quarter(), event.previousAssessmentId(),
-                    event.reason()), metaData);
+            send(new WithdrawQuarterOutcome(event.personId(), YearQuarter.parse(event.quarter()),
+                    event.previousAssessmentId(), event.reason()), metaData);
         }
     }
 
     @EventHandler
     void on(TrackSwitched event, MetaData metaData) {
         for (String quarter : quarters.openQuartersOf(event.personId())) {
-            send(new MoveQuarterToTrack(event.personId(), quarter, event.decisionId(), event.toTrack(),
-                    event.toLevel()), metaData);
+            send(new MoveQuarterToTrack(event.personId(), YearQuarter.parse(quarter), event.decisionId(),
+                    event.toTrack(), LevelCode.of("toLevel", event.toLevel())), metaData);
         }
     }
 

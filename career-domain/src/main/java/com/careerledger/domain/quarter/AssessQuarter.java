@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -9,7 +11,7 @@ import java.util.UUID;
  *
  * @param operatingLevel the level the person was seen operating at this quarter
  */
-public record AssessQuarter(UUID personId, String quarter, UUID assessmentId, String operatingLevel,
+public record AssessQuarter(UUID personId, YearQuarter quarter, UUID assessmentId, LevelCode operatingLevel,
                             String rationale) {
 
     @TargetAggregateIdentifier

@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -14,9 +16,9 @@ import java.util.UUID;
  * @param goalId            optional: the goal of this quarter the work served
  * @param links             optional: http(s) links to the work (pull request, document, dashboard), at most 10
  */
-public record LogEvidence(UUID personId, String quarter, UUID evidenceId, String title, String description,
-                          String impact, Dimension dimension, String demonstratesLevel, UUID goalId, List<String> links,
-                          LocalDate occurredOn) {
+public record LogEvidence(UUID personId, YearQuarter quarter, UUID evidenceId, String title, String description,
+                          String impact, Dimension dimension, LevelCode demonstratesLevel, UUID goalId,
+                          List<String> links, LocalDate occurredOn) {
 
     @TargetAggregateIdentifier
     public String quarterId() {

@@ -1,6 +1,8 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.Track;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -12,7 +14,8 @@ import java.util.UUID;
  * @param decisionId the track switch that moves it
  * @param toLevel    the level the person holds on the new track
  */
-public record MoveQuarterToTrack(UUID personId, String quarter, UUID decisionId, Track toTrack, String toLevel) {
+public record MoveQuarterToTrack(UUID personId, YearQuarter quarter, UUID decisionId, Track toTrack,
+                                 LevelCode toLevel) {
 
     @TargetAggregateIdentifier
     public String quarterId() {

@@ -2,6 +2,7 @@ package com.careerledger.domain.quarter;
 
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.PersonRegistry;
 import com.careerledger.domain.shared.DomainRule;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -91,14 +92,15 @@ public class Quarter {
     }
 
     /**
-     * The id a command is routed to: {@link #idOf} when the command is well-formed, else the raw text. It never
-     * throws, because Axon wraps an exception from a target-id method in an IllegalArgumentException; a
-     * malformed OpenQuarter then reaches its handler and is refused as invalid, and any other malformed command
-     * names a quarter that does not exist.
+     * The id a command is routed to: the quarter's {@link QuarterId} when the command names a person and a quarter
+     * (a {@link YearQuarter} is well-formed once it exists), else the parts as they came. It never throws, because
+     * Axon wraps an exception from a target-id method in an IllegalArgumentException; an OpenQuarter without them
+     * then reaches its handler and is refused as invalid, and any other such command names a quarter that does not
+     * exist.
      */
-    static String routingIdOf(UUID personId, String quarter) {
-        return personId != null && YearQuarter.isValid(quarter) ? idOf(personId, quarter)
-                : QuarterId.unchecked(personId, quarter);
+    static String routingIdOf(UUID personId, YearQuarter quarter) {
+        return personId != null && quarter != null ? QuarterId.of(personId, quarter)
+                : QuarterId.unchecked(personId, String.valueOf(quarter));
     }
 
     /**
@@ -118,7 +120,7 @@ public class Quarter {
                     "quarter " + quarter + " of person " + personId + " was already opened (it is " + status + " now)");
         }
         UUID person = requireId("personId", command.personId());
-        YearQuarter yearQuarter = YearQuarter.parse(command.quarter());
+        YearQuarter yearQuarter = YearQuarter.required(command.quarter());
         // Goals are set ahead for the next quarter at most: a quarter of 2031 opened today is no record of anything.
         if (!calendar.mayOpen(yearQuarter)) {
             throw new DomainRuleViolation(DomainRule.QUARTER_NOT_YET_OPEN,
@@ -212,7 +214,7 @@ public class Quarter {
         String impact = Texts.required("impact", command.impact(), TEXT_LIMIT);
         Dimension dimension = requireDimension(command.dimension());
         // Evidence shows a rung of the ladder: a level the framework does not know proves nothing.
-        String level = requireLevel("demonstratesLevel", command.demonstratesLevel(), framework);
+        String level = framework.named("demonstratesLevel", command.demonstratesLevel()).code();
         java.util.List<String> links = links(command.links());
         if (command.occurredOn() == null) {
             throw new InvalidCommandException("occurredOn", "occurredOn is required");
@@ -276,8 +278,8 @@ public class Quarter {
             throw new InvalidCommandException("relationship", "relationship is required");
         }
         String text = Texts.required("text", command.text(), TEXT_LIMIT);
-        String signalsLevel = command.signalsLevel() == null || command.signalsLevel().isBlank() ? null
-                : requireLevel("signalsLevel", command.signalsLevel().strip(), framework);
+        String signalsLevel = command.signalsLevel() == null ? null
+                : framework.named("signalsLevel", command.signalsLevel()).code();
         // A feedback id names one piece of feedback for good: a retry must not record it twice.
         if (feedback.contains(feedbackId)) {
             throw new DomainRuleViolation(DomainRule.FEEDBACK_EXISTS,
@@ -301,7 +303,7 @@ public class Quarter {
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         String assessedBy = requireActor(actor, "an assessment");
         UUID assessmentId = requireId("assessmentId", command.assessmentId());
-        String operatingLevel = requireLevel("operatingLevel", command.operatingLevel(), framework);
+        String operatingLevel = framework.named("operatingLevel", command.operatingLevel()).code();
         // Operating level is measured on the ladder the person is on; another track's level is a switch, not a finding.
         if (!framework.belongsTo(operatingLevel, track)) {
             throw new InvalidCommandException("operatingLevel",
@@ -364,9 +366,10 @@ public class Quarter {
         if (command.toTrack() == null || status != QuarterStatus.OPEN || command.toTrack() == track) {
             return;
         }
+        String toLevel = LevelCode.codeOf(command.toLevel());
         java.util.List<Level> mapped = framework.equivalents(levelHeld, command.toTrack());
-        String held = mapped.stream().anyMatch(l -> l.code().equals(command.toLevel())) || mapped.isEmpty()
-                ? command.toLevel() : mapped.get(0).code();
+        String held = mapped.stream().anyMatch(l -> l.code().equals(toLevel)) || mapped.isEmpty()
+                ? toLevel : mapped.get(0).code();
         String target = framework.nextLevel(held).map(Level::code).orElse(null);
         apply(new QuarterMovedToTrack(personId, quarter, command.decisionId(), track, command.toTrack(), levelHeld,
                 held, targetLevel, target));
@@ -500,13 +503,5 @@ public class Quarter {
             throw new InvalidCommandException("dimension", "dimension is required");
         }
         return dimension;
-    }
-
-    private static String requireLevel(String field, String code, CareerFramework framework) {
-        if (code == null || code.isBlank()) {
-            throw new InvalidCommandException(field, field + " is required");
-        }
-        return framework.level(code).map(Level::code).orElseThrow(() ->
-                new InvalidCommandException(field, "unknown level " + code));
     }
 }

@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
+
 import java.util.UUID;
 
 /**
@@ -17,6 +19,11 @@ public final class QuarterId {
     /** The id of the person's quarter, the quarter written as events write it ({@code YYYY-Qn}). */
     public static String of(UUID personId, String quarter) {
         return personId.toString() + SEPARATOR + quarter;
+    }
+
+    /** The id of the person's quarter. */
+    public static String of(UUID personId, YearQuarter quarter) {
+        return of(personId, quarter.toString());
     }
 
     /** The same shape for a malformed command's parts, as they came: an id no quarter has. */

@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -9,8 +11,8 @@ import java.util.UUID;
  *
  * @param signalsLevel optional: the level the feedback suggests the person operates at
  */
-public record RecordFeedback(UUID personId, String quarter, UUID feedbackId, FeedbackRelationship relationship,
-                             String text, String signalsLevel) {
+public record RecordFeedback(UUID personId, YearQuarter quarter, UUID feedbackId, FeedbackRelationship relationship,
+                             String text, LevelCode signalsLevel) {
 
     @TargetAggregateIdentifier
     public String quarterId() {

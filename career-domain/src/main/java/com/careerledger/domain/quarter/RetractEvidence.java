@@ -1,10 +1,11 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record RetractEvidence(UUID personId, String quarter, UUID evidenceId, String reason) {
+public record RetractEvidence(UUID personId, YearQuarter quarter, UUID evidenceId, String reason) {
 
     @TargetAggregateIdentifier
     public String quarterId() {

@@ -1,5 +1,6 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -8,7 +9,7 @@ import java.util.UUID;
  * @param goalId  chosen by the caller, so that a retried command names the same goal
  * @param measure how the person and their manager will know the goal was reached
  */
-public record SetGoal(UUID personId, String quarter, UUID goalId, String title, String description,
+public record SetGoal(UUID personId, YearQuarter quarter, UUID goalId, String title, String description,
                       Dimension dimension, String measure) {
 
     @TargetAggregateIdentifier

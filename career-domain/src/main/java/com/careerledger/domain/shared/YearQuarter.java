@@ -25,8 +25,12 @@ public record YearQuarter(int year, int quarter) implements Comparable<YearQuart
         return new YearQuarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
-    public static boolean isValid(String text) {
-        return text != null && FORMAT.matcher(text.strip()).matches();
+    /** The quarter a command names; a command that names none is refused as the quarter's. */
+    public static YearQuarter required(YearQuarter quarter) {
+        if (quarter == null) {
+            throw new InvalidCommandException("quarter", "quarter is required, written YYYY-Qn, e.g. 2026-Q3");
+        }
+        return quarter;
     }
 
     /** The quarter an instant falls in (quarters are calendar quarters in UTC). */

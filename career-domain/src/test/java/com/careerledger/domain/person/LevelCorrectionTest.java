@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
 import static com.careerledger.domain.person.DecisionKind.CORRECTION;
 import static com.careerledger.domain.person.DecisionKind.DEMOTION;
 import static com.careerledger.domain.person.DecisionKind.PROMOTION;
@@ -56,7 +57,7 @@ class LevelCorrectionTest {
         // exactly one new event; the registration and the recorded quarters are neither re-emitted nor changed
         fixture.givenCurrentTime(NOW)
                 .andGiven(history)
-                .when(new CorrectLevel(ada, decision, "IC3", REASON), BY_PEOPLE_OPS)
+                .when(new CorrectLevel(ada, decision, level("IC3"), REASON), BY_PEOPLE_OPS)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(corrected)
                 .expectResultMessagePayload(corrected);
@@ -66,7 +67,7 @@ class LevelCorrectionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(history)
                 .andGiven(corrected, assessed("2026-Q3", "IC4", q3, "IC3"), assessed("2026-Q4", "IC4", q4, "IC3"))
-                .when(new PromotePerson(ada, promotion, "IC4", "Sustained IC4 work", null),
+                .when(new PromotePerson(ada, promotion, level("IC4"), "Sustained IC4 work", null),
                         MetaData.with(MetaDataKeys.ACTOR, "committee-1"))
                 .expectEvents(new LevelChanged(ada, promotion, PROMOTION, "IC3", "IC4",
                         List.of(new QuarterOutcome("2026-Q3", "IC4", q3), new QuarterOutcome("2026-Q4", "IC4", q4)),
@@ -78,7 +79,7 @@ class LevelCorrectionTest {
     void a_correction_downwards_is_recorded_as_a_demotion() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC3"))
-                .when(new CorrectLevel(ada, decision, "IC2", "Registered one level too high"), BY_PEOPLE_OPS)
+                .when(new CorrectLevel(ada, decision, level("IC2"), "Registered one level too high"), BY_PEOPLE_OPS)
                 .expectEvents(new LevelChanged(ada, decision, DEMOTION, "IC3", "IC2", List.of(),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Registered one level too high", null,
                         "people-ops-1", NOW));
@@ -87,7 +88,7 @@ class LevelCorrectionTest {
     @Test
     void a_correction_to_the_same_level_is_refused() {
         fixture.given(registeredAt("IC3"))
-                .when(new CorrectLevel(ada, decision, "IC3", REASON), BY_PEOPLE_OPS)
+                .when(new CorrectLevel(ada, decision, level("IC3"), REASON), BY_PEOPLE_OPS)
                 .expectException(violationOf("level-unchanged"))
                 .expectNoEvents();
     }
@@ -95,7 +96,7 @@ class LevelCorrectionTest {
     @Test
     void a_correction_to_another_track_is_refused() {
         fixture.given(registeredAt("IC3"))
-                .when(new CorrectLevel(ada, decision, "M1", REASON), BY_PEOPLE_OPS)
+                .when(new CorrectLevel(ada, decision, level("M1"), REASON), BY_PEOPLE_OPS)
                 .expectException(violationOf("correction-across-tracks"))
                 .expectNoEvents();
     }
@@ -103,11 +104,11 @@ class LevelCorrectionTest {
     @Test
     void a_correction_needs_a_reason_and_an_authenticated_decider() {
         fixture.given(registeredAt("IC2"))
-                .when(new CorrectLevel(ada, decision, "IC3", " "), BY_PEOPLE_OPS)
+                .when(new CorrectLevel(ada, decision, level("IC3"), " "), BY_PEOPLE_OPS)
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
         fixture.given(registeredAt("IC2"))
-                .when(new CorrectLevel(ada, decision, "IC3", REASON))
+                .when(new CorrectLevel(ada, decision, level("IC3"), REASON))
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
 import static com.careerledger.domain.shared.Discipline.ENGINEERING;
 import static com.careerledger.domain.shared.Track.IC;
 import static com.careerledger.domain.shared.Track.MANAGER;
@@ -32,7 +33,7 @@ class PersonRegistrationTest {
     @Test
     void a_person_is_registered_at_a_level_of_their_track() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, " Ada Lovelace ", "ada@example.com", ENGINEERING, IC, "IC2", null))
+                .when(new RegisterPerson(ada, " Ada Lovelace ", "ada@example.com", ENGINEERING, IC, level("IC2"), null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, "IC2", null));
     }
@@ -40,7 +41,7 @@ class PersonRegistrationTest {
     @Test
     void a_level_of_the_other_track_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, "M1", null))
+                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, level("M1"), null))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("level M1 is not on the IC track")
                 .expectNoEvents();
@@ -49,7 +50,7 @@ class PersonRegistrationTest {
     @Test
     void an_unknown_level_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, MANAGER, "M9", null))
+                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, MANAGER, level("M9"), null))
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
@@ -58,7 +59,7 @@ class PersonRegistrationTest {
     void an_email_already_registered_is_refused_whatever_its_case() {
         registry.with(grace, "grace@example.com", null);
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "Ada", "GRACE@example.com", ENGINEERING, IC, "IC2", null))
+                .when(new RegisterPerson(ada, "Ada", "GRACE@example.com", ENGINEERING, IC, level("IC2"), null))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -66,7 +67,7 @@ class PersonRegistrationTest {
     @Test
     void a_manager_who_does_not_exist_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, "IC2", grace))
+                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, level("IC2"), grace))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -75,17 +76,17 @@ class PersonRegistrationTest {
     void an_existing_manager_is_recorded() {
         registry.with(grace, "grace@example.com", null);
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, "IC2", grace))
+                .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, level("IC2"), grace))
                 .expectEvents(new PersonRegistered(ada, "Ada", "ada@example.com", ENGINEERING, IC, "IC2", grace));
     }
 
     @Test
     void a_blank_name_or_a_malformed_email_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "  ", "ada@example.com", ENGINEERING, IC, "IC2", null))
+                .when(new RegisterPerson(ada, "  ", "ada@example.com", ENGINEERING, IC, level("IC2"), null))
                 .expectException(InvalidCommandException.class);
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(ada, "Ada", "not-an-email", ENGINEERING, IC, "IC2", null))
+                .when(new RegisterPerson(ada, "Ada", "not-an-email", ENGINEERING, IC, level("IC2"), null))
                 .expectException(InvalidCommandException.class);
     }
 }

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.person.DecisionKind.PROMOTION;
 import static com.careerledger.domain.shared.Discipline.ENGINEERING;
 import static com.careerledger.domain.shared.Track.IC;
@@ -245,7 +247,8 @@ class PromotionTest {
     @Test
     void an_override_without_justification_is_refused() {
         fixture.given(registeredAt("IC2"), assessed("2026-Q1", "IC3", q1, "IC2"))
-                .when(new PromotePerson(ada, decision, "IC3", RATIONALE, new PromotionOverride("   ")), BY_COMMITTEE)
+                .when(new PromotePerson(ada, decision, level("IC3"), RATIONALE, new PromotionOverride("   ")),
+                        BY_COMMITTEE)
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("override.justification must not be blank")
                 .expectNoEvents();
@@ -261,7 +264,8 @@ class PromotionTest {
 
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2026-Q1", "IC3", q1, "IC2"))
-                .when(new PromotePerson(ada, decision, "IC3", RATIONALE, new PromotionOverride(" " + justification + " ")),
+                .when(new PromotePerson(ada, decision, level("IC3"), RATIONALE,
+                        new PromotionOverride(" " + justification + " ")),
                         BY_COMMITTEE)
                 .expectEvents(promoted)
                 .expectResultMessagePayload(promoted);
@@ -270,7 +274,8 @@ class PromotionTest {
     @Test
     void an_override_does_not_lift_the_one_step_rule() {
         fixture.given(registeredAt("IC1"))
-                .when(new PromotePerson(ada, decision, "IC3", RATIONALE, new PromotionOverride("Exceptional year")),
+                .when(new PromotePerson(ada, decision, level("IC3"), RATIONALE,
+                        new PromotionOverride("Exceptional year")),
                         BY_COMMITTEE)
                 .expectException(violationOf("promotion-not-one-step"))
                 .expectNoEvents();
@@ -332,10 +337,10 @@ class PromotionTest {
     void an_amended_assessment_is_recorded_as_a_new_outcome_and_a_repeated_one_is_not() {
         UUID amendment = UUID.randomUUID();
         fixture.given(registeredAt("IC2"), assessed("2026-Q2", "IC3", q2, "IC2"))
-                .when(new RecordQuarterOutcome(ada, "2026-Q2", "IC2", amendment))
+                .when(new RecordQuarterOutcome(ada, quarter("2026-Q2"), level("IC2"), amendment))
                 .expectEvents(assessed("2026-Q2", "IC2", amendment, "IC2"));
         fixture.given(registeredAt("IC2"), assessed("2026-Q2", "IC3", q2, "IC2"))
-                .when(new RecordQuarterOutcome(ada, "2026-Q2", "IC3", q2))
+                .when(new RecordQuarterOutcome(ada, quarter("2026-Q2"), level("IC3"), q2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -346,7 +351,7 @@ class PromotionTest {
         fixture.given(registeredAt("IC2"),
                         assessed("2026-Q2", "IC3", q2, "IC2"),
                         assessed("2026-Q2", "IC2", amendment, "IC2"))
-                .when(new RecordQuarterOutcome(ada, "2026-Q2", "IC3", q2))
+                .when(new RecordQuarterOutcome(ada, quarter("2026-Q2"), level("IC3"), q2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -381,7 +386,7 @@ class PromotionTest {
     }
 
     private PromotePerson promoteTo(String level) {
-        return new PromotePerson(ada, decision, level, RATIONALE, null);
+        return new PromotePerson(ada, decision, level(level), RATIONALE, null);
     }
 
     private LevelChanged promotion(String from, String to, QuarterOutcome... basis) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.person.BasisChange.REASSESSED;
 import static com.careerledger.domain.person.BasisChange.WITHDRAWN;
 import static com.careerledger.domain.person.DecisionKind.PROMOTION;
@@ -52,7 +54,8 @@ class StandingAssessmentsTest {
     void a_reopened_quarter_leaves_the_sustained_record() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"))
-                .when(new WithdrawQuarterOutcome(ada, "2025-Q2", q2, "the evidence was someone else's"), BY_MANAGER)
+                .when(new WithdrawQuarterOutcome(ada, quarter("2025-Q2"), q2, "the evidence was someone else's"),
+                        BY_MANAGER)
                 .expectEvents(new QuarterOutcomeWithdrawn(ada, "2025-Q2", q2, "IC3", "the evidence was someone else's",
                         "manager-1"));
     }
@@ -62,7 +65,7 @@ class StandingAssessmentsTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         new QuarterOutcomeWithdrawn(ada, "2025-Q2", q2, "IC3", "reopened", "manager-1"))
-                .when(new PromotePerson(ada, decision, "IC3", "two quarters at IC3", null), BY_COMMITTEE)
+                .when(new PromotePerson(ada, decision, level("IC3"), "two quarters at IC3", null), BY_COMMITTEE)
                 .expectException(violationOf("promotion-not-sustained"))
                 .expectNoEvents();
     }
@@ -73,7 +76,7 @@ class StandingAssessmentsTest {
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         new QuarterOutcomeWithdrawn(ada, "2025-Q2", q2, "IC3", "reopened", "manager-1"),
                         assessed("2025-Q2", "IC3", amended, "IC2"))
-                .when(new PromotePerson(ada, decision, "IC3", "two quarters at IC3", null), BY_COMMITTEE)
+                .when(new PromotePerson(ada, decision, level("IC3"), "two quarters at IC3", null), BY_COMMITTEE)
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -81,7 +84,8 @@ class StandingAssessmentsTest {
     void withdrawing_an_assessment_that_no_longer_stands_changes_nothing() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"))
-                .when(new WithdrawQuarterOutcome(ada, "2025-Q1", UUID.randomUUID(), "late redelivery"), BY_MANAGER)
+                .when(new WithdrawQuarterOutcome(ada, quarter("2025-Q1"), UUID.randomUUID(), "late redelivery"),
+                        BY_MANAGER)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -92,7 +96,8 @@ class StandingAssessmentsTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         promotion())
-                .when(new RecordQuarterOutcome(ada, "2024-Q3", "IC2", amended, "IC2"), BY_MANAGER)
+                .when(new RecordQuarterOutcome(ada, quarter("2024-Q3"), level("IC2"), amended, level("IC2")),
+                        BY_MANAGER)
                 .expectEvents(new QuarterOutcomeRecorded(ada, "2024-Q3", "IC2", amended, "IC2", null));
     }
 
@@ -101,7 +106,7 @@ class StandingAssessmentsTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         promotion())
-                .when(new WithdrawQuarterOutcome(ada, "2025-Q1", q1, "amending"), BY_MANAGER)
+                .when(new WithdrawQuarterOutcome(ada, quarter("2025-Q1"), q1, "amending"), BY_MANAGER)
                 .expectEvents(new QuarterOutcomeWithdrawn(ada, "2025-Q1", q1, "IC3", "amending", "manager-1"),
                         new DecisionBasisChanged(ada, decision, "2025-Q1", WITHDRAWN, "IC3", null, q1, false,
                                 "manager-1", NOW));
@@ -112,7 +117,8 @@ class StandingAssessmentsTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         promotion(), new QuarterOutcomeWithdrawn(ada, "2025-Q1", q1, "IC3", "amending", "manager-1"))
-                .when(new RecordQuarterOutcome(ada, "2025-Q1", "IC1", amended, "IC2"), BY_MANAGER)
+                .when(new RecordQuarterOutcome(ada, quarter("2025-Q1"), level("IC1"), amended, level("IC2")),
+                        BY_MANAGER)
                 .expectEvents(new QuarterOutcomeRecorded(ada, "2025-Q1", "IC1", amended, "IC2", null),
                         new DecisionBasisChanged(ada, decision, "2025-Q1", REASSESSED, "IC3", "IC1", amended, false,
                                 "manager-1", NOW));
@@ -123,7 +129,8 @@ class StandingAssessmentsTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         promotion(), new QuarterOutcomeWithdrawn(ada, "2025-Q1", q1, "IC3", "amending", "manager-1"))
-                .when(new RecordQuarterOutcome(ada, "2025-Q1", "IC4", amended, "IC2"), BY_MANAGER)
+                .when(new RecordQuarterOutcome(ada, quarter("2025-Q1"), level("IC4"), amended, level("IC2")),
+                        BY_MANAGER)
                 .expectEvents(new QuarterOutcomeRecorded(ada, "2025-Q1", "IC4", amended, "IC2", null),
                         new DecisionBasisChanged(ada, decision, "2025-Q1", REASSESSED, "IC3", "IC4", amended, true,
                                 "manager-1", NOW));
@@ -136,7 +143,7 @@ class StandingAssessmentsTest {
                 .andGiven(registeredAt("IC3"),
                         new TrackSwitched(ada, UUID.randomUUID(), IC, "IC3", MANAGER, "M1", List.of(),
                                 ShippedFramework.get().ref(), "leads the team", "people-ops-1", DECIDED))
-                .when(new RecordQuarterOutcome(ada, "2025-Q3", "IC4", q1, "IC3"), BY_MANAGER)
+                .when(new RecordQuarterOutcome(ada, quarter("2025-Q3"), level("IC4"), q1, level("IC3")), BY_MANAGER)
                 .expectEvents(new QuarterOutcomeRecorded(ada, "2025-Q3", "M2", q1, "IC3", "IC4"));
     }
 

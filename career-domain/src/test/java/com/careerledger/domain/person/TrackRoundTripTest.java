@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
 import static com.careerledger.domain.shared.Discipline.ENGINEERING;
 import static com.careerledger.domain.shared.Track.IC;
 import static com.careerledger.domain.shared.Track.MANAGER;
@@ -69,7 +70,7 @@ class TrackRoundTripTest {
     void the_command_may_name_one_of_several_equivalents() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(MANAGER, "M3"))
-                .when(new SwitchTrack(ada, decision, IC, WHY, "IC5"), BY_PEOPLE_OPS)
+                .when(new SwitchTrack(ada, decision, IC, WHY, level("IC5")), BY_PEOPLE_OPS)
                 .expectEvents(new TrackSwitched(ada, decision, MANAGER, "M3", IC, "IC5", List.of(),
                         ShippedFramework.get().ref(), WHY, "people-ops-1", NOW));
     }
@@ -78,12 +79,12 @@ class TrackRoundTripTest {
     void a_named_level_that_is_not_equivalent_is_refused() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(MANAGER, "M3"))
-                .when(new SwitchTrack(ada, decision, IC, WHY, "IC4"), BY_PEOPLE_OPS)
+                .when(new SwitchTrack(ada, decision, IC, WHY, level("IC4")), BY_PEOPLE_OPS)
                 .expectException(violationOf("not-an-equivalent-level"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(MANAGER, "M3"))
-                .when(new SwitchTrack(ada, decision, IC, WHY, "IC9"), BY_PEOPLE_OPS)
+                .when(new SwitchTrack(ada, decision, IC, WHY, level("IC9")), BY_PEOPLE_OPS)
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
 import static com.careerledger.domain.person.DecisionKind.PROMOTION;
 import static com.careerledger.domain.shared.Discipline.ENGINEERING;
 import static com.careerledger.domain.shared.Track.IC;
@@ -121,7 +122,8 @@ class TrackSwitchTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(ic3ReadyForIc4)
                 .andGiven(switched)
-                .when(new PromotePerson(ada, promotion, "M2", "Two quarters at M2 seniority", null), BY_COMMITTEE)
+                .when(new PromotePerson(ada, promotion, level("M2"), "Two quarters at M2 seniority", null),
+                        BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, promotion, PROMOTION, "M1", "M2",
                         List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Two quarters at M2 seniority", null,
@@ -138,7 +140,8 @@ class TrackSwitchTest {
                         assessed("2026-Q2", "IC4", q2, "IC3"),
                         assessed("2026-Q3", "IC2", q3, "IC3"))
                 .andGivenCommands(GenericCommandMessage.asCommandMessage(switchTo(MANAGER)).andMetaData(BY_PEOPLE_OPS))
-                .when(new PromotePerson(ada, UUID.randomUUID(), "M2", "Two quarters at M2 seniority", null), BY_COMMITTEE)
+                .when(new PromotePerson(ada, UUID.randomUUID(), level("M2"), "Two quarters at M2 seniority", null),
+                        BY_COMMITTEE)
                 .expectException(violationOf("promotion-not-sustained"))
                 .expectNoEvents();
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.shared.Track.IC;
 import static com.careerledger.domain.shared.Track.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +41,16 @@ class AssessmentOutcomePolicyTest {
     void an_assessment_joins_the_persons_record_at_the_level_held_in_that_quarter() throws Exception {
         on(new QuarterAssessed(ada, "2026-Q2", assessment, "IC4", "IC3", "IC4", true, "shipped", "grace", null));
 
-        assertThat(commands()).containsExactly(new RecordQuarterOutcome(ada, "2026-Q2", "IC4", assessment, "IC3"));
+        assertThat(commands()).containsExactly(new RecordQuarterOutcome(ada, quarter("2026-Q2"), level("IC4"),
+                assessment, level("IC3")));
     }
 
     @Test
     void a_reopening_withdraws_the_assessment_it_reopened() throws Exception {
         on(new QuarterReopened(ada, "2026-Q2", "evidence was wrong", "grace", assessment));
 
-        assertThat(commands()).containsExactly(new WithdrawQuarterOutcome(ada, "2026-Q2", assessment, "evidence was wrong"));
+        assertThat(commands()).containsExactly(new WithdrawQuarterOutcome(ada, quarter("2026-Q2"), assessment,
+                "evidence was wrong"));
     }
 
     @Test
@@ -64,8 +68,9 @@ class AssessmentOutcomePolicyTest {
         on(new TrackSwitched(ada, decision, IC, "IC4", MANAGER, "M2", List.of(), null, "leads a team", "grace",
                 Instant.parse("2026-11-02T10:00:00Z")));
 
-        assertThat(commands()).containsExactly(new MoveQuarterToTrack(ada, "2026-Q3", decision, MANAGER, "M2"),
-                new MoveQuarterToTrack(ada, "2026-Q4", decision, MANAGER, "M2"));
+        assertThat(commands()).containsExactly(
+                new MoveQuarterToTrack(ada, quarter("2026-Q3"), decision, MANAGER, level("M2")),
+                new MoveQuarterToTrack(ada, quarter("2026-Q4"), decision, MANAGER, level("M2")));
     }
 
     @Test

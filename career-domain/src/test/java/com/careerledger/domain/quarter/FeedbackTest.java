@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.quarter.FeedbackRelationship.MANAGER;
 import static com.careerledger.domain.quarter.FeedbackRelationship.PEER;
 import static com.careerledger.domain.quarter.QuarterFixtures.MANAGER_1;
@@ -29,7 +31,8 @@ class FeedbackTest {
     @Test
     void feedback_is_recorded_as_given_by_the_authenticated_sender() {
         fixture.given(opened())
-                .when(new RecordFeedback(ada, Q3, feedback, PEER, " unblocked three teams ", "IC3"), by("grace"))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, PEER, " unblocked three teams ", level("IC3")),
+                        by("grace"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new FeedbackRecorded(ada, Q3, feedback, PEER, "unblocked three teams", "IC3", "grace"));
     }
@@ -37,14 +40,15 @@ class FeedbackTest {
     @Test
     void feedback_is_recorded_also_after_assessment() {
         fixture.given(opened(), assessed())
-                .when(new RecordFeedback(ada, Q3, feedback, MANAGER, "great follow-through", null), by(MANAGER_1))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, MANAGER, "great follow-through", null),
+                        by(MANAGER_1))
                 .expectEvents(new FeedbackRecorded(ada, Q3, feedback, MANAGER, "great follow-through", null, MANAGER_1));
     }
 
     @Test
     void feedback_needs_an_authenticated_sender() {
         fixture.given(opened())
-                .when(new RecordFeedback(ada, Q3, feedback, PEER, "great follow-through", null))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, PEER, "great follow-through", null))
                 .expectException(invalid("actor"))
                 .expectNoEvents();
     }
@@ -52,7 +56,7 @@ class FeedbackTest {
     @Test
     void feedback_can_only_signal_a_level_of_the_framework() {
         fixture.given(opened())
-                .when(new RecordFeedback(ada, Q3, feedback, PEER, "a rock star", "IC9"), by("grace"))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, PEER, "a rock star", level("IC9")), by("grace"))
                 .expectException(invalid("signalsLevel"))
                 .expectNoEvents();
     }
@@ -60,7 +64,7 @@ class FeedbackTest {
     @Test
     void feedback_needs_a_relationship() {
         fixture.given(opened())
-                .when(new RecordFeedback(ada, Q3, feedback, null, "good", null), by("grace"))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, null, "good", null), by("grace"))
                 .expectException(invalid("relationship"))
                 .expectNoEvents();
     }
@@ -68,7 +72,7 @@ class FeedbackTest {
     @Test
     void blank_feedback_is_refused() {
         fixture.given(opened())
-                .when(new RecordFeedback(ada, Q3, feedback, PEER, "   ", null), by("grace"))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, PEER, "   ", null), by("grace"))
                 .expectException(invalid("text"))
                 .expectNoEvents();
     }
@@ -76,7 +80,7 @@ class FeedbackTest {
     @Test
     void the_same_feedback_is_not_recorded_twice() {
         fixture.given(opened(), new FeedbackRecorded(ada, Q3, feedback, PEER, "good", null, "grace"))
-                .when(new RecordFeedback(ada, Q3, feedback, PEER, "good", null), by("grace"))
+                .when(new RecordFeedback(ada, quarter(Q3), feedback, PEER, "good", null), by("grace"))
                 .expectException(violates("feedback-exists"))
                 .expectNoEvents();
     }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.quarter.Dimension.CRAFT;
 import static com.careerledger.domain.quarter.Dimension.SCOPE;
 import static com.careerledger.domain.quarter.FeedbackRelationship.PEER;
@@ -77,7 +79,7 @@ class QuarterLimitsTest {
         List<Object> events = story(opened(), evidence(100));
         EvidenceLogged last = (EvidenceLogged) events.get(100);
         fixture.givenCurrentTime(TODAY).andGiven(events)
-                .when(new RetractEvidence(ada, Q3, last.evidenceId(), "logged twice"))
+                .when(new RetractEvidence(ada, quarter(Q3), last.evidenceId(), "logged twice"))
                 .expectEvents(new EvidenceRetracted(ada, Q3, last.evidenceId(), "logged twice"));
     }
 
@@ -118,14 +120,14 @@ class QuarterLimitsTest {
     @Test
     void the_hundredth_progress_note_on_a_goal_is_recorded() {
         fixture.givenCurrentTime(TODAY).andGiven(story(opened(), goals(), progress(goal, 99)))
-                .when(new RecordProgress(ada, Q3, goal, ON_TRACK, "still fine"))
+                .when(new RecordProgress(ada, quarter(Q3), goal, ON_TRACK, "still fine"))
                 .expectEvents(new GoalProgressed(ada, Q3, goal, ON_TRACK, "still fine"));
     }
 
     @Test
     void the_hundred_and_first_progress_note_on_a_goal_is_refused() {
         fixture.givenCurrentTime(TODAY).andGiven(story(opened(), goals(), progress(goal, 100)))
-                .when(new RecordProgress(ada, Q3, goal, ON_TRACK, "still fine"))
+                .when(new RecordProgress(ada, quarter(Q3), goal, ON_TRACK, "still fine"))
                 .expectException(violates("progress-limit-reached"))
                 .expectExceptionMessage(containsString("a goal holds at most 100 progress notes"))
                 .expectNoEvents();
@@ -134,7 +136,7 @@ class QuarterLimitsTest {
     @Test
     void the_progress_limit_is_per_goal() {
         fixture.givenCurrentTime(TODAY).andGiven(story(opened(), goals(), progress(goal, 100)))
-                .when(new RecordProgress(ada, Q3, otherGoal, ON_TRACK, "another goal"))
+                .when(new RecordProgress(ada, quarter(Q3), otherGoal, ON_TRACK, "another goal"))
                 .expectEvents(new GoalProgressed(ada, Q3, otherGoal, ON_TRACK, "another goal"));
     }
 
@@ -183,11 +185,11 @@ class QuarterLimitsTest {
     }
 
     private LogEvidence logEvidence() {
-        return new LogEvidence(ada, Q3, UUID.randomUUID(), "One more win", null, "CI green again", CRAFT, "IC2",
-                null, null, AUGUST_3);
+        return new LogEvidence(ada, quarter(Q3), UUID.randomUUID(), "One more win", null, "CI green again", CRAFT,
+                level("IC2"), null, null, AUGUST_3);
     }
 
     private RecordFeedback recordFeedback() {
-        return new RecordFeedback(ada, Q3, UUID.randomUUID(), PEER, "one more", null);
+        return new RecordFeedback(ada, quarter(Q3), UUID.randomUUID(), PEER, "one more", null);
     }
 }

@@ -1,6 +1,7 @@
 package com.careerledger.domain.quarter;
 
 import com.careerledger.domain.shared.NotFoundException;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.quarter.QuarterFixtures.MANAGER_1;
 import static com.careerledger.domain.quarter.QuarterFixtures.by;
 import static com.careerledger.domain.quarter.QuarterFixtures.invalid;
@@ -40,7 +42,7 @@ class QuarterOpeningTest {
     @Test
     void the_quarter_opens_at_the_level_held_with_the_next_level_as_target() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(ada, "2026-Q3"))
+                .when(new OpenQuarter(ada, quarter("2026-Q3")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"));
     }
@@ -48,28 +50,28 @@ class QuarterOpeningTest {
     @Test
     void a_manager_aims_at_the_next_level_of_the_manager_track() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(grace, "2026-Q3"))
+                .when(new OpenQuarter(grace, quarter("2026-Q3")))
                 .expectEvents(new QuarterOpened(grace, "2026-Q3", MANAGER, "M1", "M2"));
     }
 
     @Test
     void at_the_top_of_the_ic_track_there_is_no_target_level() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(linus, "2026-Q3"))
+                .when(new OpenQuarter(linus, quarter("2026-Q3")))
                 .expectEvents(new QuarterOpened(linus, "2026-Q3", IC, "IC6", null));
     }
 
     @Test
     void at_the_top_of_the_manager_track_there_is_no_target_level() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(margaret, "2026-Q3"))
+                .when(new OpenQuarter(margaret, quarter("2026-Q3")))
                 .expectEvents(new QuarterOpened(margaret, "2026-Q3", MANAGER, "M3", null));
     }
 
     @Test
     void one_quarter_per_person_per_quarter() {
         fixture.given(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"))
-                .when(new OpenQuarter(ada, "2026-Q3"))
+                .when(new OpenQuarter(ada, quarter("2026-Q3")))
                 .expectException(violates("quarter-already-open"))
                 .expectNoEvents();
     }
@@ -79,7 +81,7 @@ class QuarterOpeningTest {
         fixture.given(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"),
                         new QuarterAssessed(ada, "2026-Q3", UUID.randomUUID(), "IC2", "IC2", "IC3", false,
                                 "solid IC2 quarter", MANAGER_1, null))
-                .when(new OpenQuarter(ada, "2026-Q3"), by(MANAGER_1))
+                .when(new OpenQuarter(ada, quarter("2026-Q3")), by(MANAGER_1))
                 .expectException(violates("quarter-already-open"))
                 .expectNoEvents();
     }
@@ -87,9 +89,15 @@ class QuarterOpeningTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"2026-Q5", "2026-Q0", "26-Q1", "2026Q1", "2026-q1", "Q1-2026", "2026-Q3x"})
-    void a_badly_written_quarter_is_refused(String quarter) {
+    void a_badly_written_quarter_is_refused_before_any_command_carries_it(String text) {
+        assertThatThrownBy(() -> YearQuarter.parse(text))
+                .satisfies(e -> assertThat(invalid("quarter").matches(e)).isTrue());
+    }
+
+    @Test
+    void an_opening_that_names_no_quarter_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(ada, quarter))
+                .when(new OpenQuarter(ada, null))
                 .expectException(invalid("quarter"))
                 .expectNoEvents();
     }
@@ -97,10 +105,10 @@ class QuarterOpeningTest {
     @Test
     void a_quarter_is_written_one_way() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(ada, " 2026-Q3 "))
+                .when(new OpenQuarter(ada, quarter(" 2026-Q3 ")))
                 .expectEvents(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"));
         assertThat(Quarter.idOf(ada, " 2026-Q3 ")).isEqualTo(ada + "/2026-Q3");
-        assertThat(new OpenQuarter(ada, " 2026-Q3 ").quarterId()).isEqualTo(ada + "/2026-Q3");
+        assertThat(new OpenQuarter(ada, quarter(" 2026-Q3 ")).quarterId()).isEqualTo(ada + "/2026-Q3");
     }
 
     @Test
@@ -112,7 +120,7 @@ class QuarterOpeningTest {
     @Test
     void opening_for_an_unknown_person_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(nobody, "2026-Q3"))
+                .when(new OpenQuarter(nobody, quarter("2026-Q3")))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -120,7 +128,7 @@ class QuarterOpeningTest {
     @Test
     void opening_without_a_person_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new OpenQuarter(null, "2026-Q3"))
+                .when(new OpenQuarter(null, quarter("2026-Q3")))
                 .expectException(invalid("personId"))
                 .expectNoEvents();
     }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.quarter.QuarterFixtures.MANAGER_1;
 import static com.careerledger.domain.quarter.QuarterFixtures.by;
 import static com.careerledger.domain.quarter.QuarterFixtures.invalid;
@@ -51,11 +53,11 @@ class QuartersInTimeTest {
     @Test
     void a_quarter_further_ahead_than_the_next_cannot_be_opened() {
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2031-Q1"))
+                .when(new OpenQuarter(ada, quarter("2031-Q1")))
                 .expectException(violates("quarter-not-yet-open"))
                 .expectNoEvents();
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2027-Q2"))
+                .when(new OpenQuarter(ada, quarter("2027-Q2")))
                 .expectException(violates("quarter-not-yet-open"))
                 .expectNoEvents();
     }
@@ -63,10 +65,10 @@ class QuartersInTimeTest {
     @Test
     void the_current_and_the_next_quarter_open_at_todays_level() {
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2026-Q4"))
+                .when(new OpenQuarter(ada, quarter("2026-Q4")))
                 .expectEvents(new QuarterOpened(ada, "2026-Q4", IC, "IC3", "IC4"));
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2027-Q1"))
+                .when(new OpenQuarter(ada, quarter("2027-Q1")))
                 .expectEvents(new QuarterOpened(ada, "2027-Q1", IC, "IC3", "IC4"));
     }
 
@@ -74,23 +76,23 @@ class QuartersInTimeTest {
     void a_past_quarter_opens_at_the_level_held_then() {
         // imported after the promotion of 2025-07-10: 2024-Q3 was worked at IC2, aiming at IC3
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2024-Q3"))
+                .when(new OpenQuarter(ada, quarter("2024-Q3")))
                 .expectEvents(new QuarterOpened(ada, "2024-Q3", IC, "IC2", "IC3"));
         // the quarter of the promotion ended at IC3
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2025-Q3"))
+                .when(new OpenQuarter(ada, quarter("2025-Q3")))
                 .expectEvents(new QuarterOpened(ada, "2025-Q3", IC, "IC3", "IC4"));
     }
 
     @Test
     void a_quarter_before_the_ledgers_earliest_cannot_be_opened() {
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "1999-Q4"))
+                .when(new OpenQuarter(ada, quarter("1999-Q4")))
                 .expectException(violates("quarter-before-ledger"))
                 .expectExceptionMessage(containsString("earliest quarter, 2000-Q1"))
                 .expectNoEvents();
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "1900-Q1"))
+                .when(new OpenQuarter(ada, quarter("1900-Q1")))
                 .expectException(violates("quarter-before-ledger"))
                 .expectNoEvents();
     }
@@ -99,7 +101,7 @@ class QuartersInTimeTest {
     void the_ledgers_earliest_quarter_opens_at_the_level_held_then() {
         // before the person's history begins: the level they were registered at
         fixture().givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2000-Q1"))
+                .when(new OpenQuarter(ada, quarter("2000-Q1")))
                 .expectEvents(new QuarterOpened(ada, "2000-Q1", IC, "IC2", "IC3"));
     }
 
@@ -107,12 +109,12 @@ class QuartersInTimeTest {
     void the_earliest_quarter_is_a_setting() {
         QuarterCalendar from2020 = new QuarterCalendar(Duration.ofDays(14), 0, YearQuarter.parse("2020-Q1"));
         fixture(from2020).givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2019-Q4"))
+                .when(new OpenQuarter(ada, quarter("2019-Q4")))
                 .expectException(violates("quarter-before-ledger"))
                 .expectExceptionMessage(containsString("earliest quarter, 2020-Q1"))
                 .expectNoEvents();
         fixture(from2020).givenCurrentTime(TODAY)
-                .when(new OpenQuarter(ada, "2020-Q1"))
+                .when(new OpenQuarter(ada, quarter("2020-Q1")))
                 .expectEvents(new QuarterOpened(ada, "2020-Q1", IC, "IC2", "IC3"));
     }
 
@@ -121,7 +123,8 @@ class QuartersInTimeTest {
         // stored events replay as they are: the bound applies to opening, not to a quarter already in the record
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "1999-Q4", IC, "IC2", "IC3"))
-                .when(new RecordFeedback(ada, "1999-Q4", UUID.randomUUID(), FeedbackRelationship.SELF, "old times", null),
+                .when(new RecordFeedback(ada, quarter("1999-Q4"), UUID.randomUUID(), FeedbackRelationship.SELF,
+                        "old times", null),
                         by(MANAGER_1))
                 .expectSuccessfulHandlerExecution();
     }
@@ -132,7 +135,8 @@ class QuartersInTimeTest {
     void a_quarter_that_has_not_started_cannot_be_assessed() {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2027-Q1", IC, "IC3", "IC4"))
-                .when(new AssessQuarter(ada, "2027-Q1", assessment, "IC3", "a quarter not yet worked"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2027-Q1"), assessment, level("IC3"),
+                        "a quarter not yet worked"), by(MANAGER_1))
                 .expectException(violates("quarter-not-started"))
                 .expectNoEvents();
     }
@@ -141,7 +145,7 @@ class QuartersInTimeTest {
     void a_running_quarter_cannot_be_assessed_before_its_closing_weeks() {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q4", IC, "IC3", "IC4"))
-                .when(new AssessQuarter(ada, "2026-Q4", assessment, "IC3", "too early"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q4"), assessment, level("IC3"), "too early"), by(MANAGER_1))
                 .expectException(violates("quarter-not-ended"))
                 .expectNoEvents();
     }
@@ -150,7 +154,8 @@ class QuartersInTimeTest {
     void a_running_quarter_can_be_assessed_in_its_closing_weeks() {
         fixture().givenCurrentTime(Instant.parse("2026-12-18T00:00:00Z"))
                 .andGiven(new QuarterOpened(ada, "2026-Q4", IC, "IC3", "IC4"))
-                .when(new AssessQuarter(ada, "2026-Q4", assessment, "IC3", "a steady quarter"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q4"), assessment, level("IC3"), "a steady quarter"),
+                        by(MANAGER_1))
                 .expectEvents(new QuarterAssessed(ada, "2026-Q4", assessment, "IC3", "IC3", "IC4", false,
                         "a steady quarter", MANAGER_1, null));
     }
@@ -159,7 +164,8 @@ class QuartersInTimeTest {
     void the_closing_weeks_are_a_setting() {
         fixture(new QuarterCalendar(Duration.ofDays(40), 0)).givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q4", IC, "IC3", "IC4"))
-                .when(new AssessQuarter(ada, "2026-Q4", assessment, "IC3", "a steady quarter"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q4"), assessment, level("IC3"), "a steady quarter"),
+                        by(MANAGER_1))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -214,7 +220,8 @@ class QuartersInTimeTest {
     void a_next_level_assessment_needs_evidence_demonstrating_the_next_level() {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"), logged("2026-Q3", "IC2"))
-                .when(new AssessQuarter(ada, "2026-Q3", assessment, "IC3", "operated at IC3"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q3"), assessment, level("IC3"), "operated at IC3"),
+                        by(MANAGER_1))
                 .expectException(violates("assessment-needs-evidence"))
                 .expectNoEvents();
     }
@@ -223,7 +230,8 @@ class QuartersInTimeTest {
     void evidence_at_the_next_level_or_above_supports_a_next_level_assessment() {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"), logged("2026-Q3", "IC4"))
-                .when(new AssessQuarter(ada, "2026-Q3", assessment, "IC3", "operated at IC3"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q3"), assessment, level("IC3"), "operated at IC3"),
+                        by(MANAGER_1))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -232,7 +240,8 @@ class QuartersInTimeTest {
         // M1 ~ IC3: work shown at M1 seniority demonstrates IC3
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"), logged("2026-Q3", "M1"))
-                .when(new AssessQuarter(ada, "2026-Q3", assessment, "IC3", "operated at IC3"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q3"), assessment, level("IC3"), "operated at IC3"),
+                        by(MANAGER_1))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -241,7 +250,8 @@ class QuartersInTimeTest {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"), logged("2026-Q3", "IC3"),
                         new EvidenceRetracted(ada, "2026-Q3", win, "it was someone else's work"))
-                .when(new AssessQuarter(ada, "2026-Q3", assessment, "IC3", "operated at IC3"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q3"), assessment, level("IC3"), "operated at IC3"),
+                        by(MANAGER_1))
                 .expectException(violates("assessment-needs-evidence"));
     }
 
@@ -251,7 +261,7 @@ class QuartersInTimeTest {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC2", "IC3"), logged("2026-Q3", "IC3"),
                         new QuarterAssessed(ada, "2026-Q3", assessment, "IC3", "IC2", "IC3", true, "r", MANAGER_1, null))
-                .when(new RetractEvidence(ada, "2026-Q3", win, "not ours"))
+                .when(new RetractEvidence(ada, quarter("2026-Q3"), win, "not ours"))
                 .expectException(violates("quarter-closed"))
                 .expectNoEvents();
     }
@@ -263,7 +273,7 @@ class QuartersInTimeTest {
         UUID decision = UUID.randomUUID();
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q4", IC, "IC3", "IC4"))
-                .when(new MoveQuarterToTrack(ada, "2026-Q4", decision, MANAGER, "M1"))
+                .when(new MoveQuarterToTrack(ada, quarter("2026-Q4"), decision, MANAGER, level("M1")))
                 .expectEvents(new QuarterMovedToTrack(ada, "2026-Q4", decision, IC, MANAGER, "IC3", "M1", "IC4", "M2"));
     }
 
@@ -272,7 +282,7 @@ class QuartersInTimeTest {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC3", "IC4"),
                         new QuarterAssessed(ada, "2026-Q3", assessment, "IC3", "IC3", "IC4", false, "r", MANAGER_1, null))
-                .when(new MoveQuarterToTrack(ada, "2026-Q3", UUID.randomUUID(), MANAGER, "M1"))
+                .when(new MoveQuarterToTrack(ada, quarter("2026-Q3"), UUID.randomUUID(), MANAGER, level("M1")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -283,7 +293,8 @@ class QuartersInTimeTest {
         fixture().givenCurrentTime(TODAY)
                 .andGiven(new QuarterOpened(ada, "2026-Q3", IC, "IC3", "IC4"), logged("2026-Q3", "IC4"),
                         new QuarterMovedToTrack(ada, "2026-Q3", decision, IC, MANAGER, "IC3", "M1", "IC4", "M2"))
-                .when(new AssessQuarter(ada, "2026-Q3", assessment, "M2", "ran the team at M2"), by(MANAGER_1))
+                .when(new AssessQuarter(ada, quarter("2026-Q3"), assessment, level("M2"), "ran the team at M2"),
+                        by(MANAGER_1))
                 .expectEvents(new QuarterAssessed(ada, "2026-Q3", assessment, "M2", "M1", "M2", true,
                         "ran the team at M2", MANAGER_1, null));
     }
@@ -291,8 +302,8 @@ class QuartersInTimeTest {
     // --- helpers -----------------------------------------------------------------------------------
 
     private LogEvidence evidence(String quarter, String level, LocalDate occurredOn) {
-        return new LogEvidence(ada, quarter, win, "Shipped the importer", null, "Halved onboarding time",
-                Dimension.IMPACT, level, null, null, occurredOn);
+        return new LogEvidence(ada, quarter(quarter), win, "Shipped the importer", null, "Halved onboarding time",
+                Dimension.IMPACT, level(level), null, null, occurredOn);
     }
 
     private EvidenceLogged logged(String quarter, String level) {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import static com.careerledger.domain.quarter.Dimension.CRAFT;
 import static com.careerledger.domain.quarter.Dimension.SCOPE;
 import static com.careerledger.domain.quarter.QuarterFixtures.MANAGER_1;
@@ -34,8 +36,8 @@ class WinLogTest {
     @Test
     void evidence_is_logged_in_the_win_log() {
         fixture.given(opened(), goalSet())
-                .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", null, " zero downtime ", SCOPE,
-                        "IC3", goal, List.of(" https://git.example.com/pr/42 "), AUGUST_3))
+                .when(new LogEvidence(ada, quarter(Q3), evidence, " Led the billing cut-over ", null,
+                        " zero downtime ", SCOPE, level("IC3"), goal, List.of(" https://git.example.com/pr/42 "), AUGUST_3))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Led the billing cut-over", null, "zero downtime",
                         SCOPE, "IC3", goal, List.of("https://git.example.com/pr/42"), AUGUST_3));
@@ -46,9 +48,9 @@ class WinLogTest {
         Instant now = Instant.parse("2026-08-04T09:30:00.123Z");
         fixture.givenCurrentTime(now)
                 .andGiven(opened(), goalSet())
-                .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", "  ", " zero downtime ", SCOPE,
-                        "IC3", goal, List.of(" https://git.example.com/pr/42 ", "https://git.example.com/pr/42"),
-                        AUGUST_3))
+                .when(new LogEvidence(ada, quarter(Q3), evidence, " Led the billing cut-over ", "  ",
+                        " zero downtime ", SCOPE, level("IC3"), goal,
+                        List.of(" https://git.example.com/pr/42 ", "https://git.example.com/pr/42"), AUGUST_3))
                 .expectResultMessagePayload(new LoggedEvidence(new EvidenceLogged(ada, Q3, evidence,
                         "Led the billing cut-over", null, "zero downtime", SCOPE, "IC3", goal,
                         List.of("https://git.example.com/pr/42"), AUGUST_3), now));
@@ -57,7 +59,7 @@ class WinLogTest {
     @Test
     void evidence_keeps_several_links_in_order_each_once() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
+                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         List.of("https://git.example.com/pr/42", "https://docs.example.com/design",
                                 " https://git.example.com/pr/42"), AUGUST_3))
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
@@ -69,7 +71,8 @@ class WinLogTest {
         List<String> eleven = java.util.stream.IntStream.range(0, 11)
                 .mapToObj(i -> "https://git.example.com/pr/" + i).toList();
         fixture.given(opened())
-                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null, eleven, AUGUST_3))
+                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
+                        eleven, AUGUST_3))
                 .expectException(invalid("links"))
                 .expectNoEvents();
     }
@@ -101,7 +104,8 @@ class WinLogTest {
     @Test
     void evidence_demonstrates_a_level_of_the_framework() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC9", null, null, AUGUST_3))
+                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC9"), null,
+                        null, AUGUST_3))
                 .expectException(invalid("demonstratesLevel"))
                 .expectNoEvents();
     }
@@ -109,7 +113,8 @@ class WinLogTest {
     @Test
     void evidence_without_its_impact_is_refused() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, " ", CRAFT, "IC2", null, null, AUGUST_3))
+                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, " ", CRAFT, level("IC2"), null,
+                        null, AUGUST_3))
                 .expectException(invalid("impact"))
                 .expectNoEvents();
     }
@@ -117,7 +122,8 @@ class WinLogTest {
     @Test
     void evidence_without_the_day_it_happened_is_refused() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null, null, null))
+                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
+                        null, null))
                 .expectException(invalid("occurredOn"))
                 .expectNoEvents();
     }
@@ -125,7 +131,7 @@ class WinLogTest {
     @Test
     void every_link_must_be_a_web_address() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
+                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         List.of("https://ok.example.com", "javascript:alert(1)"), AUGUST_3))
                 .expectException(invalid("links"))
                 .expectNoEvents();
@@ -150,14 +156,14 @@ class WinLogTest {
     @Test
     void retracted_evidence_stays_in_the_history_with_the_reason() {
         fixture.given(opened(), logged())
-                .when(new RetractEvidence(ada, Q3, evidence, " it was Grace's work "))
+                .when(new RetractEvidence(ada, quarter(Q3), evidence, " it was Grace's work "))
                 .expectEvents(new EvidenceRetracted(ada, Q3, evidence, "it was Grace's work"));
     }
 
     @Test
     void retracting_needs_a_reason() {
         fixture.given(opened(), logged())
-                .when(new RetractEvidence(ada, Q3, evidence, null))
+                .when(new RetractEvidence(ada, quarter(Q3), evidence, null))
                 .expectException(invalid("reason"))
                 .expectNoEvents();
     }
@@ -165,7 +171,7 @@ class WinLogTest {
     @Test
     void retracting_unknown_evidence_is_refused() {
         fixture.given(opened(), logged())
-                .when(new RetractEvidence(ada, Q3, UUID.randomUUID(), "never mind"))
+                .when(new RetractEvidence(ada, quarter(Q3), UUID.randomUUID(), "never mind"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -173,7 +179,7 @@ class WinLogTest {
     @Test
     void evidence_is_retracted_only_once() {
         fixture.given(opened(), logged(), new EvidenceRetracted(ada, Q3, evidence, "not mine"))
-                .when(new RetractEvidence(ada, Q3, evidence, "still not mine"))
+                .when(new RetractEvidence(ada, quarter(Q3), evidence, "still not mine"))
                 .expectException(violates("evidence-retracted"))
                 .expectNoEvents();
     }
@@ -189,7 +195,7 @@ class WinLogTest {
     @Test
     void retractions_are_refused_after_assessment() {
         fixture.given(opened(), logged(), assessed())
-                .when(new RetractEvidence(ada, Q3, evidence, "on second thoughts"))
+                .when(new RetractEvidence(ada, quarter(Q3), evidence, "on second thoughts"))
                 .expectException(violates("quarter-closed"))
                 .expectNoEvents();
     }
@@ -205,8 +211,8 @@ class WinLogTest {
     }
 
     private LogEvidence logEvidence(UUID evidenceId, UUID goalId) {
-        return new LogEvidence(ada, Q3, evidenceId, "Fixed the flaky build", null, "CI green again", CRAFT, "IC2",
-                goalId, null, AUGUST_3);
+        return new LogEvidence(ada, quarter(Q3), evidenceId, "Fixed the flaky build", null, "CI green again", CRAFT,
+                level("IC2"), goalId, null, AUGUST_3);
     }
 
     private EvidenceLogged logged() {
