@@ -157,16 +157,6 @@ public class OpenApiConfiguration {
                 addProblems(operation, method, http.maxBodySize().toKilobytes());
                 addExample(json, path, method, operation);
             }));
-            enumerate(openApi, "PersonView", "readiness", SustainedPerformancePolicy.Readiness.class);
-            enumerate(openApi, "Readiness", "status", SustainedPerformancePolicy.Readiness.class);
-            enumerate(openApi, "QuarterView", "status", QuarterStatus.class);
-            enumerate(openApi, "QuarterSummary", "status", QuarterStatus.class);
-            enumerate(openApi, "QuarterView", "track", Track.class);
-            enumerate(openApi, "GoalView", "dimension", Dimension.class);
-            enumerate(openApi, "EvidenceView", "dimension", Dimension.class);
-            enumerate(openApi, "ProgressView", "status", GoalStatus.class);
-            enumerate(openApi, "FeedbackView", "relationship", FeedbackRelationship.class);
-            enumerate(openApi, "LevelView", "track", Track.class);
             enumerate(openApi, "LevelCount", "track", Track.class);
             PathItem people = openApi.getPaths().get("/api/people");
             if (people != null && people.getGet() != null && people.getGet().getParameters() != null) {

@@ -1,5 +1,7 @@
 package com.careerledger.api.framework;
 
+import com.careerledger.domain.shared.Track;
+
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Equivalence;
 import com.careerledger.domain.framework.Level;
@@ -22,12 +24,12 @@ public class FrameworkController {
     public record ScopeView(String given, String figureOut) {
     }
 
-    public record LevelView(String code, String track, int order, Map<Discipline, String> titles, String coreQuestion,
+    public record LevelView(String code, Track track, int order, Map<Discipline, String> titles, String coreQuestion,
                             String primaryFocus, String summary, ScopeView scope, String collaboration,
                             String mentorship, String ownership, List<String> whatYouDo,
                             List<String> successLooksLike, List<String> pathToNext, String exampleGoal) {
         static LevelView of(Level l) {
-            return new LevelView(l.code(), l.track().name(), l.order(), l.titles(), l.coreQuestion(), l.primaryFocus(),
+            return new LevelView(l.code(), l.track(), l.order(), l.titles(), l.coreQuestion(), l.primaryFocus(),
                     l.summary(), new ScopeView(l.scope().given(), l.scope().figureOut()), l.collaboration(),
                     l.mentorship(), l.ownership(), l.whatYouDo(), l.successLooksLike(), l.pathToNext(), l.exampleGoal());
         }

@@ -2,6 +2,7 @@ package com.careerledger.api.people;
 
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
+import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.directory.DirectoryEntry;
@@ -18,7 +19,7 @@ public record PersonView(
         String level,
         String title,
         UUID managerId,
-        String readiness,
+        SustainedPerformancePolicy.Readiness readiness,
         long version) {
 
     public static PersonView of(DirectoryEntry entry, CareerFramework framework) {

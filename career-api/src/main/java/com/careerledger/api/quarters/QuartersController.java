@@ -156,7 +156,7 @@ public class QuartersController {
                 request.goalId(), request.allLinks(), request.occurredOn()));
         EvidenceLogged e = stored.evidence();
         EvidenceView view = new EvidenceView(e.evidenceId(), e.quarter(), e.title(), e.description(), e.impact(),
-                e.dimension().name(), e.demonstratesLevel(), e.goalId(), e.firstLink(), e.links(), e.occurredOn(),
+                e.dimension(), e.demonstratesLevel(), e.goalId(), e.firstLink(), e.links(), e.occurredOn(),
                 false, null, stored.loggedAt());
         return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + e.evidenceId())).body(view);
     }

@@ -200,6 +200,18 @@ class OpenApiDocumentTest {
                 .containsExactlyInAnyOrder("OPEN", "ASSESSED");
         assertThat(values(schemas.at("/Readiness/properties/status/enum")))
                 .containsExactlyInAnyOrder("READY", "NOT_YET", "TOP_OF_TRACK");
+        // views carry the domain's enums, so the document lists their values from the types themselves
+        assertThat(values(schemas.at("/PersonView/properties/readiness/enum")))
+                .containsExactlyInAnyOrder("READY", "NOT_YET", "TOP_OF_TRACK");
+        assertThat(values(schemas.at("/QuarterSummary/properties/status/enum")))
+                .containsExactlyInAnyOrder("OPEN", "ASSESSED");
+        assertThat(values(schemas.at("/QuarterView/properties/track/enum"))).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(values(schemas.at("/LevelView/properties/track/enum"))).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(values(schemas.at("/LevelCount/properties/track/enum"))).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(values(schemas.at("/GoalView/properties/dimension/enum"))).contains("SCOPE", "IMPACT");
+        assertThat(values(schemas.at("/EvidenceView/properties/dimension/enum"))).contains("SCOPE", "IMPACT");
+        assertThat(values(schemas.at("/ProgressView/properties/status/enum"))).contains("ON_TRACK", "DONE");
+        assertThat(values(schemas.at("/FeedbackView/properties/relationship/enum"))).contains("PEER", "SELF");
     }
 
     @Test

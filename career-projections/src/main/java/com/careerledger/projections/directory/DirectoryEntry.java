@@ -1,5 +1,6 @@
 package com.careerledger.projections.directory;
 
+import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 
@@ -15,7 +16,7 @@ public record DirectoryEntry(
         Track track,
         String level,
         UUID managerId,
-        String readiness,
+        SustainedPerformancePolicy.Readiness readiness,
         long version,
         Instant registeredAt,
         Instant updatedAt) {

@@ -309,7 +309,7 @@ public class DirectoryProjection {
                 Track.valueOf(rs.getString("track")),
                 rs.getString("level"),
                 rs.getObject("manager_id", UUID.class),
-                rs.getString("readiness"),
+                SustainedPerformancePolicy.Readiness.valueOf(rs.getString("readiness")),
                 rs.getLong("version"),
                 rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -1,5 +1,7 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.domain.person.SustainedPerformancePolicy;
+
 import com.careerledger.domain.shared.Track;
 
 import java.util.List;
@@ -45,7 +47,7 @@ public record PerformanceHistory(
     }
 
     /** {@code READY}, {@code NOT_YET} or {@code TOP_OF_TRACK}, with what was found and what is missing. */
-    public record Readiness(String status, String reason) {
+    public record Readiness(SustainedPerformancePolicy.Readiness status, String reason) {
     }
 
     /**

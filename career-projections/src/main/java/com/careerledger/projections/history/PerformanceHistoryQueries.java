@@ -80,7 +80,7 @@ public class PerformanceHistoryQueries {
                             new CareerStanding(track, level, record).readiness(framework);
                     PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
                             framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
-                            new Readiness(readiness.status().name(), readiness.reason()),
+                            new Readiness(readiness.status(), readiness.reason()),
                             new Tenure(quartersAtLevel, false));
                     return new ReadYourWrites.Sighting<>(stored, Optional.of(new Versioned(history, version)));
                 },

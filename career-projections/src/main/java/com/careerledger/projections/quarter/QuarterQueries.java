@@ -1,5 +1,11 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.domain.quarter.Dimension;
+import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.quarter.GoalStatus;
+import com.careerledger.domain.quarter.QuarterStatus;
+import com.careerledger.domain.shared.Track;
+
 import com.careerledger.projections.quarter.QuarterViews.AssessmentView;
 import com.careerledger.projections.quarter.QuarterViews.EvidenceView;
 import com.careerledger.projections.quarter.QuarterViews.FeedbackView;
@@ -42,7 +48,8 @@ public class QuarterQueries {
                     : new AssessmentView(rs.getObject("assessment_id", UUID.class), rs.getString("operating_level"),
                     rs.getBoolean("at_next_level"), rs.getString("rationale"), rs.getString("assessed_by"),
                     instant(rs, "assessed_at"), rs.getObject("amends_assessment_id", UUID.class));
-            return new QuarterView(personId, quarter, rs.getString("status"), rs.getString("track"),
+            return new QuarterView(personId, quarter, QuarterStatus.valueOf(rs.getString("status")),
+                    Track.valueOf(rs.getString("track")),
                     rs.getString("level_held"), rs.getString("target_level"), goals(personId, quarter),
                     evidence(personId, quarter), feedback(personId, quarter), assessment, rs.getLong("version"),
                     instant(rs, "opened_at"));
@@ -56,7 +63,8 @@ public class QuarterQueries {
                 SELECT q.*, (SELECT count(*) FROM quarter_goal g WHERE g.person_id = q.person_id AND g.quarter = q.quarter AND g.active) AS goals,
                        (SELECT count(*) FROM quarter_evidence e WHERE e.person_id = q.person_id AND e.quarter = q.quarter AND NOT e.retracted) AS evidence
                 FROM quarter_view q WHERE q.person_id = ? ORDER BY q.quarter DESC LIMIT ? OFFSET ?""",
-                (rs, i) -> new QuarterSummary(personId, rs.getString("quarter"), rs.getString("status"),
+                (rs, i) -> new QuarterSummary(personId, rs.getString("quarter"),
+                        QuarterStatus.valueOf(rs.getString("status")),
                         rs.getString("level_held"), rs.getString("target_level"),
                         "ASSESSED".equals(rs.getString("status")) ? rs.getString("operating_level") : null,
                         rs.getInt("goals"), rs.getInt("evidence"), rs.getLong("version")),
@@ -85,9 +93,10 @@ public class QuarterQueries {
     private List<GoalView> goals(UUID personId, String quarter) {
         return jdbc.query("SELECT * FROM quarter_goal WHERE person_id = ? AND quarter = ? ORDER BY set_at, goal_id",
                 (rs, i) -> new GoalView(rs.getObject("goal_id", UUID.class), rs.getString("title"),
-                        rs.getString("description"), rs.getString("dimension"), rs.getString("measure"),
+                        rs.getString("description"), Dimension.valueOf(rs.getString("dimension")), rs.getString("measure"),
                         rs.getString("target_level"), rs.getBoolean("active"), rs.getString("drop_reason"),
-                        rs.getString("progress_status") == null ? null : new ProgressView(rs.getString("progress_status"),
+                        rs.getString("progress_status") == null ? null : new ProgressView(
+                                GoalStatus.valueOf(rs.getString("progress_status")),
                                 rs.getString("progress_note"), instant(rs, "progress_at")),
                         instant(rs, "set_at")),
                 personId, quarter);
@@ -100,7 +109,8 @@ public class QuarterQueries {
 
     private List<FeedbackView> feedback(UUID personId, String quarter) {
         return jdbc.query("SELECT * FROM quarter_feedback WHERE person_id = ? AND quarter = ? ORDER BY given_at, feedback_id",
-                (rs, i) -> new FeedbackView(rs.getObject("feedback_id", UUID.class), rs.getString("relationship"),
+                (rs, i) -> new FeedbackView(rs.getObject("feedback_id", UUID.class),
+                        FeedbackRelationship.valueOf(rs.getString("relationship")),
                         rs.getString("text"), rs.getString("signals_level"), rs.getString("given_by"),
                         instant(rs, "given_at")),
                 personId, quarter);
@@ -108,7 +118,7 @@ public class QuarterQueries {
 
     private static EvidenceView evidenceRow(ResultSet rs, int i) throws SQLException {
         return new EvidenceView(rs.getObject("evidence_id", UUID.class), rs.getString("quarter"), rs.getString("title"),
-                rs.getString("description"), rs.getString("impact"), rs.getString("dimension"),
+                rs.getString("description"), rs.getString("impact"), Dimension.valueOf(rs.getString("dimension")),
                 rs.getString("demonstrates_level"), rs.getObject("goal_id", UUID.class), rs.getString("link"),
                 links(rs), rs.getObject("occurred_on", LocalDate.class), rs.getBoolean("retracted"),
                 rs.getString("retraction_reason"), instant(rs, "logged_at"));

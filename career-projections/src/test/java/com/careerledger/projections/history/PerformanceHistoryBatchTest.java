@@ -1,5 +1,7 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.domain.person.SustainedPerformancePolicy;
+
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
@@ -182,6 +184,6 @@ class PerformanceHistoryBatchTest {
                         tuple("2025-Q4", "IC3", null, 0, 0, "IC4"));
         // the promotion restarted the streak: the quarter that earned it does not count toward the next
         assertThat(history.nextLevelStreak()).isZero();
-        assertThat(history.readiness().status()).isEqualTo("NOT_YET");
+        assertThat(history.readiness().status()).isEqualTo(SustainedPerformancePolicy.Readiness.NOT_YET);
     }
 }

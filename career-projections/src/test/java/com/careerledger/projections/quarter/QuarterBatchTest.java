@@ -1,5 +1,7 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.domain.quarter.QuarterStatus;
+
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
@@ -159,13 +161,13 @@ class QuarterBatchTest {
         inOneBatch(projection, events.subList(0, 12));
 
         QuarterView reopened = queries.find(i.person(), "2026-Q1").orElseThrow();
-        assertThat(reopened.status()).isEqualTo("OPEN");
+        assertThat(reopened.status()).isEqualTo(QuarterStatus.OPEN);
         assertThat(reopened.assessment()).isNull();
         assertThat(reopened.version()).isEqualTo(11);
 
         inOneBatch(projection, events.subList(12, events.size()));
         QuarterView view = queries.find(i.person(), "2026-Q1").orElseThrow();
-        assertThat(view.status()).isEqualTo("ASSESSED");
+        assertThat(view.status()).isEqualTo(QuarterStatus.ASSESSED);
         assertThat(view.track()).isEqualTo("MANAGER");
         assertThat(view.levelHeld()).isEqualTo("M1");
         assertThat(view.targetLevel()).isEqualTo("M2");
@@ -180,7 +182,7 @@ class QuarterBatchTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(i.goal(), "Launch pricing in 3 markets", "SCOPE", true, null),
                         org.assertj.core.groups.Tuple.tuple(i.dropped(), "Hire", "MENTORSHIP", false, "no budget"));
-        assertThat(view.goals().get(0).progress().status()).isEqualTo("ON_TRACK");
+        assertThat(view.goals().get(0).progress().status()).isEqualTo(GoalStatus.ON_TRACK);
         assertThat(view.goals().get(0).progress().note()).isEqualTo("going well");
         assertThat(view.goals().get(1).progress()).isNull();
         assertThat(view.evidence()).extracting(EvidenceView::evidenceId, EvidenceView::link, EvidenceView::links,
@@ -190,7 +192,7 @@ class QuarterBatchTest {
                                 List.of("https://a.example", "https://b.example"), false, null),
                         org.assertj.core.groups.Tuple.tuple(i.retracted(), null, List.of(), true, "wrong quarter"));
         assertThat(view.feedback()).singleElement().satisfies(f -> {
-            assertThat(f.relationship()).isEqualTo("PEER");
+            assertThat(f.relationship()).isEqualTo(FeedbackRelationship.PEER);
             assertThat(f.givenBy()).isEqualTo("kim");
         });
 
