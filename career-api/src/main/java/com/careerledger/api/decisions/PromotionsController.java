@@ -2,7 +2,7 @@ package com.careerledger.api.decisions;
 
 import com.careerledger.api.security.Access;
 import com.careerledger.domain.shared.NotFoundException;
-import com.careerledger.projections.audit.PromotionAuditProjection;
+import com.careerledger.projections.audit.PromotionAuditQueries;
 import com.careerledger.projections.audit.PromotionAuditViews.AuditedDecision;
 import com.careerledger.projections.support.Page;
 import jakarta.validation.constraints.Max;
@@ -28,9 +28,9 @@ public class PromotionsController {
 
     private final Access access;
 
-    private final PromotionAuditProjection audit;
+    private final PromotionAuditQueries audit;
 
-    public PromotionsController(PromotionAuditProjection audit, Access access) {
+    public PromotionsController(PromotionAuditQueries audit, Access access) {
         this.access = access;
         this.audit = audit;
     }

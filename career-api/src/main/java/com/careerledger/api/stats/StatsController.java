@@ -1,6 +1,6 @@
 package com.careerledger.api.stats;
 
-import com.careerledger.projections.stats.StatsProjection;
+import com.careerledger.projections.stats.StatsQueries;
 import com.careerledger.projections.stats.StatsViews.OrgStats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/stats")
 public class StatsController {
 
-    private final StatsProjection stats;
+    private final StatsQueries stats;
 
-    public StatsController(StatsProjection stats) {
+    public StatsController(StatsQueries stats) {
         this.stats = stats;
     }
 

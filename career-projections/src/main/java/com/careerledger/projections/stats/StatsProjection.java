@@ -1,7 +1,6 @@
 package com.careerledger.projections.stats;
 
 import com.careerledger.domain.framework.CareerFramework;
-import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.PersonRegistered;
@@ -11,33 +10,24 @@ import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.shared.Track;
-import com.careerledger.projections.stats.StatsViews.LevelCount;
-import com.careerledger.projections.stats.StatsViews.OrgStats;
-import com.careerledger.projections.stats.StatsViews.QuarterPromotions;
-import com.careerledger.projections.stats.StatsViews.StreakBucket;
-import com.careerledger.projections.stats.StatsViews.TenureAndStreakBucket;
-import com.careerledger.projections.stats.StatsViews.TenureBucket;
+import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.ReadModel;
+import com.careerledger.projections.support.SelectiveReplay;
+import com.careerledger.projections.support.Table;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import com.careerledger.projections.support.ProjectionBatch;
-import com.careerledger.projections.support.SelectiveReplay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 import static com.careerledger.projections.support.SustainedRecordJson.readRecord;
@@ -82,6 +72,11 @@ import static com.careerledger.projections.support.SustainedRecordJson.writeReco
  * <p>
  * Idempotent: a person row remembers the Person sequence number it reflects (a redelivered Person event changes
  * nothing), quarters are keyed by person and quarter, promotions by decision id. Only event data are stored.
+ * <p>
+ * Written the one way read models write ({@link ReadModel}): at the end of the processor's batch the rows of the
+ * batch's people are read (and, for a person the batch promotes, all their quarters), the events change them in
+ * memory in order, and the changed rows are written, one upsert per table. What the statistics answer is read by
+ * {@link StatsQueries}.
  */
 @Component
 @ProcessingGroup(StatsProjection.PROCESSING_GROUP)
@@ -89,102 +84,177 @@ public class StatsProjection {
 
     public static final String PROCESSING_GROUP = "stats";
 
-    public static final String NOTE = "Time at level is shown only to show that it does not decide promotions: "
-            + "a promotion rests on consecutive quarters assessed at the next level, never on how long someone "
-            + "has held a level.";
-
-    public static final String STREAK_NOTE = "What predicts a promotion is the next-level streak: consecutive "
-            + "assessed quarters at the next level or above, counted as the promotion rule counts them (a reopened "
-            + "quarter does not count until it is assessed again; quarters before the last promotion do not count "
-            + "again). nextLevelStreakVsPromotion counts each promotion by the streak when it was decided (an "
-            + "override may come with a shorter one) and each person below the top of their track by their streak "
-            + "now; timeAtLevelAndStreakVsPromotion splits the same figures by time at level too: at any time at "
-            + "level, promotions follow the streak.";
-
     /** The column default of a person's record: no outcome, nothing used by a promotion yet. */
     private static final String EMPTY_RECORD = "{\"outcomes\": [], \"countFrom\": null}";
 
-    private final JdbcTemplate jdbc;
+    private static final Table<Quarter> QUARTERS = Table.named("stats_quarter", Quarter::new)
+            .key("person_id", ColumnType.UUID, q -> q.personId, (q, v) -> q.personId = v)
+            .key("quarter", ColumnType.TEXT, q -> q.quarter, (q, v) -> q.quarter = v)
+            .fixed("level_held", ColumnType.TEXT, q -> q.levelHeld, (q, v) -> q.levelHeld = v)
+            .fixed("stint", ColumnType.INT4, q -> q.stint, (q, v) -> q.stint = v)
+            .insertOnly()
+            .build();
+    private static final Table.Index<Quarter> QUARTERS_OF = QUARTERS.index("person_id");
+    private static final Table<Promotion> PROMOTIONS = Table.named("stats_promotion", Promotion::new)
+            .key("decision_id", ColumnType.UUID, p -> p.decisionId, (p, v) -> p.decisionId = v)
+            .fixed("person_id", ColumnType.UUID, p -> p.personId, (p, v) -> p.personId = v)
+            .fixed("from_level", ColumnType.TEXT, p -> p.fromLevel, (p, v) -> p.fromLevel = v)
+            .fixed("to_level", ColumnType.TEXT, p -> p.toLevel, (p, v) -> p.toLevel = v)
+            .fixed("decided_at", ColumnType.TIMESTAMPTZ, p -> p.decidedAt, (p, v) -> p.decidedAt = v)
+            .fixed("decided_quarter", ColumnType.TEXT, p -> p.decidedQuarter, (p, v) -> p.decidedQuarter = v)
+            .fixed("quarters_at_level", ColumnType.INT4, p -> p.quartersAtLevel, (p, v) -> p.quartersAtLevel = v)
+            .fixed("next_level_streak", ColumnType.INT4, p -> p.nextLevelStreak, (p, v) -> p.nextLevelStreak = v)
+            .insertOnly()
+            .build();
+
     private final CareerFramework framework;
+    private final Table<Person> people = Table.named("stats_person", Person::new)
+            .key("person_id", ColumnType.UUID, p -> p.personId, (p, v) -> p.personId = v)
+            .column("track", ColumnType.text(Track.class), p -> p.track, (p, v) -> p.track = v)
+            .column("level", ColumnType.TEXT, p -> p.level, (p, v) -> p.level = v)
+            .column("stint", ColumnType.INT4, p -> p.stint, (p, v) -> p.stint = v)
+            .column("version", ColumnType.INT8, p -> p.version, (p, v) -> p.version = v)
+            .column("sustained_record", ColumnType.JSONB, Person::recordText, (p, v) -> p.recordText = v)
+            .column("next_level_streak", ColumnType.INT4, Person::currentStreak, (p, v) -> { })
+            .unlessNewer("version")
+            .build();
+    private final ReadModel model;
 
     public StatsProjection(JdbcTemplate jdbc, CareerFramework framework) {
-        this.jdbc = jdbc;
         this.framework = framework;
+        this.model = new ReadModel(this, jdbc, people, QUARTERS, PROMOTIONS);
     }
 
     @EventHandler
     void on(PersonRegistered e, @SequenceNumber long seq) {
-        defer(e, e.personId(), seq, null);
+        model.handle(work -> work.need(people.key(e.personId())).then(rows -> {
+            Person registered = new Person();
+            registered.personId = e.personId();
+            registered.track = e.track();
+            registered.level = e.level();
+            registered.version = seq;
+            registered.recordText = EMPTY_RECORD;
+            rows.insertIfAbsent(people, registered);
+        }));
     }
 
     @EventHandler
     void on(QuarterOpened e) {
-        defer(e, e.personId(), -1, null);
+        Table.Key<Person> key = people.key(e.personId());
+        model.handle(work -> work.need(key).then(rows -> {
+            Person person = rows.get(key);
+            if (person != null) {
+                // counted in the stint the person is in now, which is the one the quarter opened in (events are in
+                // order); a quarter stored already keeps its row
+                Quarter opened = new Quarter();
+                opened.personId = e.personId();
+                opened.quarter = e.quarter();
+                opened.levelHeld = e.levelHeld();
+                opened.stint = person.stint;
+                rows.insertIfAbsent(QUARTERS, opened);
+            }
+        }));
     }
 
+    /** A level change ends the person's stint; a promotion is counted with how it ended. */
     @EventHandler
     void on(LevelChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        defer(e, e.personId(), seq, at);
+        boolean promotion = e.kind() == DecisionKind.PROMOTION;
+        apply(e.personId(), seq, promotion, (rows, person) -> {
+            if (promotion) {
+                rows.insertIfAbsent(PROMOTIONS, promotion(e, at, person, rows.all(QUARTERS_OF, e.personId())));
+                person.evolve(SustainedRecord::afterPromotion);
+            }
+            person.level = e.toLevel();
+            person.stint++;
+        });
     }
 
     @EventHandler
     void on(TrackSwitched e, @SequenceNumber long seq) {
-        defer(e, e.personId(), seq, null);
+        apply(e.personId(), seq, false, (rows, person) -> {
+            person.track = e.toTrack();
+            person.level = e.toLevel();
+            person.evolve(r -> r.carriedOver(e.carriedOver()));
+            person.stint++;
+        });
     }
 
+    /** The record changes, the stint does not. */
     @EventHandler
     void on(QuarterOutcomeRecorded e, @SequenceNumber long seq) {
-        defer(e, e.personId(), seq, null);
+        apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.with(e.outcome())));
     }
 
     @EventHandler
     void on(QuarterOutcomeWithdrawn e, @SequenceNumber long seq) {
-        defer(e, e.personId(), seq, null);
+        apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.without(e.quarter())));
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
     @ResetHandler
     void reset(String rebuilt) {
         if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            jdbc.update("TRUNCATE stats_person, stats_quarter, stats_promotion");
+            model.truncate();
         }
     }
 
-    /** Notes the event for the end of the batch: see {@link Batch}. */
-    private void defer(Object event, UUID personId, long seq, Instant at) {
-        ProjectionBatch.with(this, Batch::new, batch -> batch.pending.add(new Pending(event, personId, seq, at)));
+    /**
+     * Applies a Person event once: a row already at this sequence number (a redelivery) is left alone.
+     *
+     * @param withQuarters whether the change counts the person's quarters (all of them are read, not only the
+     *                     batch's)
+     */
+    private void apply(UUID personId, long seq, boolean withQuarters, BiConsumer<ReadModel.Rows, Person> change) {
+        Table.Key<Person> key = people.key(personId);
+        model.handle(work -> {
+            work.need(key);
+            if (withQuarters) {
+                work.needAll(QUARTERS_OF, personId);
+            }
+            work.then(rows -> {
+                Person person = rows.get(key);
+                if (person != null && person.version < seq) {
+                    change.accept(rows, person);
+                    person.version = seq;
+                    rows.changed(people, person);
+                }
+            });
+        });
     }
 
-    /** An event of the batch; the sequence number only for Person events, the timestamp only for decisions. */
-    private record Pending(Object event, UUID personId, long seq, Instant at) {
+    /** A promotion, with the quarters opened in the stint it ends and the streak it was decided on. */
+    private Promotion promotion(LevelChanged e, Instant at, Person person, List<Quarter> quarters) {
+        Instant decidedAt = e.decidedAt() == null ? at : e.decidedAt();
+        Promotion promotion = new Promotion();
+        promotion.decisionId = e.decisionId();
+        promotion.personId = e.personId();
+        promotion.fromLevel = e.fromLevel();
+        promotion.toLevel = e.toLevel();
+        promotion.decidedAt = decidedAt.atOffset(ZoneOffset.UTC);
+        promotion.decidedQuarter = calendarQuarter(decidedAt);
+        promotion.quartersAtLevel = (int) quarters.stream().filter(q -> q.stint == person.stint).count();
+        promotion.nextLevelStreak = person.recordKnown()
+                ? person.record().evaluate(e.toLevel(), framework).streak() : null;
+        return promotion;
     }
 
-    /** A person's row while a batch works on it. */
+    /** The calendar quarter of an instant, in UTC, written {@code YYYY-Qn}. */
+    static String calendarQuarter(Instant at) {
+        OffsetDateTime t = at.atOffset(ZoneOffset.UTC);
+        return t.getYear() + "-Q" + ((t.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** A person as they stand now: their current stint, and their record. */
     private final class Person {
-        final UUID personId;
-        String track;
+        UUID personId;
+        Track track;
         String level;
         int stint;
         long version;
-        boolean changed;
-        /** The stored record's text: null when unknown (a row older than the record, see V17). */
+        /** The stored record's text: null when unknown (a row older than the record, see V17) or evolved. */
         String recordText;
         SustainedRecord record;
-        /**
-         * The person's quarters and the stint each was opened in: all of them (stored and opened by the batch)
-         * for a person the batch promotes, whose promotion counts those of the current stint; else only the ones
-         * the batch opened.
-         */
-        final Map<String, Integer> quarters = new HashMap<>();
-
-        Person(UUID personId, String track, String level, int stint, long version, String recordText) {
-            this.personId = personId;
-            this.track = track;
-            this.level = level;
-            this.stint = stint;
-            this.version = version;
-            this.recordText = recordText;
-        }
 
         boolean recordKnown() {
             return record != null || recordText != null;
@@ -205,6 +275,10 @@ public class StatsProjection {
             }
         }
 
+        String recordText() {
+            return recordText != null ? recordText : record == null ? null : writeRecord(record);
+        }
+
         /**
          * The streak toward the next level now, computed whenever the row is written; null at the top of a track, or
          * while the record is unknown.
@@ -215,219 +289,25 @@ public class StatsProjection {
             }
             return record().readiness(level, framework).streak();
         }
-
-        String recordJson() {
-            return recordText != null ? recordText : record == null ? null : writeRecord(record);
-        }
     }
 
-    /**
-     * The statistics' work for one batch of the processor. Handlers only note their events; at the end of the
-     * batch one query reads the rows of the batch's people (and, if the batch promotes someone, a second one
-     * their quarters), the events are applied in order in memory with the same guards as the per-event
-     * statements had (a Person event at or below the row's version changes nothing; a quarter or a promotion
-     * already stored is not stored again), and each kind of row is written with one multi-row statement.
-     */
-    private final class Batch implements ProjectionBatch.Buffer {
-
-        private final List<Pending> pending = new ArrayList<>();
-
-        private final ProjectionBatch.Statement upsertPeople = new ProjectionBatch.Statement("""
-                INSERT INTO stats_person (person_id, track, level, stint, version, sustained_record, next_level_streak)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
-                ON CONFLICT (person_id) DO UPDATE SET track = EXCLUDED.track, level = EXCLUDED.level,
-                    stint = EXCLUDED.stint, version = EXCLUDED.version, sustained_record = EXCLUDED.sustained_record,
-                    next_level_streak = EXCLUDED.next_level_streak
-                WHERE stats_person.version < EXCLUDED.version""");
-        private final ProjectionBatch.Statement insertQuarters = new ProjectionBatch.Statement("""
-                INSERT INTO stats_quarter (person_id, quarter, level_held, stint) VALUES (?, ?, ?, ?)
-                ON CONFLICT (person_id, quarter) DO NOTHING""");
-        private final ProjectionBatch.Statement insertPromotions = new ProjectionBatch.Statement("""
-                INSERT INTO stats_promotion (decision_id, person_id, from_level, to_level, decided_at, decided_quarter,
-                                             quarters_at_level, next_level_streak)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id) DO NOTHING""");
-
-        @Override
-        public void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            Map<UUID, Person> people = load();
-            for (Pending p : pending) {
-                apply(p, people);
-            }
-            pending.clear();
-            for (Person person : people.values()) {
-                if (person.changed) {
-                    upsertPeople.add(person.personId, person.track, person.level, person.stint, person.version,
-                            person.recordJson(), person.currentStreak());
-                }
-            }
-            upsertPeople.run(jdbc);
-            insertQuarters.run(jdbc);
-            insertPromotions.run(jdbc);
-        }
-
-        private Map<UUID, Person> load() {
-            Set<UUID> keys = new HashSet<>();
-            Set<UUID> promoted = new HashSet<>();
-            for (Pending p : pending) {
-                keys.add(p.personId());
-                if (p.event() instanceof LevelChanged e && e.kind() == DecisionKind.PROMOTION) {
-                    promoted.add(p.personId());
-                }
-            }
-            Map<UUID, Person> people = new LinkedHashMap<>();
-            jdbc.query("""
-                    SELECT person_id, track, level, stint, version, sustained_record::text AS record
-                    FROM stats_person WHERE person_id = ANY (?)""",
-                    rs -> {
-                        Person person = new Person(rs.getObject("person_id", UUID.class), rs.getString("track"),
-                                rs.getString("level"), rs.getInt("stint"), rs.getLong("version"), rs.getString("record"));
-                        people.put(person.personId, person);
-                    },
-                    (Object) keys.toArray(new UUID[0]));
-            promoted.retainAll(people.keySet());
-            if (!promoted.isEmpty()) {
-                jdbc.query("SELECT person_id, quarter, stint FROM stats_quarter WHERE person_id = ANY (?)",
-                        rs -> {
-                            people.get(rs.getObject("person_id", UUID.class)).quarters
-                                    .put(rs.getString("quarter"), rs.getInt("stint"));
-                        },
-                        (Object) promoted.toArray(new UUID[0]));
-            }
-            return people;
-        }
-
-        private void apply(Pending p, Map<UUID, Person> people) {
-            Person person = people.get(p.personId());
-            if (p.event() instanceof PersonRegistered e) {
-                // INSERT … ON CONFLICT DO NOTHING
-                if (person == null) {
-                    Person registered = new Person(e.personId(), e.track().name(), e.level(), 0, p.seq(), EMPTY_RECORD);
-                    registered.changed = true;
-                    people.put(registered.personId, registered);
-                }
-            } else if (p.event() instanceof QuarterOpened e) {
-                // counted in the stint the person is in now, which is the one the quarter opened in (events are in
-                // order); a quarter stored already keeps its row (ON CONFLICT DO NOTHING)
-                if (person != null && !person.quarters.containsKey(e.quarter())) {
-                    person.quarters.put(e.quarter(), person.stint);
-                    insertQuarters.add(e.personId(), e.quarter(), e.levelHeld(), person.stint);
-                }
-            } else if (person != null && person.version < p.seq()) {
-                if (p.event() instanceof QuarterOutcomeRecorded e) {
-                    // the record changes, the stint does not
-                    person.evolve(r -> r.with(e.outcome()));
-                } else if (p.event() instanceof QuarterOutcomeWithdrawn e) {
-                    person.evolve(r -> r.without(e.quarter()));
-                } else {
-                    endStint(p, person);
-                }
-                person.version = p.seq();
-                person.changed = true;
-            }
-        }
-
-        /** A level change or a track switch ends the person's stint; a promotion is counted with how it ended. */
-        private void endStint(Pending p, Person person) {
-            if (p.event() instanceof LevelChanged e) {
-                if (e.kind() == DecisionKind.PROMOTION) {
-                    Instant decidedAt = e.decidedAt() == null ? p.at() : e.decidedAt();
-                    long quartersAtLevel = person.quarters.values().stream()
-                            .filter(stint -> stint == person.stint).count();
-                    Integer streak = person.recordKnown()
-                            ? person.record().evaluate(e.toLevel(), framework).streak() : null;
-                    insertPromotions.add(e.decisionId(), e.personId(), e.fromLevel(), e.toLevel(),
-                            decidedAt.atOffset(ZoneOffset.UTC), calendarQuarter(decidedAt), quartersAtLevel, streak);
-                    person.evolve(SustainedRecord::afterPromotion);
-                }
-                person.level = e.toLevel();
-            } else if (p.event() instanceof TrackSwitched e) {
-                person.track = e.toTrack().name();
-                person.level = e.toLevel();
-                person.evolve(r -> r.carriedOver(e.carriedOver()));
-            }
-            person.stint++;
-        }
+    /** A quarter opened, with the stint it was opened in. */
+    private static final class Quarter {
+        UUID personId;
+        String quarter;
+        String levelHeld;
+        int stint;
     }
 
-    /** The calendar quarter of an instant, in UTC, written {@code YYYY-Qn}. */
-    static String calendarQuarter(Instant at) {
-        OffsetDateTime t = at.atOffset(ZoneOffset.UTC);
-        return t.getYear() + "-Q" + ((t.getMonthValue() - 1) / 3 + 1);
+    /** A promotion, with the calendar quarter it was decided in and the quarters opened at the level before it. */
+    private static final class Promotion {
+        UUID decisionId;
+        UUID personId;
+        String fromLevel;
+        String toLevel;
+        OffsetDateTime decidedAt;
+        String decidedQuarter;
+        int quartersAtLevel;
+        Integer nextLevelStreak;
     }
-
-    // --- queries -----------------------------------------------------------------------------------------
-
-    public OrgStats stats() {
-        return new OrgStats(levelDistribution(), promotionsPerQuarter(), timeAtLevelVsPromotion(), NOTE,
-                nextLevelStreakVsPromotion(), timeAtLevelAndStreakVsPromotion(), framework.policy().requiredQuarters(),
-                STREAK_NOTE);
-    }
-
-    private List<LevelCount> levelDistribution() {
-        Map<String, LevelCount> counts = new LinkedHashMap<>();
-        for (Track track : Track.values()) {
-            for (Level level : framework.levelsOf(track)) {
-                counts.put(track.name() + "/" + level.code(), new LevelCount(track.name(), level.code(), 0));
-            }
-        }
-        jdbc.query("SELECT track, level, count(*) AS people FROM stats_person GROUP BY track, level ORDER BY track, level",
-                rs -> {
-                    LevelCount count = new LevelCount(rs.getString("track"), rs.getString("level"), rs.getLong("people"));
-                    counts.put(count.track() + "/" + count.level(), count);
-                });
-        return new ArrayList<>(counts.values());
-    }
-
-    private List<QuarterPromotions> promotionsPerQuarter() {
-        return jdbc.query("""
-                SELECT decided_quarter, count(*) AS promotions FROM stats_promotion
-                GROUP BY decided_quarter ORDER BY decided_quarter""",
-                (rs, i) -> new QuarterPromotions(rs.getString("decided_quarter"), rs.getLong("promotions")));
-    }
-
-    private List<TenureBucket> timeAtLevelVsPromotion() {
-        return jdbc.query("""
-                SELECT quarters_at_level, sum(promoted) AS promoted, sum(not_promoted) AS not_promoted FROM (
-                    SELECT quarters_at_level, 1 AS promoted, 0 AS not_promoted FROM stats_promotion
-                    UNION ALL
-                    SELECT (SELECT count(*) FROM stats_quarter q WHERE q.person_id = p.person_id AND q.stint = p.stint),
-                           0, 1
-                    FROM stats_person p
-                ) buckets
-                GROUP BY quarters_at_level ORDER BY quarters_at_level""",
-                (rs, i) -> new TenureBucket(rs.getInt("quarters_at_level"), rs.getLong("promoted"),
-                        rs.getLong("not_promoted")));
-    }
-
-    /**
-     * Every promotion with the streak it was decided on, and every current stint below the top of a track with its
-     * streak so far, each with its quarters at level; a streak that is unknown (see V17) leaves the row out.
-     */
-    private static final String STINTS = """
-            SELECT quarters_at_level, next_level_streak, 1 AS promoted, 0 AS not_promoted FROM stats_promotion
-            WHERE next_level_streak IS NOT NULL
-            UNION ALL
-            SELECT (SELECT count(*) FROM stats_quarter q WHERE q.person_id = p.person_id AND q.stint = p.stint),
-                   next_level_streak, 0, 1
-            FROM stats_person p WHERE next_level_streak IS NOT NULL""";
-
-    private List<StreakBucket> nextLevelStreakVsPromotion() {
-        return jdbc.query("SELECT next_level_streak, sum(promoted) AS promoted, sum(not_promoted) AS not_promoted "
-                        + "FROM (" + STINTS + ") stints GROUP BY next_level_streak ORDER BY next_level_streak",
-                (rs, i) -> new StreakBucket(rs.getInt("next_level_streak"), rs.getLong("promoted"),
-                        rs.getLong("not_promoted")));
-    }
-
-    private List<TenureAndStreakBucket> timeAtLevelAndStreakVsPromotion() {
-        return jdbc.query("SELECT quarters_at_level, next_level_streak, sum(promoted) AS promoted, "
-                        + "sum(not_promoted) AS not_promoted FROM (" + STINTS + ") stints "
-                        + "GROUP BY quarters_at_level, next_level_streak ORDER BY quarters_at_level, next_level_streak",
-                (rs, i) -> new TenureAndStreakBucket(rs.getInt("quarters_at_level"), rs.getInt("next_level_streak"),
-                        rs.getLong("promoted"), rs.getLong("not_promoted")));
-    }
-
-
 }

@@ -30,27 +30,50 @@ import java.util.function.Supplier;
  * transaction: the rows every event of the batch needs are read, one query per table and all of them in one round
  * trip; the events' changes are applied to those rows in memory, in the events' order, exactly as if each event had
  * been written on its own; and every row a change inserted or updated is written once, one upsert per table over
- * all its rows, all tables in one round trip ({@link BulkSql}). Nothing is kept between batches.
+ * all its rows, all tables in one round trip ({@link BulkSql}). Nothing is kept between batches. An
+ * {@link #immediate} read model does the same for each event on its own, as its handler returns.
  */
 public final class ReadModel {
 
     private final Object owner;
     private final JdbcTemplate jdbc;
     private final List<Table<?>> tables;
+    private final boolean immediate;
 
     /**
      * @param owner  the projection (one batch buffer per projection and batch)
      * @param tables its tables, in the order their changed rows are written
      */
     public ReadModel(Object owner, JdbcTemplate jdbc, Table<?>... tables) {
+        this(owner, jdbc, false, tables);
+    }
+
+    private ReadModel(Object owner, JdbcTemplate jdbc, boolean immediate, Table<?>... tables) {
         this.owner = Objects.requireNonNull(owner);
         this.jdbc = Objects.requireNonNull(jdbc);
         this.tables = List.of(tables);
+        this.immediate = immediate;
     }
 
-    /** One event's work, noted for the end of the batch. */
+    /**
+     * A read model whose every event is written as soon as its handler is done, not at the end of a batch: for
+     * tables read in the very transaction that writes them — the write side's lookups, which a subscribing processor
+     * keeps in the command's transaction, where the rest of the command (and a command it causes) checks against
+     * them. Each event is read and written as a batch of one: a round trip for its rows, one for its writes.
+     */
+    public static ReadModel immediate(Object owner, JdbcTemplate jdbc, Table<?>... tables) {
+        return new ReadModel(owner, jdbc, true, tables);
+    }
+
+    /** One event's work, noted for the end of the batch (done at once if the read model is {@link #immediate}). */
     public void handle(Consumer<Work> work) {
-        ProjectionBatch.with(owner, Batch::new, work::accept);
+        if (immediate) {
+            Batch batch = new Batch();
+            work.accept(batch);
+            batch.flush();
+        } else {
+            ProjectionBatch.with(owner, Batch::new, work::accept);
+        }
     }
 
     /** Empties every table of the read model (a rebuild starts from nothing). */

@@ -49,12 +49,14 @@ class BasisChangeBatchTest {
 
     JdbcTemplate jdbc;
     PromotionAuditProjection audit;
+    PromotionAuditQueries queries;
     TimelineProjection timeline;
 
     @BeforeEach
     void setUp(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         audit = new PromotionAuditProjection(jdbc);
+        queries = new PromotionAuditQueries(jdbc);
         timeline = new TimelineProjection(jdbc, ShippedFramework.get());
     }
 
@@ -95,7 +97,7 @@ class BasisChangeBatchTest {
         inOneBatch(audit, two.subList(3, 4)); // redelivered
 
         for (UUID decision : List.of(d1, d2)) {
-            AuditedDecision d = audit.find(decision).orElseThrow();
+            AuditedDecision d = queries.find(decision).orElseThrow();
             assertThat(d.basisChanges()).extracting(BasisQuarterChange::change)
                     .containsExactly(BasisChange.WITHDRAWN, BasisChange.REASSESSED);
             assertThat(d.basisChanges()).extracting(BasisQuarterChange::operatingLevel).containsExactly(null, "IC1");
