@@ -2,11 +2,6 @@ package com.careerledger.api.config;
 
 import com.careerledger.api.web.WebConfiguration.HttpProperties;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
-import com.careerledger.domain.quarter.Dimension;
-import com.careerledger.domain.quarter.FeedbackRelationship;
-import com.careerledger.domain.quarter.GoalStatus;
-import com.careerledger.domain.quarter.QuarterStatus;
-import com.careerledger.domain.shared.Track;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
@@ -40,8 +35,9 @@ import java.util.Set;
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). springdoc derives paths,
  * parameters and schemas from the controllers; this adds what it cannot see, without annotating the controllers:
- * the problem+json error responses of every operation, an example body for every write, the enum values of view
- * fields typed as text, and the API's description.
+ * the problem+json error responses of every operation, an example body for every write, the values of the
+ * {@code readiness} filter of {@code GET /api/people} (a text parameter), and the API's description. Views carry the
+ * domain's enums, so their values come from the types.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -157,7 +153,6 @@ public class OpenApiConfiguration {
                 addProblems(operation, method, http.maxBodySize().toKilobytes());
                 addExample(json, path, method, operation);
             }));
-            enumerate(openApi, "LevelCount", "track", Track.class);
             PathItem people = openApi.getPaths().get("/api/people");
             if (people != null && people.getGet() != null && people.getGet().getParameters() != null) {
                 people.getGet().getParameters().stream().filter(p -> "readiness".equals(p.getName()))
@@ -288,17 +283,6 @@ public class OpenApiConfiguration {
             throw new IllegalStateException("the example of " + key + " is not JSON", e);
         }
         operation.getRequestBody().getContent().values().forEach(media -> media.setExample(value));
-    }
-
-    private static void enumerate(OpenAPI openApi, String schemaName, String property, Class<? extends Enum<?>> values) {
-        Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
-        Schema<?> schema = schemas == null ? null : schemas.get(schemaName);
-        Schema<?> field = schema == null || schema.getProperties() == null ? null : schema.getProperties().get(property);
-        if (field == null) {
-            log.debug("No property {}.{} in the OpenAPI document", schemaName, property);
-            return;
-        }
-        setEnum(field, values);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

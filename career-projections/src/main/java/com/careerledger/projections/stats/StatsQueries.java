@@ -63,13 +63,14 @@ public class StatsQueries {
         Map<String, LevelCount> counts = new LinkedHashMap<>();
         for (Track track : Track.values()) {
             for (Level level : framework.levelsOf(track)) {
-                counts.put(track.name() + "/" + level.code(), new LevelCount(track.name(), level.code(), 0));
+                counts.put(track.name() + "/" + level.code(), new LevelCount(track, level.code(), 0));
             }
         }
         jdbc.query("SELECT track, level, count(*) AS people FROM stats_person GROUP BY track, level ORDER BY track, level",
                 rs -> {
-                    LevelCount count = new LevelCount(rs.getString("track"), rs.getString("level"), rs.getLong("people"));
-                    counts.put(count.track() + "/" + count.level(), count);
+                    LevelCount count = new LevelCount(Track.valueOf(rs.getString("track")), rs.getString("level"),
+                            rs.getLong("people"));
+                    counts.put(count.track().name() + "/" + count.level(), count);
                 });
         return new ArrayList<>(counts.values());
     }

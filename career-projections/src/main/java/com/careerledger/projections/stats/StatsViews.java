@@ -1,5 +1,7 @@
 package com.careerledger.projections.stats;
 
+import com.careerledger.domain.shared.Track;
+
 import java.util.List;
 
 /** What the statistics read model answers with (contract: {@code GET /api/stats}). */
@@ -22,7 +24,7 @@ public final class StatsViews {
     }
 
     /** How many people currently hold a level. */
-    public record LevelCount(String track, String level, long count) {
+    public record LevelCount(Track track, String level, long count) {
     }
 
     /** How many promotions were decided in a calendar quarter ({@code YYYY-Qn}, UTC). */

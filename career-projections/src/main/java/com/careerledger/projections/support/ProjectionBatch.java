@@ -2,13 +2,10 @@ package com.careerledger.projections.support;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -142,30 +139,5 @@ public final class ProjectionBatch {
     /** A count of the buffers this thread's handlers have asked for: unchanged over a handler, it wrote nothing. */
     public static long touches() {
         return TOUCHES.get()[0];
-    }
-
-    /** One statement with the arguments of each of its rows, run as one JDBC batch (nothing if no rows). */
-    public static final class Statement {
-        private final String sql;
-        private final List<Object[]> rows = new ArrayList<>();
-
-        public Statement(String sql) {
-            this.sql = sql;
-        }
-
-        public void add(Object... args) {
-            rows.add(args);
-        }
-
-        public boolean isEmpty() {
-            return rows.isEmpty();
-        }
-
-        public void run(JdbcTemplate jdbc) {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(sql, rows);
-                rows.clear();
-            }
-        }
     }
 }

@@ -168,7 +168,7 @@ class QuarterBatchTest {
         inOneBatch(projection, events.subList(12, events.size()));
         QuarterView view = queries.find(i.person(), "2026-Q1").orElseThrow();
         assertThat(view.status()).isEqualTo(QuarterStatus.ASSESSED);
-        assertThat(view.track()).isEqualTo("MANAGER");
+        assertThat(view.track()).isEqualTo(Track.MANAGER);
         assertThat(view.levelHeld()).isEqualTo("M1");
         assertThat(view.targetLevel()).isEqualTo("M2");
         assertThat(view.version()).isEqualTo(13);
