@@ -1,5 +1,6 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.projections.testsupport.StoredRows;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 
 import com.careerledger.domain.framework.ShippedFramework;
@@ -114,20 +115,7 @@ class PerformanceHistoryBatchTest {
 
     /** A person's rows, as JSON, its ids named by their place in {@link Ids#all}. */
     private List<String> rows(Ids ids) {
-        List<String> rows = new ArrayList<>();
-        for (String table : List.of("history_person", "history_quarter")) {
-            rows.addAll(jdbc.queryForList("SELECT '" + table + "' || row_to_json(t)::text FROM " + table
-                    + " t WHERE person_id = ?", String.class, ids.person()));
-        }
-        List<String> named = new ArrayList<>();
-        for (String row : rows) {
-            for (int n = 0; n < ids.all().size(); n++) {
-                row = row.replace(ids.all().get(n).toString(), "id" + n);
-            }
-            named.add(row);
-        }
-        named.sort(null);
-        return named;
+        return StoredRows.of(jdbc, ids.person(), ids.all(), "history_person", "history_quarter");
     }
 
     @Test

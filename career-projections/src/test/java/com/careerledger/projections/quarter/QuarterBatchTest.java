@@ -1,5 +1,6 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.projections.testsupport.StoredRows;
 import com.careerledger.domain.quarter.QuarterStatus;
 
 import com.careerledger.domain.quarter.Dimension;
@@ -106,20 +107,7 @@ class QuarterBatchTest {
 
     /** Every row of a person's quarter, as JSON, its ids named by their place in {@link Ids#all}. */
     private List<String> rows(Ids ids) {
-        List<String> rows = new ArrayList<>();
-        for (String table : List.of("quarter_view", "quarter_goal", "quarter_evidence", "quarter_feedback")) {
-            rows.addAll(jdbc.queryForList("SELECT '" + table + "' || row_to_json(t)::text FROM " + table
-                    + " t WHERE person_id = ?", String.class, ids.person()));
-        }
-        List<String> named = new ArrayList<>();
-        for (String row : rows) {
-            for (int n = 0; n < ids.all().size(); n++) {
-                row = row.replace(ids.all().get(n).toString(), "id" + n);
-            }
-            named.add(row);
-        }
-        named.sort(null);
-        return named;
+        return StoredRows.of(jdbc, ids.person(), ids.all(), "quarter_view", "quarter_goal", "quarter_evidence", "quarter_feedback");
     }
 
     @Test
@@ -180,8 +168,8 @@ class QuarterBatchTest {
         assertThat(view.goals()).extracting(g -> g.goalId(), g -> g.title(), g -> g.dimension(), g -> g.active(),
                         g -> g.dropReason())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(i.goal(), "Launch pricing in 3 markets", "SCOPE", true, null),
-                        org.assertj.core.groups.Tuple.tuple(i.dropped(), "Hire", "MENTORSHIP", false, "no budget"));
+                        org.assertj.core.groups.Tuple.tuple(i.goal(), "Launch pricing in 3 markets", Dimension.SCOPE, true, null),
+                        org.assertj.core.groups.Tuple.tuple(i.dropped(), "Hire", Dimension.MENTORSHIP, false, "no budget"));
         assertThat(view.goals().get(0).progress().status()).isEqualTo(GoalStatus.ON_TRACK);
         assertThat(view.goals().get(0).progress().note()).isEqualTo("going well");
         assertThat(view.goals().get(1).progress()).isNull();
