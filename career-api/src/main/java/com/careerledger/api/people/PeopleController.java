@@ -12,7 +12,7 @@ import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.directory.DirectoryEntry;
 import com.careerledger.projections.directory.DirectoryFilter;
-import com.careerledger.projections.directory.DirectoryProjection;
+import com.careerledger.projections.directory.DirectoryQueries;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.support.ReadYourWrites;
 import jakarta.validation.Valid;
@@ -39,12 +39,12 @@ public class PeopleController {
     private final Access access;
 
     private final Commands commands;
-    private final DirectoryProjection directory;
+    private final DirectoryQueries directory;
     private final ReadYourWrites readYourWrites;
     private final CareerFramework framework;
     private final NewIds ids;
 
-    public PeopleController(Commands commands, DirectoryProjection directory, ReadYourWrites readYourWrites,
+    public PeopleController(Commands commands, DirectoryQueries directory, ReadYourWrites readYourWrites,
                             CareerFramework framework, Access access, NewIds ids) {
         this.ids = ids;
         this.access = access;

@@ -5,7 +5,7 @@ import com.careerledger.api.security.Access;
 import com.careerledger.api.people.PersonView;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.projections.directory.DirectoryFilter;
-import com.careerledger.projections.directory.DirectoryProjection;
+import com.careerledger.projections.directory.DirectoryQueries;
 import com.careerledger.projections.support.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,10 +22,10 @@ public class ReadinessController {
 
     private final Access access;
 
-    private final DirectoryProjection directory;
+    private final DirectoryQueries directory;
     private final CareerFramework framework;
 
-    public ReadinessController(DirectoryProjection directory, CareerFramework framework, Access access) {
+    public ReadinessController(DirectoryQueries directory, CareerFramework framework, Access access) {
         this.access = access;
         this.directory = directory;
         this.framework = framework;
