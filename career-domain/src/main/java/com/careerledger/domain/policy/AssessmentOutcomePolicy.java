@@ -37,15 +37,14 @@ public class AssessmentOutcomePolicy {
 
     @EventHandler
     void on(QuarterAssessed event, MetaData metaData) {
-        send(new RecordQuarterOutcome(event.personId(), YearQuarter.parse(event.quarter()),
-                LevelCode.of("operatingLevel", event.operatingLevel()), event.assessmentId(),
-                LevelCode.optional("levelHeld", event.levelHeld())), metaData);
+        send(new RecordQuarterOutcome(event.personId(), event.quarter(), event.operatingLevel(), event.assessmentId(),
+                event.levelHeld()), metaData);
     }
 
     @EventHandler
     void on(QuarterReopened event, MetaData metaData) {
         if (event.previousAssessmentId() != null) {
-            send(new WithdrawQuarterOutcome(event.personId(), YearQuarter.parse(event.quarter()),
+            send(new WithdrawQuarterOutcome(event.personId(), event.quarter(),
                     event.previousAssessmentId(), event.reason()), metaData);
         }
     }

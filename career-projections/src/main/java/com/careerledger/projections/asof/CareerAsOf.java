@@ -1,5 +1,6 @@
 package com.careerledger.projections.asof;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.DecisionKind;
@@ -172,39 +173,39 @@ public final class CareerAsOf {
             decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
                     e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof QuarterOpened e) {
-            MutableQuarter q = quarter(e.quarter());
-            q.levelHeld = e.levelHeld();
-            q.targetLevel = e.targetLevel();
+            MutableQuarter q = quarter(e.quarter().toString());
+            q.levelHeld = LevelCode.codeOf(e.levelHeld());
+            q.targetLevel = LevelCode.codeOf(e.targetLevel());
             q.track = e.track() == null ? null : e.track().name();
         } else if (payload instanceof QuarterMovedToTrack e) {
-            MutableQuarter q = quarter(e.quarter());
+            MutableQuarter q = quarter(e.quarter().toString());
             q.track = e.toTrack().name();
-            q.levelHeld = e.levelHeld();
-            q.targetLevel = e.targetLevel();
+            q.levelHeld = LevelCode.codeOf(e.levelHeld());
+            q.targetLevel = LevelCode.codeOf(e.targetLevel());
         } else if (payload instanceof GoalSet e) {
-            quarter(e.quarter()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
+            quarter(e.quarter().toString()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
         } else if (payload instanceof GoalRevised e) {
-            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
+            quarter(e.quarter().toString()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, e.title(), e.dimension().name(), g.active(), g.progress()));
         } else if (payload instanceof GoalDropped e) {
-            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
+            quarter(e.quarter().toString()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), false, g.progress()));
         } else if (payload instanceof GoalProgressed e) {
-            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
+            quarter(e.quarter().toString()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status().name()));
         } else if (payload instanceof EvidenceLogged e) {
-            quarter(e.quarter()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
-                    e.dimension().name(), e.demonstratesLevel(), e.occurredOn(), false));
+            quarter(e.quarter().toString()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
+                    e.dimension().name(), LevelCode.codeOf(e.demonstratesLevel()), e.occurredOn(), false));
         } else if (payload instanceof EvidenceRetracted e) {
-            quarter(e.quarter()).evidence.computeIfPresent(e.evidenceId(),
+            quarter(e.quarter().toString()).evidence.computeIfPresent(e.evidenceId(),
                     (id, v) -> new EvidenceAsOf(id, v.title(), v.dimension(), v.demonstratesLevel(), v.occurredOn(), true));
         } else if (payload instanceof QuarterAssessed e) {
-            MutableQuarter q = quarter(e.quarter());
+            MutableQuarter q = quarter(e.quarter().toString());
             q.status = "ASSESSED";
-            q.assessment = new AssessmentAsOf(e.assessmentId(), e.operatingLevel(), e.atNextLevel(), e.rationale(),
+            q.assessment = new AssessmentAsOf(e.assessmentId(), LevelCode.codeOf(e.operatingLevel()), e.atNextLevel(), e.rationale(),
                     e.assessedBy(), at);
         } else if (payload instanceof QuarterReopened e) {
-            quarter(e.quarter()).status = "OPEN";
+            quarter(e.quarter().toString()).status = "OPEN";
         }
         // feedback has no bearing on level, track or the quarters' state
     }

@@ -1,5 +1,6 @@
 package com.careerledger.projections.audit;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.BasisChange;
@@ -144,8 +145,8 @@ public class PromotionAuditProjection {
         Assessment assessment = new Assessment();
         assessment.assessmentId = e.assessmentId();
         assessment.personId = e.personId();
-        assessment.quarter = e.quarter();
-        assessment.operatingLevel = e.operatingLevel();
+        assessment.quarter = e.quarter().toString();
+        assessment.operatingLevel = LevelCode.codeOf(e.operatingLevel());
         assessment.rationale = e.rationale();
         assessment.assessedBy = e.assessedBy();
         // as in the event, to the nanosecond (see V9)
@@ -159,10 +160,10 @@ public class PromotionAuditProjection {
         Evidence evidence = new Evidence();
         evidence.evidenceId = e.evidenceId();
         evidence.personId = e.personId();
-        evidence.quarter = e.quarter();
+        evidence.quarter = e.quarter().toString();
         evidence.title = e.title();
         evidence.dimension = e.dimension().name();
-        evidence.demonstratesLevel = e.demonstratesLevel();
+        evidence.demonstratesLevel = LevelCode.codeOf(e.demonstratesLevel());
         // as the column will hold it: the basis lists evidence in its order
         evidence.loggedAt = StoredTime.asStored(utc(at));
         // read first: a redelivered entry keeps its retraction

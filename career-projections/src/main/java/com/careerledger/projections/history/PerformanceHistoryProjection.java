@@ -1,5 +1,6 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
@@ -127,7 +128,7 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        Table.Key<QuarterRow> key = QUARTERS.key(e.personId(), e.quarter());
+        Table.Key<QuarterRow> key = QUARTERS.key(e.personId(), e.quarter().toString());
         Table.Key<PersonRow> person = PEOPLE.key(e.personId());
         model.handle(work -> work.need(key).need(person).then(rows -> {
             if (rows.get(key) != null) {
@@ -135,9 +136,9 @@ public class PerformanceHistoryProjection {
             }
             QuarterRow row = new QuarterRow();
             row.personId = e.personId();
-            row.quarter = e.quarter();
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.quarter = e.quarter().toString();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
             row.version = seq;
             row.openedAt = utc(at);
             row.updatedAt = row.openedAt;
@@ -149,43 +150,43 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(GoalSet e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> row.goals++);
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.goals++);
     }
 
     @EventHandler
     void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> row.goals--);
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.goals--);
     }
 
     @EventHandler
     void on(GoalRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> { });
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> { });
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> row.evidence++);
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.evidence++);
     }
 
     @EventHandler
     void on(EvidenceRetracted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> row.evidence--);
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.evidence--);
     }
 
     @EventHandler
     void on(FeedbackRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> { });
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter(), seq, at, row -> {
-            row.operatingLevel = e.operatingLevel();
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> {
+            row.operatingLevel = LevelCode.codeOf(e.operatingLevel());
             row.atNextLevel = e.atNextLevel();
         });
     }
@@ -193,9 +194,9 @@ public class PerformanceHistoryProjection {
     @EventHandler
     void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
         // an open quarter moved with the person to their new track: it is held and aimed on the new ladder
-        apply(e.personId(), e.quarter(), seq, at, row -> {
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> {
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
         });
     }
 
@@ -203,7 +204,7 @@ public class PerformanceHistoryProjection {
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the quarter is open again; its assessment leaves the person's record with the QuarterOutcomeWithdrawn the
         // reopening causes (events stored before withdrawals existed leave it there: it is still shown open here)
-        apply(e.personId(), e.quarter(), seq, at, row -> {
+        apply(e.personId(), e.quarter().toString(), seq, at, row -> {
             row.operatingLevel = null;
             row.atNextLevel = null;
         });

@@ -135,20 +135,20 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
     void on(QuarterOpened event) {
         QuarterRow opened = new QuarterRow();
         opened.personId = event.personId();
-        opened.quarter = event.quarter();
+        opened.quarter = event.quarter().toString();
         opened.open = true;
-        model.handle(work -> work.need(QUARTERS.key(event.personId(), event.quarter()))
+        model.handle(work -> work.need(QUARTERS.key(event.personId(), event.quarter().toString()))
                 .then(rows -> rows.insertIfAbsent(QUARTERS, opened)));
     }
 
     @EventHandler
     void on(QuarterAssessed event) {
-        open(event.personId(), event.quarter(), false);
+        open(event.personId(), event.quarter().toString(), false);
     }
 
     @EventHandler
     void on(QuarterReopened event) {
-        open(event.personId(), event.quarter(), true);
+        open(event.personId(), event.quarter().toString(), true);
     }
 
     private void open(UUID personId, String quarter, boolean open) {

@@ -1,5 +1,6 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
@@ -63,14 +64,14 @@ public class QuarterProjection {
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // inserted once: a quarter row that exists already is left as it is
-        model.handle(work -> work.need(QUARTERS.key(e.personId(), e.quarter())).then(rows -> {
+        model.handle(work -> work.need(QUARTERS.key(e.personId(), e.quarter().toString())).then(rows -> {
             QuarterRow row = new QuarterRow();
             row.personId = e.personId();
-            row.quarter = e.quarter();
+            row.quarter = e.quarter().toString();
             row.status = QuarterStatus.OPEN;
             row.track = e.track();
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
             row.version = seq;
             row.openedAt = utc(at);
             row.updatedAt = row.openedAt;
@@ -80,16 +81,16 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalSet e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
+        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> {
             GoalRow goal = new GoalRow();
             goal.goalId = e.goalId();
             goal.personId = e.personId();
-            goal.quarter = e.quarter();
+            goal.quarter = e.quarter().toString();
             goal.title = e.title();
             goal.description = e.description();
             goal.dimension = e.dimension();
             goal.measure = e.measure();
-            goal.targetLevel = e.targetLevel();
+            goal.targetLevel = LevelCode.codeOf(e.targetLevel());
             goal.active = true;
             goal.setAt = utc(at);
             rows.insertIfAbsent(GOALS, goal);
@@ -98,7 +99,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
-        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
+        goal(e.personId(), e.quarter().toString(), e.goalId(), seq, at, goal -> {
             goal.title = e.title();
             goal.description = e.description();
             goal.dimension = e.dimension();
@@ -108,7 +109,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
-        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
+        goal(e.personId(), e.quarter().toString(), e.goalId(), seq, at, goal -> {
             goal.active = false;
             goal.dropReason = e.reason();
         });
@@ -116,7 +117,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
+        goal(e.personId(), e.quarter().toString(), e.goalId(), seq, at, goal -> {
             goal.progressStatus = e.status();
             goal.progressNote = e.note();
             goal.progressAt = utc(at);
@@ -125,16 +126,16 @@ public class QuarterProjection {
 
     @EventHandler
     void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
+        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> {
             EvidenceRow evidence = new EvidenceRow();
             evidence.evidenceId = e.evidenceId();
             evidence.personId = e.personId();
-            evidence.quarter = e.quarter();
+            evidence.quarter = e.quarter().toString();
             evidence.title = e.title();
             evidence.description = e.description();
             evidence.impact = e.impact();
             evidence.dimension = e.dimension();
-            evidence.demonstratesLevel = e.demonstratesLevel();
+            evidence.demonstratesLevel = LevelCode.codeOf(e.demonstratesLevel());
             evidence.goalId = e.goalId();
             evidence.link = e.links().isEmpty() ? null : e.links().get(0);
             evidence.links = e.links();
@@ -147,7 +148,7 @@ public class QuarterProjection {
     @EventHandler
     void on(EvidenceRetracted e, @SequenceNumber long seq, @Timestamp Instant at) {
         Table.Key<EvidenceRow> key = EVIDENCE.key(e.evidenceId());
-        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> rows.update(key, evidence -> {
+        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> rows.update(key, evidence -> {
             evidence.retracted = true;
             evidence.retractionReason = e.reason();
         }), key);
@@ -156,14 +157,14 @@ public class QuarterProjection {
     @EventHandler
     void on(FeedbackRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         // feedback is only ever inserted (a row stored already stays): nothing of it to read first
-        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
+        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> {
             FeedbackRow feedback = new FeedbackRow();
             feedback.feedbackId = e.feedbackId();
             feedback.personId = e.personId();
-            feedback.quarter = e.quarter();
+            feedback.quarter = e.quarter().toString();
             feedback.relationship = e.relationship();
             feedback.text = e.text();
-            feedback.signalsLevel = e.signalsLevel();
+            feedback.signalsLevel = LevelCode.codeOf(e.signalsLevel());
             feedback.givenBy = e.givenBy();
             feedback.givenAt = utc(at);
             rows.insertIfAbsent(FEEDBACK, feedback);
@@ -172,10 +173,10 @@ public class QuarterProjection {
 
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
+        claimed(e.personId(), e.quarter().toString(), seq, at, (row, rows) -> {
             row.status = QuarterStatus.ASSESSED;
             row.assessmentId = e.assessmentId();
-            row.operatingLevel = e.operatingLevel();
+            row.operatingLevel = LevelCode.codeOf(e.operatingLevel());
             row.atNextLevel = e.atNextLevel();
             row.rationale = e.rationale();
             row.assessedBy = e.assessedBy();
@@ -187,16 +188,16 @@ public class QuarterProjection {
     @EventHandler
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the previous assessment stays in the history (events, timeline); the quarter view shows the open quarter
-        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> row.status = QuarterStatus.OPEN);
+        claimed(e.personId(), e.quarter().toString(), seq, at, (row, rows) -> row.status = QuarterStatus.OPEN);
     }
 
     @EventHandler
     void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
         // an open quarter moved with the person to their new track: held, aimed and assessed on the new ladder
-        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
+        claimed(e.personId(), e.quarter().toString(), seq, at, (row, rows) -> {
             row.track = e.toTrack();
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
         });
     }
 

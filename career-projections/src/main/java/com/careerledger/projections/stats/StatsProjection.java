@@ -1,5 +1,6 @@
 package com.careerledger.projections.stats;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
@@ -148,8 +149,8 @@ public class StatsProjection {
                 // order); a quarter stored already keeps its row
                 Quarter opened = new Quarter();
                 opened.personId = e.personId();
-                opened.quarter = e.quarter();
-                opened.levelHeld = e.levelHeld();
+                opened.quarter = e.quarter().toString();
+                opened.levelHeld = LevelCode.codeOf(e.levelHeld());
                 opened.stint = person.stint;
                 rows.insertIfAbsent(QUARTERS, opened);
             }

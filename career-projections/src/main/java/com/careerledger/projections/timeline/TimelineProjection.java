@@ -1,5 +1,6 @@
 package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.DecisionBasisChanged;
@@ -134,7 +135,7 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterOutcomeRecorded e, DomainEventMessage<?> m) {
         append(m, e.personId(), person(e.personId()), Lookup.DISCIPLINE, known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("operatingLevel", e.operatingLevel())
                 .put("mappedFrom", e.mappedFrom())
                 .put("levelHeld", e.levelHeld())
@@ -144,7 +145,7 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterOutcomeWithdrawn e, DomainEventMessage<?> m) {
         append(m, e.personId(), person(e.personId()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("operatingLevel", e.operatingLevel())
                 .put("assessmentId", text(e.assessmentId())));
     }
@@ -155,7 +156,7 @@ public class TimelineProjection {
         Lookup lookup = e.decisionId() == null ? Lookup.DISCIPLINE : Lookup.decision(e.decisionId());
         append(m, e.personId(), person(e.personId()), lookup, known -> summaries.of(e, known), data()
                 .put("decisionId", text(e.decisionId()))
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("change", e.change() == null ? null : e.change().name())
                 .put("previousOperatingLevel", e.previousOperatingLevel())
                 .put("operatingLevel", e.operatingLevel())
@@ -194,43 +195,43 @@ public class TimelineProjection {
 
     @EventHandler
     void on(QuarterMovedToTrack e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
                 data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("decisionId", text(e.decisionId()))
                 .put("fromTrack", e.fromTrack() == null ? null : e.fromTrack().name())
                 .put("toTrack", e.toTrack() == null ? null : e.toTrack().name())
-                .put("previousLevelHeld", e.previousLevelHeld())
-                .put("levelHeld", e.levelHeld())
-                .put("previousTargetLevel", e.previousTargetLevel())
-                .put("targetLevel", e.targetLevel()));
+                .put("previousLevelHeld", LevelCode.codeOf(e.previousLevelHeld()))
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
+                .put("previousTargetLevel", LevelCode.codeOf(e.previousTargetLevel()))
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel())));
     }
 
     @EventHandler
     void on(QuarterOpened e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
                 data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("track", e.track().name())
-                .put("levelHeld", e.levelHeld())
-                .put("targetLevel", e.targetLevel()));
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel())));
     }
 
     @EventHandler
     void on(GoalSet e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name())
-                .put("targetLevel", e.targetLevel()));
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel())));
     }
 
     @EventHandler
     void on(GoalRevised e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name()));
@@ -238,66 +239,66 @@ public class TimelineProjection {
 
     @EventHandler
     void on(GoalDropped e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId())));
     }
 
     @EventHandler
     void on(GoalProgressed e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("status", e.status().name()));
     }
 
     @EventHandler
     void on(EvidenceLogged e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+                .put("quarter", e.quarter().toString())
                 .put("evidenceId", text(e.evidenceId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name())
-                .put("demonstratesLevel", e.demonstratesLevel())
+                .put("demonstratesLevel", LevelCode.codeOf(e.demonstratesLevel()))
                 .put("goalId", text(e.goalId()))
                 .put("occurredOn", e.occurredOn() == null ? null : e.occurredOn().toString()));
     }
 
     @EventHandler
     void on(EvidenceRetracted e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.evidence(e.evidenceId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.evidence(e.evidenceId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("evidenceId", text(e.evidenceId())));
     }
 
     @EventHandler
     void on(FeedbackRecorded e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+                .put("quarter", e.quarter().toString())
                 .put("feedbackId", text(e.feedbackId()))
                 .put("relationship", e.relationship().name())
-                .put("signalsLevel", e.signalsLevel()));
+                .put("signalsLevel", LevelCode.codeOf(e.signalsLevel())));
     }
 
     @EventHandler
     void on(QuarterAssessed e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+                .put("quarter", e.quarter().toString())
                 .put("assessmentId", text(e.assessmentId()))
-                .put("operatingLevel", e.operatingLevel())
-                .put("levelHeld", e.levelHeld())
-                .put("targetLevel", e.targetLevel())
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel()))
                 .put("atNextLevel", e.atNextLevel())
                 .put("amendsAssessmentId", text(e.amendsAssessmentId())));
     }
 
     @EventHandler
     void on(QuarterReopened e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+                .put("quarter", e.quarter().toString())
                 .put("previousAssessmentId", text(e.previousAssessmentId())));
     }
 

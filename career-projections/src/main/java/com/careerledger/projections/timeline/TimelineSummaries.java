@@ -1,5 +1,6 @@
 package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.BasisChange;
@@ -128,12 +129,12 @@ final class TimelineSummaries {
     String of(QuarterMovedToTrack e, Known known) {
         Discipline d = known.discipline();
         return "Quarter " + e.quarter() + " moved to the " + track(e.toTrack()) + " track: now held at "
-                + level(e.levelHeld(), d) + aiming(e.targetLevel(), d);
+                + level(LevelCode.codeOf(e.levelHeld()), d) + aiming(LevelCode.codeOf(e.targetLevel()), d);
     }
 
     String of(QuarterOpened e, Known known) {
         Discipline d = known.discipline();
-        return "Quarter " + e.quarter() + " opened at " + level(e.levelHeld(), d) + aiming(e.targetLevel(), d);
+        return "Quarter " + e.quarter() + " opened at " + level(LevelCode.codeOf(e.levelHeld()), d) + aiming(LevelCode.codeOf(e.targetLevel()), d);
     }
 
     String of(GoalSet e) {
@@ -184,7 +185,7 @@ final class TimelineSummaries {
             standing = "above the next level";
         } else if (e.operatingLevel().equals(e.levelHeld())) {
             standing = "the level held";
-        } else if (framework.isAtOrAbove(e.operatingLevel(), e.levelHeld())) {
+        } else if (framework.isAtOrAbove(LevelCode.codeOf(e.operatingLevel()), LevelCode.codeOf(e.levelHeld()))) {
             standing = "above the level held";
         } else {
             standing = "below the level held, " + e.levelHeld();

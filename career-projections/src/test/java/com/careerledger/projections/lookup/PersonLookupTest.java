@@ -1,5 +1,7 @@
 package com.careerledger.projections.lookup;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.DecisionKind;
@@ -50,7 +52,7 @@ class PersonLookupTest {
         UUID p = UUID.randomUUID();
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             register(p, p + "@example.com");
-            lookup.on(new QuarterOpened(p, "2025-Q1", IC, "IC2", "IC3"));
+            lookup.on(new QuarterOpened(p, quarter("2025-Q1"), IC, level("IC2"), level("IC3")));
 
             assertThat(lookup.exists(p)).isTrue();
             assertThat(lookup.isEmailTaken(p + "@example.com")).isTrue();
@@ -102,14 +104,14 @@ class PersonLookupTest {
     void a_quarter_is_open_until_assessed_and_again_when_reopened_and_opening_it_again_changes_nothing() {
         UUID p = UUID.randomUUID();
         register(p, p + "@example.com");
-        lookup.on(new QuarterOpened(p, "2025-Q1", IC, "IC2", "IC3"));
-        lookup.on(new QuarterOpened(p, "2025-Q2", IC, "IC2", "IC3"));
-        lookup.on(new QuarterAssessed(p, "2025-Q1", UUID.randomUUID(), "IC3", "IC2", "IC3", true, "Good", "lead", null));
+        lookup.on(new QuarterOpened(p, quarter("2025-Q1"), IC, level("IC2"), level("IC3")));
+        lookup.on(new QuarterOpened(p, quarter("2025-Q2"), IC, level("IC2"), level("IC3")));
+        lookup.on(new QuarterAssessed(p, quarter("2025-Q1"), UUID.randomUUID(), level("IC3"), level("IC2"), level("IC3"), true, "Good", "lead", null));
         assertThat(lookup.openQuartersOf(p)).containsExactly("2025-Q2");
 
-        lookup.on(new QuarterReopened(p, "2025-Q1", "Missing evidence", "lead", null));
-        lookup.on(new QuarterAssessed(p, "2025-Q2", UUID.randomUUID(), "IC3", "IC2", "IC3", true, "Good", "lead", null));
-        lookup.on(new QuarterOpened(p, "2025-Q2", IC, "IC2", "IC3"));
+        lookup.on(new QuarterReopened(p, quarter("2025-Q1"), "Missing evidence", "lead", null));
+        lookup.on(new QuarterAssessed(p, quarter("2025-Q2"), UUID.randomUUID(), level("IC3"), level("IC2"), level("IC3"), true, "Good", "lead", null));
+        lookup.on(new QuarterOpened(p, quarter("2025-Q2"), IC, level("IC2"), level("IC3")));
         assertThat(lookup.openQuartersOf(p)).containsExactly("2025-Q1");
     }
 

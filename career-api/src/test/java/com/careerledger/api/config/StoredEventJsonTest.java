@@ -1,0 +1,112 @@
+package com.careerledger.api.config;
+
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.quarter.Dimension;
+import com.careerledger.domain.quarter.EvidenceLogged;
+import com.careerledger.domain.quarter.EvidenceRetracted;
+import com.careerledger.domain.quarter.FeedbackRecorded;
+import com.careerledger.domain.quarter.FeedbackRelationship;
+import com.careerledger.domain.quarter.GoalDropped;
+import com.careerledger.domain.quarter.GoalProgressed;
+import com.careerledger.domain.quarter.GoalRevised;
+import com.careerledger.domain.quarter.GoalSet;
+import com.careerledger.domain.quarter.GoalStatus;
+import com.careerledger.domain.quarter.QuarterAssessed;
+import com.careerledger.domain.quarter.QuarterMovedToTrack;
+import com.careerledger.domain.quarter.QuarterOpened;
+import com.careerledger.domain.quarter.QuarterReopened;
+import com.careerledger.domain.shared.Track;
+import com.careerledger.domain.shared.YearQuarter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The events carry {@link LevelCode} and {@link YearQuarter} where they carried text, and the event store must not
+ * notice: each is written, by the serializer the event store uses, to exactly the JSON the text fields wrote (the
+ * fixtures below are that JSON, as stored before), and that JSON reads back to the same event, absent levels as
+ * null. So no event needed a new revision and no upcaster.
+ */
+class StoredEventJsonTest {
+
+    private static final Serializer EVENTS = JacksonSerializer.builder()
+            .objectMapper(AxonConfiguration.axonObjectMapper()).build();
+
+    private static final UUID P = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID X = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final UUID Y = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+    private static final YearQuarter Q = YearQuarter.parse("2026-Q1");
+
+    static Stream<Arguments> storedEvents() {
+        return Stream.of(
+                stored(new QuarterOpened(P, Q, Track.IC, level("IC2"), level("IC3")),
+                        "{'personId':'%P','quarter':'2026-Q1','track':'IC','levelHeld':'IC2','targetLevel':'IC3'}"),
+                stored(new QuarterOpened(P, Q, Track.IC, level("IC7"), null),
+                        "{'personId':'%P','quarter':'2026-Q1','track':'IC','levelHeld':'IC7','targetLevel':null}"),
+                stored(new GoalSet(P, Q, X, "Launch", null, Dimension.IMPACT, "revenue", level("IC3")),
+                        "{'personId':'%P','quarter':'2026-Q1','goalId':'%X','title':'Launch','description':null,"
+                                + "'dimension':'IMPACT','measure':'revenue','targetLevel':'IC3'}"),
+                stored(new GoalRevised(P, Q, X, "Launch twice", "d", Dimension.SCOPE, "m"),
+                        "{'personId':'%P','quarter':'2026-Q1','goalId':'%X','title':'Launch twice','description':'d',"
+                                + "'dimension':'SCOPE','measure':'m'}"),
+                stored(new GoalProgressed(P, Q, X, GoalStatus.ON_TRACK, "fine"),
+                        "{'personId':'%P','quarter':'2026-Q1','goalId':'%X','status':'ON_TRACK','note':'fine'}"),
+                stored(new GoalDropped(P, Q, X, "no budget"),
+                        "{'personId':'%P','quarter':'2026-Q1','goalId':'%X','reason':'no budget'}"),
+                stored(new EvidenceLogged(P, Q, X, "Shipped", null, "fast", Dimension.CRAFT, level("IC3"), Y,
+                                List.of("https://a.example"), LocalDate.parse("2026-02-10")),
+                        "{'personId':'%P','quarter':'2026-Q1','evidenceId':'%X','title':'Shipped','description':null,"
+                                + "'impact':'fast','dimension':'CRAFT','demonstratesLevel':'IC3','goalId':'%Y',"
+                                + "'links':['https://a.example'],'occurredOn':'2026-02-10'}"),
+                stored(new EvidenceRetracted(P, Q, X, "wrong"),
+                        "{'personId':'%P','quarter':'2026-Q1','evidenceId':'%X','reason':'wrong'}"),
+                stored(new FeedbackRecorded(P, Q, X, FeedbackRelationship.PEER, "great", level("IC3"), "kim"),
+                        "{'personId':'%P','quarter':'2026-Q1','feedbackId':'%X','relationship':'PEER','text':'great',"
+                                + "'signalsLevel':'IC3','givenBy':'kim'}"),
+                stored(new FeedbackRecorded(P, Q, X, FeedbackRelationship.MANAGER, "ok", null, "lee"),
+                        "{'personId':'%P','quarter':'2026-Q1','feedbackId':'%X','relationship':'MANAGER','text':'ok',"
+                                + "'signalsLevel':null,'givenBy':'lee'}"),
+                stored(new QuarterAssessed(P, Q, X, level("IC3"), level("IC2"), level("IC3"), true, "shipped", "lee", Y),
+                        "{'personId':'%P','quarter':'2026-Q1','assessmentId':'%X','operatingLevel':'IC3',"
+                                + "'levelHeld':'IC2','targetLevel':'IC3','atNextLevel':true,'rationale':'shipped',"
+                                + "'assessedBy':'lee','amendsAssessmentId':'%Y'}"),
+                stored(new QuarterMovedToTrack(P, Q, X, Track.IC, Track.MANAGER, level("IC4"), level("M1"),
+                                level("IC5"), level("M2")),
+                        "{'personId':'%P','quarter':'2026-Q1','decisionId':'%X','fromTrack':'IC','toTrack':'MANAGER',"
+                                + "'previousLevelHeld':'IC4','levelHeld':'M1','previousTargetLevel':'IC5',"
+                                + "'targetLevel':'M2'}"),
+                stored(new QuarterReopened(P, Q, "late evidence", "lee", X),
+                        "{'personId':'%P','quarter':'2026-Q1','reason':'late evidence','reopenedBy':'lee',"
+                                + "'previousAssessmentId':'%X'}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("storedEvents")
+    void an_event_is_stored_as_the_json_its_text_fields_wrote_and_reads_back_from_it(Object event, String json) {
+        SerializedObject<String> written = EVENTS.serialize(event, String.class);
+        assertThat(written.getData()).isEqualTo(json);
+
+        Object read = EVENTS.deserialize(new SimpleSerializedObject<>(json, String.class, written.getType()));
+        assertThat(read).isEqualTo(event);
+    }
+
+    private static Arguments stored(Object event, String json) {
+        return Arguments.of(event, json.replace('\'', '"').replace("%P", P.toString()).replace("%X", X.toString())
+                .replace("%Y", Y.toString()));
+    }
+
+    private static LevelCode level(String code) {
+        return new LevelCode(code);
+    }
+}
