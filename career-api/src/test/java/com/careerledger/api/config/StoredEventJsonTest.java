@@ -1,6 +1,17 @@
 package com.careerledger.api.config;
 
+import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.framework.PromotionPolicy;
+import com.careerledger.domain.person.BasisChange;
+import com.careerledger.domain.person.DecisionBasisChanged;
+import com.careerledger.domain.person.DecisionKind;
+import com.careerledger.domain.person.LevelChanged;
+import com.careerledger.domain.person.PersonRegistered;
+import com.careerledger.domain.person.QuarterOutcome;
+import com.careerledger.domain.person.QuarterOutcomeRecorded;
+import com.careerledger.domain.person.QuarterOutcomeWithdrawn;
+import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
@@ -15,6 +26,7 @@ import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
+import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.serialization.SerializedObject;
@@ -25,6 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +60,7 @@ class StoredEventJsonTest {
     private static final UUID X = UUID.fromString("00000000-0000-0000-0000-00000000000b");
     private static final UUID Y = UUID.fromString("00000000-0000-0000-0000-00000000000c");
     private static final YearQuarter Q = YearQuarter.parse("2026-Q1");
+    private static final Instant AT = Instant.parse("2026-07-01T10:00:00Z");
 
     static Stream<Arguments> storedEvents() {
         return Stream.of(
@@ -88,7 +102,39 @@ class StoredEventJsonTest {
                                 + "'targetLevel':'M2'}"),
                 stored(new QuarterReopened(P, Q, "late evidence", "lee", X),
                         "{'personId':'%P','quarter':'2026-Q1','reason':'late evidence','reopenedBy':'lee',"
-                                + "'previousAssessmentId':'%X'}"));
+                                + "'previousAssessmentId':'%X'}"),
+                stored(new PersonRegistered(P, "Ada", "ada@example.com", Discipline.ENGINEERING, Track.IC, level("IC2"), X),
+                        "{'personId':'%P','name':'Ada','email':'ada@example.com','discipline':'ENGINEERING',"
+                                + "'track':'IC','level':'IC2','managerId':'%X'}"),
+                stored(new LevelChanged(P, X, DecisionKind.PROMOTION, level("IC2"), level("IC3"),
+                                List.of(new QuarterOutcome("2026-Q1", "IC3", Y)), new PromotionPolicy(2),
+                                new FrameworkRef("ladder", 1, "h"), "ready", null, "lee", AT),
+                        "{'personId':'%P','decisionId':'%X','kind':'PROMOTION','fromLevel':'IC2','toLevel':'IC3',"
+                                + "'basis':[{'quarter':'2026-Q1','operatingLevel':'IC3','assessmentId':'%Y',"
+                                + "'mappedFrom':null}],'policy':{'requiredQuarters':2},"
+                                + "'framework':{'id':'ladder','version':1,'hash':'h'},'rationale':'ready',"
+                                + "'override':null,'decidedBy':'lee','decidedAt':'2026-07-01T10:00:00Z'}"),
+                stored(new TrackSwitched(P, X, Track.IC, level("IC4"), Track.MANAGER, level("M2"),
+                                List.of(new QuarterOutcome("2026-Q1", "M2", Y, "IC4")), new FrameworkRef("ladder", 1, "h"),
+                                "leads", "lee", AT),
+                        "{'personId':'%P','decisionId':'%X','fromTrack':'IC','fromLevel':'IC4','toTrack':'MANAGER',"
+                                + "'toLevel':'M2','carriedOver':[{'quarter':'2026-Q1','operatingLevel':'M2',"
+                                + "'assessmentId':'%Y','mappedFrom':'IC4'}],"
+                                + "'framework':{'id':'ladder','version':1,'hash':'h'},'rationale':'leads',"
+                                + "'decidedBy':'lee','decidedAt':'2026-07-01T10:00:00Z'}"),
+                stored(new QuarterOutcomeRecorded(P, Q, level("M2"), X, level("M1"), level("IC4")),
+                        "{'personId':'%P','quarter':'2026-Q1','operatingLevel':'M2','assessmentId':'%X',"
+                                + "'levelHeld':'M1','mappedFrom':'IC4'}"),
+                stored(new QuarterOutcomeRecorded(P, Q, level("IC3"), X, level("IC2")),
+                        "{'personId':'%P','quarter':'2026-Q1','operatingLevel':'IC3','assessmentId':'%X',"
+                                + "'levelHeld':'IC2','mappedFrom':null}"),
+                stored(new QuarterOutcomeWithdrawn(P, Q, X, level("IC3"), "late evidence", "lee"),
+                        "{'personId':'%P','quarter':'2026-Q1','assessmentId':'%X','operatingLevel':'IC3',"
+                                + "'reason':'late evidence','withdrawnBy':'lee'}"),
+                stored(new DecisionBasisChanged(P, X, Q, BasisChange.WITHDRAWN, level("IC3"), null, Y, false, "lee", AT),
+                        "{'personId':'%P','decisionId':'%X','quarter':'2026-Q1','change':'WITHDRAWN',"
+                                + "'previousOperatingLevel':'IC3','operatingLevel':null,'assessmentId':'%Y',"
+                                + "'stillHolds':false,'changedBy':'lee','changedAt':'2026-07-01T10:00:00Z'}"));
     }
 
     @ParameterizedTest

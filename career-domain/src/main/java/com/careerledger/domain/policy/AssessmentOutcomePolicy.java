@@ -1,6 +1,5 @@
 package com.careerledger.domain.policy;
 
-import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.QuarterRegistry;
 import com.careerledger.domain.person.RecordQuarterOutcome;
 import com.careerledger.domain.person.TrackSwitched;
@@ -53,7 +52,7 @@ public class AssessmentOutcomePolicy {
     void on(TrackSwitched event, MetaData metaData) {
         for (String quarter : quarters.openQuartersOf(event.personId())) {
             send(new MoveQuarterToTrack(event.personId(), YearQuarter.parse(quarter), event.decisionId(),
-                    event.toTrack(), LevelCode.of("toLevel", event.toLevel())), metaData);
+                    event.toTrack(), event.toLevel()), metaData);
         }
     }
 

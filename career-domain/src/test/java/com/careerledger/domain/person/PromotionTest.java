@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -120,7 +121,7 @@ class PromotionTest {
 
     @Test
     void promotion_is_accepted_after_two_consecutive_quarters_at_the_next_level() {
-        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
+        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
                 List.of(new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW);
 
@@ -141,7 +142,7 @@ class PromotionTest {
                         assessed("2025-Q4", "IC3", q1, "IC2"),
                         assessed("2026-Q1", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
                         List.of(new QuarterOutcome("2025-Q4", "IC3", q1), new QuarterOutcome("2026-Q1", "IC3", q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
@@ -153,7 +154,7 @@ class PromotionTest {
                         assessed("2026-Q1", "IC4", q1, "IC2"),
                         assessed("2026-Q2", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
                         List.of(new QuarterOutcome("2026-Q1", "IC4", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
@@ -237,7 +238,7 @@ class PromotionTest {
                 .andGivenCurrentTime(NOW)
                 .andGiven(assessed("2026-Q1", "IC3", q1, "IC2"), assessed("2026-Q2", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
                         List.of(new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
@@ -257,7 +258,7 @@ class PromotionTest {
     @Test
     void an_override_with_a_justification_is_accepted_and_recorded_as_such() {
         String justification = "Led the incident response that saved the Q2 launch; the committee will not wait a quarter";
-        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
+        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
                 List.of(new QuarterOutcome("2026-Q1", "IC3", q1)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE,
                 new PromotionOverride(justification), "committee-1", NOW);
@@ -302,7 +303,7 @@ class PromotionTest {
                 .andGiven(promotedOnQ1AndQ2)
                 .andGiven(assessed("2026-Q3", "IC4", q3, "IC3"), assessed("2026-Q4", "IC4", q4, "IC3"))
                 .when(promoteTo("IC4"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC3", "IC4",
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC3"), level("IC4"),
                         List.of(new QuarterOutcome("2026-Q3", "IC4", q3), new QuarterOutcome("2026-Q4", "IC4", q4)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
@@ -378,11 +379,11 @@ class PromotionTest {
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered registeredAt(String level) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level, null);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level(level), null);
     }
 
     private QuarterOutcomeRecorded assessed(String quarter, String operatingLevel, UUID assessmentId, String levelHeld) {
-        return new QuarterOutcomeRecorded(ada, quarter, operatingLevel, assessmentId, levelHeld);
+        return new QuarterOutcomeRecorded(ada, quarter(quarter), level(operatingLevel), assessmentId, LevelCode.orNull(levelHeld));
     }
 
     private PromotePerson promoteTo(String level) {
@@ -390,7 +391,7 @@ class PromotionTest {
     }
 
     private LevelChanged promotion(String from, String to, QuarterOutcome... basis) {
-        return new LevelChanged(ada, UUID.randomUUID(), PROMOTION, from, to, List.of(basis), new PromotionPolicy(2),
+        return new LevelChanged(ada, UUID.randomUUID(), PROMOTION, level(from), level(to), List.of(basis), new PromotionPolicy(2),
                 ShippedFramework.get().ref(), RATIONALE, null, "committee-1", Instant.parse("2026-07-01T10:00:00Z"));
     }
 

@@ -65,7 +65,7 @@ class AssessmentOutcomePolicyTest {
         UUID decision = UUID.randomUUID();
         openQuarters = List.of("2026-Q3", "2026-Q4");
 
-        on(new TrackSwitched(ada, decision, IC, "IC4", MANAGER, "M2", List.of(), null, "leads a team", "grace",
+        on(new TrackSwitched(ada, decision, IC, level("IC4"), MANAGER, level("M2"), List.of(), null, "leads a team", "grace",
                 Instant.parse("2026-11-02T10:00:00Z")));
 
         assertThat(commands()).containsExactly(

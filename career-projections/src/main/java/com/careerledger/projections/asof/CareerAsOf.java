@@ -166,11 +166,11 @@ public final class CareerAsOf {
             standing = standing.evolve(payload);
         } else if (payload instanceof LevelChanged e) {
             standing = standing.evolve(e);
-            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel(), e.toLevel(), e.decidedBy(),
+            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel().code(), e.toLevel().code(), e.decidedBy(),
                     millis(e.decidedAt())));
         } else if (payload instanceof TrackSwitched e) {
             standing = standing.evolve(e);
-            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
+            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(), e.toLevel().code(),
                     e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof QuarterOpened e) {
             MutableQuarter q = quarter(e.quarter().toString());
@@ -195,7 +195,7 @@ public final class CareerAsOf {
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status().name()));
         } else if (payload instanceof EvidenceLogged e) {
             quarter(e.quarter().toString()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
-                    e.dimension().name(), LevelCode.codeOf(e.demonstratesLevel()), e.occurredOn(), false));
+                    e.dimension().name(), e.demonstratesLevel().code(), e.occurredOn(), false));
         } else if (payload instanceof EvidenceRetracted e) {
             quarter(e.quarter().toString()).evidence.computeIfPresent(e.evidenceId(),
                     (id, v) -> new EvidenceAsOf(id, v.title(), v.dimension(), v.demonstratesLevel(), v.occurredOn(), true));

@@ -163,7 +163,7 @@ public class PromotionAuditProjection {
         evidence.quarter = e.quarter().toString();
         evidence.title = e.title();
         evidence.dimension = e.dimension().name();
-        evidence.demonstratesLevel = LevelCode.codeOf(e.demonstratesLevel());
+        evidence.demonstratesLevel = e.demonstratesLevel().code();
         // as the column will hold it: the basis lists evidence in its order
         evidence.loggedAt = StoredTime.asStored(utc(at));
         // read first: a redelivered entry keeps its retraction
@@ -228,8 +228,8 @@ public class PromotionAuditProjection {
     void on(DecisionBasisChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
         Table.Key<Decision> key = DECISIONS.key(e.decisionId());
         Instant changedAt = e.changedAt() == null ? at : e.changedAt();
-        StoredChange change = new StoredChange(sequence, e.quarter(), e.change(), e.previousOperatingLevel(),
-                e.operatingLevel(), e.assessmentId(), e.stillHolds(), e.changedBy(), changedAt);
+        StoredChange change = new StoredChange(sequence, e.quarter().toString(), e.change(), LevelCode.codeOf(e.previousOperatingLevel()),
+                LevelCode.codeOf(e.operatingLevel()), e.assessmentId(), e.stillHolds(), e.changedBy(), changedAt);
         model.handle(work -> work.need(key).then(rows -> {
             Decision decision = rows.get(key);
             if (decision != null && decision.basisChanges.stream().noneMatch(c -> c.sequence() == sequence)) {
@@ -271,7 +271,7 @@ public class PromotionAuditProjection {
     }
 
     private static Decision decided(LevelChanged e, Instant at, List<BasisQuarter> basis) {
-        Decision decision = decision(e.decisionId(), e.personId(), e.kind(), e.fromLevel(), e.toLevel(),
+        Decision decision = decision(e.decisionId(), e.personId(), e.kind(), e.fromLevel().code(), e.toLevel().code(),
                 e.framework(), e.rationale(), e.decidedBy(), e.decidedAt() == null ? at : e.decidedAt());
         decision.basis = ReadModelJson.write(basis);
         PromotionPolicy policy = e.policy();
@@ -281,8 +281,8 @@ public class PromotionAuditProjection {
     }
 
     private static Decision switched(TrackSwitched e, Instant at) {
-        Decision decision = decision(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel(),
-                e.toLevel(), e.framework(), e.rationale(), e.decidedBy(), e.decidedAt() == null ? at : e.decidedAt());
+        Decision decision = decision(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(),
+                e.toLevel().code(), e.framework(), e.rationale(), e.decidedBy(), e.decidedAt() == null ? at : e.decidedAt());
         decision.fromTrack = e.fromTrack();
         decision.toTrack = e.toTrack();
         decision.carriedOver = ReadModelJson.write(e.carriedOver() == null ? List.of() : e.carriedOver());

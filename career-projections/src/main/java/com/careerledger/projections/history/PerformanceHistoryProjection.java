@@ -89,7 +89,7 @@ public class PerformanceHistoryProjection {
             PersonRow row = new PersonRow();
             row.personId = e.personId();
             row.track = e.track();
-            row.level = e.level();
+            row.level = e.level().code();
             row.recordText = EMPTY_RECORD;
             row.version = seq;
             row.updatedAt = utc(at);

@@ -91,9 +91,9 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         person.email = PersonRegistry.normalizeEmail(event.email());
         person.managerId = event.managerId();
         person.track = event.track();
-        person.level = event.level();
+        person.level = event.level().code();
         model.handle(work -> work.need(PEOPLE.key(event.personId())).then(rows -> {
-            rows.insertIfAbsent(STANDINGS, standing(event.personId(), at, seq, event.track(), event.level()));
+            rows.insertIfAbsent(STANDINGS, standing(event.personId(), at, seq, event.track(), event.level().code()));
             rows.insertIfAbsent(PEOPLE, person);
         }));
     }
@@ -111,9 +111,9 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         model.handle(work -> work.need(key).then(rows -> {
             LookupRow person = rows.get(key);
             if (person != null) {
-                rows.update(key, p -> p.level = event.toLevel());
+                rows.update(key, p -> p.level = event.toLevel().code());
                 rows.insertIfAbsent(STANDINGS,
-                        standing(event.personId(), event.decidedAt(), seq, person.track, event.toLevel()));
+                        standing(event.personId(), event.decidedAt(), seq, person.track, event.toLevel().code()));
             }
         }));
     }
@@ -124,10 +124,10 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         model.handle(work -> work.need(key).then(rows -> {
             rows.update(key, p -> {
                 p.track = event.toTrack();
-                p.level = event.toLevel();
+                p.level = event.toLevel().code();
             });
             rows.insertIfAbsent(STANDINGS,
-                    standing(event.personId(), event.decidedAt(), seq, event.toTrack(), event.toLevel()));
+                    standing(event.personId(), event.decidedAt(), seq, event.toTrack(), event.toLevel().code()));
         }));
     }
 

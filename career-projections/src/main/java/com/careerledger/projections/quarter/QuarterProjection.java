@@ -135,7 +135,7 @@ public class QuarterProjection {
             evidence.description = e.description();
             evidence.impact = e.impact();
             evidence.dimension = e.dimension();
-            evidence.demonstratesLevel = LevelCode.codeOf(e.demonstratesLevel());
+            evidence.demonstratesLevel = e.demonstratesLevel().code();
             evidence.goalId = e.goalId();
             evidence.link = e.links().isEmpty() ? null : e.links().get(0);
             evidence.links = e.links();

@@ -132,7 +132,7 @@ public class StatsProjection {
             Person registered = new Person();
             registered.personId = e.personId();
             registered.track = e.track();
-            registered.level = e.level();
+            registered.level = e.level().code();
             registered.version = seq;
             registered.recordText = EMPTY_RECORD;
             rows.insertIfAbsent(people, registered);
@@ -166,7 +166,7 @@ public class StatsProjection {
                 rows.insertIfAbsent(PROMOTIONS, promotion(e, at, person, rows.all(QUARTERS_OF, e.personId())));
                 person.evolve(SustainedRecord::afterPromotion);
             }
-            person.level = e.toLevel();
+            person.level = e.toLevel().code();
             person.stint++;
         });
     }
@@ -175,7 +175,7 @@ public class StatsProjection {
     void on(TrackSwitched e, @SequenceNumber long seq) {
         apply(e.personId(), seq, false, (rows, person) -> {
             person.track = e.toTrack();
-            person.level = e.toLevel();
+            person.level = e.toLevel().code();
             person.evolve(r -> r.carriedOver(e.carriedOver()));
             person.stint++;
         });
@@ -189,7 +189,7 @@ public class StatsProjection {
 
     @EventHandler
     void on(QuarterOutcomeWithdrawn e, @SequenceNumber long seq) {
-        apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.without(e.quarter())));
+        apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.without(e.quarter().toString())));
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
@@ -230,13 +230,13 @@ public class StatsProjection {
         Promotion promotion = new Promotion();
         promotion.decisionId = e.decisionId();
         promotion.personId = e.personId();
-        promotion.fromLevel = e.fromLevel();
-        promotion.toLevel = e.toLevel();
+        promotion.fromLevel = e.fromLevel().code();
+        promotion.toLevel = e.toLevel().code();
         promotion.decidedAt = decidedAt.atOffset(ZoneOffset.UTC);
         promotion.decidedQuarter = calendarQuarter(decidedAt);
         promotion.quartersAtLevel = (int) quarters.stream().filter(q -> q.stint == person.stint).count();
         promotion.nextLevelStreak = person.recordKnown()
-                ? person.record().evaluate(e.toLevel(), framework).streak() : null;
+                ? person.record().evaluate(e.toLevel().code(), framework).streak() : null;
         return promotion;
     }
 

@@ -120,7 +120,7 @@ public class TimelineProjection {
         append(m, e.personId(), person(e.personId()), e.discipline(), Lookup.NONE, known -> summaries.of(e), data()
                 .put("personId", e.personId().toString())
                 .put("track", e.track().name())
-                .put("level", e.level())
+                .put("level", e.level().code())
                 .put("discipline", e.discipline().name())
                 .put("managerId", text(e.managerId())));
     }
@@ -136,9 +136,9 @@ public class TimelineProjection {
     void on(QuarterOutcomeRecorded e, DomainEventMessage<?> m) {
         append(m, e.personId(), person(e.personId()), Lookup.DISCIPLINE, known -> summaries.of(e, known), data()
                 .put("quarter", e.quarter().toString())
-                .put("operatingLevel", e.operatingLevel())
-                .put("mappedFrom", e.mappedFrom())
-                .put("levelHeld", e.levelHeld())
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
+                .put("mappedFrom", LevelCode.codeOf(e.mappedFrom()))
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
                 .put("assessmentId", text(e.assessmentId())));
     }
 
@@ -146,7 +146,7 @@ public class TimelineProjection {
     void on(QuarterOutcomeWithdrawn e, DomainEventMessage<?> m) {
         append(m, e.personId(), person(e.personId()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
-                .put("operatingLevel", e.operatingLevel())
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
                 .put("assessmentId", text(e.assessmentId())));
     }
 
@@ -158,8 +158,8 @@ public class TimelineProjection {
                 .put("decisionId", text(e.decisionId()))
                 .put("quarter", e.quarter().toString())
                 .put("change", e.change() == null ? null : e.change().name())
-                .put("previousOperatingLevel", e.previousOperatingLevel())
-                .put("operatingLevel", e.operatingLevel())
+                .put("previousOperatingLevel", LevelCode.codeOf(e.previousOperatingLevel()))
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
                 .put("assessmentId", text(e.assessmentId()))
                 .put("stillHolds", e.stillHolds()));
     }
@@ -169,8 +169,8 @@ public class TimelineProjection {
         ObjectNode data = data()
                 .put("decisionId", text(e.decisionId()))
                 .put("kind", e.kind().name())
-                .put("fromLevel", e.fromLevel())
-                .put("toLevel", e.toLevel())
+                .put("fromLevel", e.fromLevel().code())
+                .put("toLevel", e.toLevel().code())
                 .put("override", e.override() != null);
         ArrayNode basis = data.putArray("basis");
         if (e.basis() != null) {
@@ -186,9 +186,9 @@ public class TimelineProjection {
                 .put("decisionId", text(e.decisionId()))
                 .put("kind", DecisionKind.TRACK_SWITCH.name())
                 .put("fromTrack", e.fromTrack().name())
-                .put("fromLevel", e.fromLevel())
+                .put("fromLevel", e.fromLevel().code())
                 .put("toTrack", e.toTrack().name())
-                .put("toLevel", e.toLevel()));
+                .put("toLevel", e.toLevel().code()));
     }
 
     // --- quarter events --------------------------------------------------------------------------------
@@ -261,7 +261,7 @@ public class TimelineProjection {
                 .put("evidenceId", text(e.evidenceId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name())
-                .put("demonstratesLevel", LevelCode.codeOf(e.demonstratesLevel()))
+                .put("demonstratesLevel", e.demonstratesLevel().code())
                 .put("goalId", text(e.goalId()))
                 .put("occurredOn", e.occurredOn() == null ? null : e.occurredOn().toString()));
     }

@@ -82,7 +82,7 @@ class TimelineBatchTest {
     private static List<DomainEventMessage<?>> career(UUID p, UUID goal, UUID evidence) {
         String q = p + "/2026-Q1";
         return List.of(
-                event(p.toString(), 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.PRODUCT, Track.IC, "IC2", null)),
+                event(p.toString(), 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.PRODUCT, Track.IC, level("IC2"), null)),
                 event(q, 0, T.plusSeconds(1), new QuarterOpened(p, quarter("2026-Q1"), Track.IC, level("IC2"), level("IC3"))),
                 event(q, 1, T.plusSeconds(2), new GoalSet(p, quarter("2026-Q1"), goal, "Launch pricing", null, Dimension.IMPACT, "m", level("IC3"))),
                 event(q, 2, T.plusSeconds(3), new EvidenceLogged(p, quarter("2026-Q1"), evidence, "Pricing page live", null, "i",
@@ -91,7 +91,7 @@ class TimelineBatchTest {
                 event(q, 4, T.plusSeconds(5), new GoalProgressed(p, quarter("2026-Q1"), goal, GoalStatus.ON_TRACK, null)),
                 event(q, 5, T.plusSeconds(6), new GoalRevised(p, quarter("2026-Q1"), goal, "Launch pricing in 5 markets", null, Dimension.SCOPE, "m")),
                 event(q, 6, T.plusSeconds(7), new EvidenceRetracted(p, quarter("2026-Q1"), evidence, "Wrong quarter")),
-                event(p.toString(), 1, T.plusSeconds(8), new QuarterOutcomeRecorded(p, "2026-Q1", "IC3", UUID.randomUUID(), "IC2")));
+                event(p.toString(), 1, T.plusSeconds(8), new QuarterOutcomeRecorded(p, quarter("2026-Q1"), level("IC3"), UUID.randomUUID(), level("IC2"))));
     }
 
     private static final List<String> CAREER_SUMMARIES = List.of(
@@ -150,7 +150,7 @@ class TimelineBatchTest {
     private static List<DomainEventMessage<?>> clockSkew(UUID p, UUID goal, UUID tie, UUID roundedUp) {
         String q = p + "/2026-Q2";
         return List.of(
-                event(p.toString(), 0, T, new PersonRegistered(p, "Sam", "sam@example.com", Discipline.ENGINEERING, Track.IC, "IC1", null)),
+                event(p.toString(), 0, T, new PersonRegistered(p, "Sam", "sam@example.com", Discipline.ENGINEERING, Track.IC, level("IC1"), null)),
                 // revised "before" it was set: the set title stays the latest
                 event(q, 0, T.plusSeconds(10), new GoalSet(p, quarter("2026-Q2"), goal, "Set late", null, Dimension.CRAFT, "m", null)),
                 event(q, 1, T.plusSeconds(5), new GoalRevised(p, quarter("2026-Q2"), goal, "Revised early", null, Dimension.CRAFT, "m")),
