@@ -1,5 +1,6 @@
 package com.careerledger.api.decisions;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.DecisionKind;
@@ -58,7 +59,8 @@ public record DecisionView(
     public record Outcome(String quarter, String operatingLevel, UUID assessmentId, String mappedFrom,
                           String assessed) {
         static Outcome of(QuarterOutcome o) {
-            return new Outcome(o.quarter(), o.operatingLevel(), o.assessmentId(), o.mappedFrom(), o.describe());
+            return new Outcome(o.quarter().toString(), o.operatingLevel().code(), o.assessmentId(),
+                    LevelCode.codeOf(o.mappedFrom()), o.describe());
         }
     }
 

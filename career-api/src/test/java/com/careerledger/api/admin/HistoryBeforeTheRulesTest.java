@@ -81,7 +81,7 @@ class HistoryBeforeTheRulesTest {
         store(person, "Person", 2, at, new QuarterOutcomeRecorded(ada, YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2, new LevelCode("IC2")));
         store(q2, "Quarter", 2, at, new QuarterReopened(ada, YearQuarter.parse("2031-Q2"), "second thoughts", "admin", a2));
         store(person, "Person", 3, at, new LevelChanged(ada, UUID.randomUUID(), DecisionKind.PROMOTION, new LevelCode("IC2"), new LevelCode("IC3"),
-                List.of(new QuarterOutcome("2031-Q1", "IC3", a1), new QuarterOutcome("2031-Q2", "IC3", a2)),
+                List.of(new QuarterOutcome(YearQuarter.parse("2031-Q1"), new LevelCode("IC3"), a1), new QuarterOutcome(YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2)),
                 framework.policy(), framework.ref(), "decided on quarters of 2031", null, "admin", at));
 
         JsonNode shown = Eventually.await("the old record in the directory", () -> http.get("/api/people/" + ada),

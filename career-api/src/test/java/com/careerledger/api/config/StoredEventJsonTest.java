@@ -107,7 +107,7 @@ class StoredEventJsonTest {
                         "{'personId':'%P','name':'Ada','email':'ada@example.com','discipline':'ENGINEERING',"
                                 + "'track':'IC','level':'IC2','managerId':'%X'}"),
                 stored(new LevelChanged(P, X, DecisionKind.PROMOTION, level("IC2"), level("IC3"),
-                                List.of(new QuarterOutcome("2026-Q1", "IC3", Y)), new PromotionPolicy(2),
+                                List.of(new QuarterOutcome(Q, level("IC3"), Y)), new PromotionPolicy(2),
                                 new FrameworkRef("ladder", 1, "h"), "ready", null, "lee", AT),
                         "{'personId':'%P','decisionId':'%X','kind':'PROMOTION','fromLevel':'IC2','toLevel':'IC3',"
                                 + "'basis':[{'quarter':'2026-Q1','operatingLevel':'IC3','assessmentId':'%Y',"
@@ -115,7 +115,7 @@ class StoredEventJsonTest {
                                 + "'framework':{'id':'ladder','version':1,'hash':'h'},'rationale':'ready',"
                                 + "'override':null,'decidedBy':'lee','decidedAt':'2026-07-01T10:00:00Z'}"),
                 stored(new TrackSwitched(P, X, Track.IC, level("IC4"), Track.MANAGER, level("M2"),
-                                List.of(new QuarterOutcome("2026-Q1", "M2", Y, "IC4")), new FrameworkRef("ladder", 1, "h"),
+                                List.of(new QuarterOutcome(Q, level("M2"), Y, level("IC4"))), new FrameworkRef("ladder", 1, "h"),
                                 "leads", "lee", AT),
                         "{'personId':'%P','decisionId':'%X','fromTrack':'IC','fromLevel':'IC4','toTrack':'MANAGER',"
                                 + "'toLevel':'M2','carriedOver':[{'quarter':'2026-Q1','operatingLevel':'M2',"

@@ -122,7 +122,7 @@ class StoredDecisionHistoryReplayTest {
         quarter(q2, 3, T.plusSeconds(7), new QuarterReopened(lee, YearQuarter.parse("2031-Q2"), "Calibration", "legacy-admin", a2));
         person(lee, 3, Instant.ofEpochMilli(decidedAt.toEpochMilli() + 1), new LevelChanged(lee, promotion,
                 DecisionKind.PROMOTION, new LevelCode("IC2"), new LevelCode("IC3"),
-                List.of(new QuarterOutcome("2031-Q1", "IC3", a1), new QuarterOutcome("2031-Q2", "IC3", a2)),
+                List.of(new QuarterOutcome(YearQuarter.parse("2031-Q1"), new LevelCode("IC3"), a1), new QuarterOutcome(YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2)),
                 new PromotionPolicy(2), FRAMEWORK, "Two quarters at IC3", null, "legacy-admin", decidedAt));
         // after the decision: a basis quarter reopened and re-assessed below it, no basis change recorded, and the
         // outcome says the level held when it was recorded (IC3), not in that quarter (IC2)

@@ -29,7 +29,7 @@ public record CareerStanding(Track track, String level, SustainedRecord record) 
         }
         if (event instanceof QuarterOutcomeWithdrawn e) {
             // a reopened quarter leaves the record until it is assessed again
-            return new CareerStanding(track, level, record.without(e.quarter().toString()));
+            return new CareerStanding(track, level, record.without(e.quarter()));
         }
         if (event instanceof LevelChanged e) {
             // after a promotion the streak restarts: what earned it does not count toward the next one

@@ -134,11 +134,11 @@ public class Person {
         if (recordedAssessments.contains(command.assessmentId())) {
             return; // an assessment delivered twice, or a superseded one delivered late
         }
-        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter.toString(), operatingLevel,
+        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter, new LevelCode(operatingLevel),
                 command.assessmentId()), track(), level(), framework);
         String levelHeld = command.levelHeld() != null ? command.levelHeld().code() : level();
-        apply(new QuarterOutcomeRecorded(personId, quarter, new LevelCode(outcome.operatingLevel()),
-                outcome.assessmentId(), new LevelCode(levelHeld), LevelCode.orNull(outcome.mappedFrom())));
+        apply(new QuarterOutcomeRecorded(personId, quarter, outcome.operatingLevel(), outcome.assessmentId(),
+                new LevelCode(levelHeld), outcome.mappedFrom()));
         recordBasisChanges(quarter, BasisChange.REASSESSED, outcome, record().with(outcome), actor, framework);
     }
 
@@ -150,13 +150,13 @@ public class Person {
     public void handle(WithdrawQuarterOutcome command, CareerFramework framework,
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         YearQuarter quarter = YearQuarter.required(command.quarter());
-        Optional<QuarterOutcome> standing = record().outcome(quarter.toString());
+        Optional<QuarterOutcome> standing = record().outcome(quarter);
         if (standing.isEmpty() || !standing.get().assessmentId().equals(command.assessmentId())) {
             return; // nothing of that assessment stands (delivered twice, or superseded): nothing to withdraw
         }
         apply(new QuarterOutcomeWithdrawn(personId, quarter, command.assessmentId(),
-                new LevelCode(standing.get().operatingLevel()), command.reason(), actor));
-        recordBasisChanges(quarter, BasisChange.WITHDRAWN, null, record().without(quarter.toString()), actor, framework);
+                standing.get().operatingLevel(), command.reason(), actor));
+        recordBasisChanges(quarter, BasisChange.WITHDRAWN, null, record().without(quarter), actor, framework);
     }
 
     /**
@@ -335,19 +335,19 @@ public class Person {
      * when it was mapped from it, else its equivalent (the person's level there when that is one of several).
      */
     private static QuarterOutcome mapped(QuarterOutcome o, Track onTrack, String preferred, CareerFramework framework) {
-        if (framework.belongsTo(o.operatingLevel(), onTrack)) {
+        if (framework.belongsTo(o.operatingLevel().code(), onTrack)) {
             return o;
         }
-        if (o.mappedFrom() != null && framework.belongsTo(o.mappedFrom(), onTrack)) {
+        if (o.mappedFrom() != null && framework.belongsTo(o.mappedFrom().code(), onTrack)) {
             return new QuarterOutcome(o.quarter(), o.mappedFrom(), o.assessmentId(), null);
         }
-        List<Level> equivalents = framework.equivalents(o.operatingLevel(), onTrack);
+        List<Level> equivalents = framework.equivalents(o.operatingLevel().code(), onTrack);
         if (equivalents.isEmpty()) {
             return o;
         }
         String code = equivalents.stream().map(Level::code).filter(c -> c.equals(preferred)).findFirst()
                 .orElse(equivalents.get(0).code());
-        return new QuarterOutcome(o.quarter(), code, o.assessmentId(),
+        return new QuarterOutcome(o.quarter(), new LevelCode(code), o.assessmentId(),
                 o.mappedFrom() != null ? o.mappedFrom() : o.operatingLevel());
     }
 
@@ -356,14 +356,15 @@ public class Person {
                                     String actor, CareerFramework framework) {
         for (Map.Entry<UUID, CitedBasis> d : List.copyOf(decisions.entrySet())) {
             Optional<QuarterOutcome> cited = d.getValue().basis().stream()
-                    .filter(o -> o.quarter().equals(quarter.toString())).findFirst();
+                    .filter(o -> o.quarter().equals(quarter)).findFirst();
             if (cited.isEmpty()) {
                 continue;
             }
             boolean holds = d.getValue().basis().stream().allMatch(b -> after.outcome(b.quarter())
-                    .map(o -> framework.meets(o.operatingLevel(), d.getValue().toLevel())).orElse(false));
+                    .map(o -> framework.meets(o.operatingLevel().code(), d.getValue().toLevel())).orElse(false));
             apply(new DecisionBasisChanged(personId, d.getKey(), quarter, change,
-                    new LevelCode(cited.get().operatingLevel()), now == null ? null : new LevelCode(now.operatingLevel()), now == null ? cited.get().assessmentId() : now.assessmentId(),
+                    cited.get().operatingLevel(), now == null ? null : now.operatingLevel(),
+                    now == null ? cited.get().assessmentId() : now.assessmentId(),
                     holds, actor, now()));
         }
     }

@@ -25,6 +25,6 @@ public record QuarterOutcomeRecorded(UUID personId, YearQuarter quarter, LevelCo
     }
 
     public QuarterOutcome outcome() {
-        return new QuarterOutcome(quarter.toString(), operatingLevel.code(), assessmentId, LevelCode.codeOf(mappedFrom));
+        return new QuarterOutcome(quarter, operatingLevel, assessmentId, mappedFrom);
     }
 }

@@ -72,7 +72,7 @@ class LevelCorrectionTest {
                 .when(new PromotePerson(ada, promotion, level("IC4"), "Sustained IC4 work", null),
                         MetaData.with(MetaDataKeys.ACTOR, "committee-1"))
                 .expectEvents(new LevelChanged(ada, promotion, PROMOTION, level("IC3"), level("IC4"),
-                        List.of(new QuarterOutcome("2026-Q3", "IC4", q3), new QuarterOutcome("2026-Q4", "IC4", q4)),
+                        List.of(new QuarterOutcome(quarter("2026-Q3"), level("IC4"), q3), new QuarterOutcome(quarter("2026-Q4"), level("IC4"), q4)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Sustained IC4 work", null,
                         "committee-1", NOW));
     }

@@ -122,7 +122,7 @@ class PromotionTest {
     @Test
     void promotion_is_accepted_after_two_consecutive_quarters_at_the_next_level() {
         LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
-                List.of(new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
+                List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW);
 
         fixture.givenCurrentTime(NOW)
@@ -143,7 +143,7 @@ class PromotionTest {
                         assessed("2026-Q1", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
-                        List.of(new QuarterOutcome("2025-Q4", "IC3", q1), new QuarterOutcome("2026-Q1", "IC3", q2)),
+                        List.of(new QuarterOutcome(quarter("2025-Q4"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -155,7 +155,7 @@ class PromotionTest {
                         assessed("2026-Q2", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
-                        List.of(new QuarterOutcome("2026-Q1", "IC4", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
+                        List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC4"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -239,7 +239,7 @@ class PromotionTest {
                 .andGiven(assessed("2026-Q1", "IC3", q1, "IC2"), assessed("2026-Q2", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
-                        List.of(new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
+                        List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -259,7 +259,7 @@ class PromotionTest {
     void an_override_with_a_justification_is_accepted_and_recorded_as_such() {
         String justification = "Led the incident response that saved the Q2 launch; the committee will not wait a quarter";
         LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
-                List.of(new QuarterOutcome("2026-Q1", "IC3", q1)),
+                List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE,
                 new PromotionOverride(justification), "committee-1", NOW);
 
@@ -290,7 +290,7 @@ class PromotionTest {
                 registeredAt("IC2"),
                 assessed("2026-Q1", "IC3", q1, "IC2"),
                 assessed("2026-Q2", "IC3", q2, "IC2"),
-                promotion("IC2", "IC3", new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2))};
+                promotion("IC2", "IC3", new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2))};
 
         fixture.given(promotedOnQ1AndQ2)
                 .andGiven(assessed("2026-Q3", "IC4", q3, "IC3"))
@@ -304,7 +304,7 @@ class PromotionTest {
                 .andGiven(assessed("2026-Q3", "IC4", q3, "IC3"), assessed("2026-Q4", "IC4", q4, "IC3"))
                 .when(promoteTo("IC4"), BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC3"), level("IC4"),
-                        List.of(new QuarterOutcome("2026-Q3", "IC4", q3), new QuarterOutcome("2026-Q4", "IC4", q4)),
+                        List.of(new QuarterOutcome(quarter("2026-Q3"), level("IC4"), q3), new QuarterOutcome(quarter("2026-Q4"), level("IC4"), q4)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -314,7 +314,7 @@ class PromotionTest {
         fixture.given(registeredAt("IC2"),
                         assessed("2026-Q1", "IC4", q1, "IC2"),
                         assessed("2026-Q2", "IC4", q2, "IC2"),
-                        promotion("IC2", "IC3", new QuarterOutcome("2026-Q1", "IC4", q1), new QuarterOutcome("2026-Q2", "IC4", q2)),
+                        promotion("IC2", "IC3", new QuarterOutcome(quarter("2026-Q1"), level("IC4"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC4"), q2)),
                         assessed("2026-Q3", "IC4", q3, "IC3"))
                 .when(promoteTo("IC4"), BY_COMMITTEE)
                 .expectException(violationOf("promotion-not-sustained"))

@@ -160,7 +160,7 @@ class StandingAssessmentsTest {
 
     private LevelChanged promotion() {
         return new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
-                List.of(new QuarterOutcome("2025-Q1", "IC3", q1), new QuarterOutcome("2025-Q2", "IC3", q2)),
+                List.of(new QuarterOutcome(quarter("2025-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2025-Q2"), level("IC3"), q2)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), "two quarters at IC3", null, "committee-1", DECIDED);
     }
 

@@ -105,8 +105,8 @@ class TrackRoundTripTest {
 
     @Test
     void the_carried_record_maps_back_to_what_was_assessed_on_a_round_trip() {
-        QuarterOutcome asAssessed = new QuarterOutcome("2026-Q1", "IC4", q1);
-        QuarterOutcome onManagerTrack = new QuarterOutcome("2026-Q1", "M2", q1, "IC4");
+        QuarterOutcome asAssessed = new QuarterOutcome(quarter("2026-Q1"), level("IC4"), q1);
+        QuarterOutcome onManagerTrack = new QuarterOutcome(quarter("2026-Q1"), level("M2"), q1, level("IC4"));
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(IC, "IC3"), new QuarterOutcomeRecorded(ada, quarter("2026-Q1"), level("IC4"), q1, level("IC3")),
                         switched(IC, "IC3", MANAGER, "M1", List.of(onManagerTrack)))

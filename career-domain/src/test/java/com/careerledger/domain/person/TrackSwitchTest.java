@@ -108,7 +108,7 @@ class TrackSwitchTest {
     @Test
     void the_sustained_record_carries_over_mapped() {
         TrackSwitched switched = new TrackSwitched(ada, decision, IC, level("IC3"), MANAGER, level("M1"),
-                List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
+                List.of(new QuarterOutcome(quarter("2026-Q1"), level("M2"), q1, level("IC4")), new QuarterOutcome(quarter("2026-Q2"), level("M2"), q2, level("IC4"))),
                 ShippedFramework.get().ref(), RATIONALE, "people-ops-1", NOW);
         Object[] ic3ReadyForIc4 = {
                 registered(IC, "IC3"),
@@ -127,7 +127,7 @@ class TrackSwitchTest {
                 .when(new PromotePerson(ada, promotion, level("M2"), "Two quarters at M2 seniority", null),
                         BY_COMMITTEE)
                 .expectEvents(new LevelChanged(ada, promotion, PROMOTION, level("M1"), level("M2"),
-                        List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
+                        List.of(new QuarterOutcome(quarter("2026-Q1"), level("M2"), q1, level("IC4")), new QuarterOutcome(quarter("2026-Q2"), level("M2"), q2, level("IC4"))),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Two quarters at M2 seniority", null,
                         "committee-1", NOW));
     }

@@ -1,5 +1,6 @@
 package com.careerledger.projections.asof;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.CareerStanding;
@@ -229,11 +230,11 @@ public final class CareerAsOf {
         List<QuarterAsOf> qs = quarters.values().stream()
                 .map(q -> {
                     // what readiness counted then (an open quarter has none, unless stored before reopening withdrew it)
-                    Optional<QuarterOutcome> counted = standing.record().outcome(q.quarter);
+                    Optional<QuarterOutcome> counted = standing.record().outcome(YearQuarter.parse(q.quarter));
                     return new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
                             List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
                             "ASSESSED".equals(q.status) ? q.assessment : null, q.track,
-                            counted.map(QuarterOutcome::operatingLevel).orElse(null),
+                            counted.map(o -> o.operatingLevel().code()).orElse(null),
                             counted.filter(o -> o.mappedFrom() != null).map(QuarterOutcome::describe).orElse(null));
                 })
                 .sorted(java.util.Comparator.comparing(QuarterAsOf::quarter))

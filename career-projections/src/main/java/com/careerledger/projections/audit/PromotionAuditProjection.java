@@ -193,7 +193,7 @@ public class PromotionAuditProjection {
         model.handle(work -> {
             work.need(key);
             for (QuarterOutcome outcome : outcomes) {
-                work.needAll(EVIDENCE_OF_QUARTER, e.personId(), outcome.quarter());
+                work.needAll(EVIDENCE_OF_QUARTER, e.personId(), outcome.quarter().toString());
                 if (outcome.assessmentId() != null) {
                     work.need(ASSESSMENTS.key(outcome.assessmentId()));
                 }
@@ -255,7 +255,7 @@ public class PromotionAuditProjection {
      * the audit never saw (recorded without a quarter assessment) keeps its quarter, level and id.
      */
     private static BasisQuarter snapshot(ReadModel.Rows rows, UUID personId, QuarterOutcome outcome) {
-        List<BasisEvidence> listed = rows.all(EVIDENCE_OF_QUARTER, personId, outcome.quarter()).stream()
+        List<BasisEvidence> listed = rows.all(EVIDENCE_OF_QUARTER, personId, outcome.quarter().toString()).stream()
                 .filter(ev -> ev.retractedAt == null)
                 .sorted(BASIS_ORDER)
                 .map(ev -> new BasisEvidence(ev.evidenceId, ev.title, ev.demonstratesLevel, ev.dimension))
@@ -263,11 +263,11 @@ public class PromotionAuditProjection {
         Assessment assessment = outcome.assessmentId() == null ? null
                 : rows.get(ASSESSMENTS.key(outcome.assessmentId()));
         return assessment == null
-                ? new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                null, null, null, listed, outcome.mappedFrom())
-                : new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
+                ? new BasisQuarter(outcome.quarter().toString(), outcome.operatingLevel().code(), outcome.assessmentId(),
+                null, null, null, listed, LevelCode.codeOf(outcome.mappedFrom()))
+                : new BasisQuarter(outcome.quarter().toString(), outcome.operatingLevel().code(), outcome.assessmentId(),
                 assessment.assessedBy, Instant.parse(assessment.assessedAt), assessment.rationale, listed,
-                outcome.mappedFrom());
+                LevelCode.codeOf(outcome.mappedFrom()));
     }
 
     private static Decision decided(LevelChanged e, Instant at, List<BasisQuarter> basis) {

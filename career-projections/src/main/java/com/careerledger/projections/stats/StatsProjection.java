@@ -189,7 +189,7 @@ public class StatsProjection {
 
     @EventHandler
     void on(QuarterOutcomeWithdrawn e, @SequenceNumber long seq) {
-        apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.without(e.quarter().toString())));
+        apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.without(e.quarter())));
     }
 
     /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */

@@ -174,7 +174,7 @@ public class TimelineProjection {
                 .put("override", e.override() != null);
         ArrayNode basis = data.putArray("basis");
         if (e.basis() != null) {
-            e.basis().forEach(o -> basis.add(o.quarter()));
+            e.basis().forEach(o -> basis.add(o.quarter().toString()));
         }
         append(m, e.personId(), person(e.personId()), Lookup.DISCIPLINE, known -> summaries.of(e, known), data);
     }

@@ -68,7 +68,7 @@ class BasisChangeBatchTest {
         return List.of(
                 event(s, 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.ENGINEERING, Track.IC, level("IC2"), null)),
                 event(s, 1, T.plusSeconds(1), new LevelChanged(p, decision, DecisionKind.PROMOTION, level("IC2"), level("IC3"),
-                        List.of(new QuarterOutcome("2025-Q1", "IC3", a1), new QuarterOutcome("2025-Q2", "IC3", UUID.randomUUID())),
+                        List.of(new QuarterOutcome(quarter("2025-Q1"), level("IC3"), a1), new QuarterOutcome(quarter("2025-Q2"), level("IC3"), UUID.randomUUID())),
                         new PromotionPolicy(2), FRAMEWORK, "Sustained", null, "committee", T.plusSeconds(1))),
                 event(s, 2, T.plusSeconds(2), new DecisionBasisChanged(p, decision, quarter("2025-Q1"), BasisChange.WITHDRAWN,
                         level("IC3"), null, a1, false, "reviewer", T.plusSeconds(2))),

@@ -130,7 +130,7 @@ class EvidenceOrderTest {
                     level("IC3"), level("IC2"), level("IC3"), true, "Strong quarter", "lead", null)));
             events.add(event("Quarter", quarter, 6, T.plusSeconds(5), logged(retractedAfter)));
             events.add(event("Person", person.toString(), 1, T.plusSeconds(6), new LevelChanged(person, decision,
-                    DecisionKind.PROMOTION, level("IC2"), level("IC3"), List.of(new QuarterOutcome("2025-Q1", "IC3", assessment)),
+                    DecisionKind.PROMOTION, level("IC2"), level("IC3"), List.of(new QuarterOutcome(quarter("2025-Q1"), level("IC3"), assessment)),
                     new PromotionPolicy(1), FRAMEWORK, "Sustained", null, "committee", T.plusSeconds(6))));
             events.add(event("Quarter", quarter, 7, T.plusSeconds(7),
                     new EvidenceRetracted(person, quarter("2025-Q1"), retractedAfter, "wrong quarter")));
