@@ -40,15 +40,16 @@ public record DecisionView(
         Instant decidedAt) {
 
     public static DecisionView of(LevelChanged e) {
-        return new DecisionView(e.decisionId(), e.personId(), e.kind(), e.fromLevel().code(), e.toLevel().code(), null, null, null,
-                null, outcomes(e.basis()), e.policy(), e.framework(), e.rationale(), e.override(), null, e.decidedBy(),
+        return new DecisionView(e.decisionId(), e.personId(), e.kind(), e.fromLevel().code(), e.toLevel().code(),
+                null, null, null, null, outcomes(e.basis()), e.policy(), e.framework(), e.rationale(), e.override(), null, e.decidedBy(),
                 e.decidedAt());
     }
 
     public static DecisionView of(TrackSwitched e) {
-        return new DecisionView(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(), e.toLevel().code(),
-                e.fromTrack(), e.fromLevel().code(), e.toTrack(), e.toLevel().code(), List.of(), null, e.framework(), e.rationale(),
-                null, outcomes(e.carriedOver()), e.decidedBy(), e.decidedAt());
+        String from = e.fromLevel().code();
+        String to = e.toLevel().code();
+        return new DecisionView(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, from, to, e.fromTrack(), from,
+                e.toTrack(), to, List.of(), null, e.framework(), e.rationale(), null, outcomes(e.carriedOver()), e.decidedBy(), e.decidedAt());
     }
 
     /**

@@ -14,5 +14,6 @@ import java.util.UUID;
  * @param targetLevel the next level on the person's track, which goals aim at; null at the top of a track
  */
 @Revision("1")
-public record QuarterOpened(UUID personId, YearQuarter quarter, Track track, LevelCode levelHeld, LevelCode targetLevel) {
+public record QuarterOpened(UUID personId, YearQuarter quarter, Track track, LevelCode levelHeld,
+                            LevelCode targetLevel) {
 }

@@ -167,46 +167,46 @@ public final class CareerAsOf {
             standing = standing.evolve(payload);
         } else if (payload instanceof LevelChanged e) {
             standing = standing.evolve(e);
-            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel().code(), e.toLevel().code(), e.decidedBy(),
-                    millis(e.decidedAt())));
+            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel().code(), e.toLevel().code(),
+                    e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof TrackSwitched e) {
             standing = standing.evolve(e);
-            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(), e.toLevel().code(),
-                    e.decidedBy(), millis(e.decidedAt())));
+            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(),
+                    e.toLevel().code(), e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof QuarterOpened e) {
-            MutableQuarter q = quarter(e.quarter().toString());
+            MutableQuarter q = quarter(e.quarter());
             q.levelHeld = LevelCode.codeOf(e.levelHeld());
             q.targetLevel = LevelCode.codeOf(e.targetLevel());
             q.track = e.track() == null ? null : e.track().name();
         } else if (payload instanceof QuarterMovedToTrack e) {
-            MutableQuarter q = quarter(e.quarter().toString());
+            MutableQuarter q = quarter(e.quarter());
             q.track = e.toTrack().name();
             q.levelHeld = LevelCode.codeOf(e.levelHeld());
             q.targetLevel = LevelCode.codeOf(e.targetLevel());
         } else if (payload instanceof GoalSet e) {
-            quarter(e.quarter().toString()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
+            quarter(e.quarter()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
         } else if (payload instanceof GoalRevised e) {
-            quarter(e.quarter().toString()).goals.computeIfPresent(e.goalId(),
+            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, e.title(), e.dimension().name(), g.active(), g.progress()));
         } else if (payload instanceof GoalDropped e) {
-            quarter(e.quarter().toString()).goals.computeIfPresent(e.goalId(),
+            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), false, g.progress()));
         } else if (payload instanceof GoalProgressed e) {
-            quarter(e.quarter().toString()).goals.computeIfPresent(e.goalId(),
+            quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status().name()));
         } else if (payload instanceof EvidenceLogged e) {
-            quarter(e.quarter().toString()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
+            quarter(e.quarter()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
                     e.dimension().name(), e.demonstratesLevel().code(), e.occurredOn(), false));
         } else if (payload instanceof EvidenceRetracted e) {
-            quarter(e.quarter().toString()).evidence.computeIfPresent(e.evidenceId(),
+            quarter(e.quarter()).evidence.computeIfPresent(e.evidenceId(),
                     (id, v) -> new EvidenceAsOf(id, v.title(), v.dimension(), v.demonstratesLevel(), v.occurredOn(), true));
         } else if (payload instanceof QuarterAssessed e) {
-            MutableQuarter q = quarter(e.quarter().toString());
+            MutableQuarter q = quarter(e.quarter());
             q.status = "ASSESSED";
             q.assessment = new AssessmentAsOf(e.assessmentId(), LevelCode.codeOf(e.operatingLevel()), e.atNextLevel(), e.rationale(),
                     e.assessedBy(), at);
         } else if (payload instanceof QuarterReopened e) {
-            quarter(e.quarter().toString()).status = "OPEN";
+            quarter(e.quarter()).status = "OPEN";
         }
         // feedback has no bearing on level, track or the quarters' state
     }
@@ -215,8 +215,8 @@ public final class CareerAsOf {
         return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private MutableQuarter quarter(String quarter) {
-        return quarters.computeIfAbsent(quarter, k -> {
+    private MutableQuarter quarter(YearQuarter quarter) {
+        return quarters.computeIfAbsent(quarter.toString(), k -> {
             MutableQuarter q = new MutableQuarter();
             q.quarter = k;
             return q;

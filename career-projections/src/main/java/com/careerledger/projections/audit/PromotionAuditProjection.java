@@ -228,8 +228,8 @@ public class PromotionAuditProjection {
     void on(DecisionBasisChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
         Table.Key<Decision> key = DECISIONS.key(e.decisionId());
         Instant changedAt = e.changedAt() == null ? at : e.changedAt();
-        StoredChange change = new StoredChange(sequence, e.quarter().toString(), e.change(), LevelCode.codeOf(e.previousOperatingLevel()),
-                LevelCode.codeOf(e.operatingLevel()), e.assessmentId(), e.stillHolds(), e.changedBy(), changedAt);
+        StoredChange change = new StoredChange(sequence, e.quarter().toString(), e.change(),
+                LevelCode.codeOf(e.previousOperatingLevel()), LevelCode.codeOf(e.operatingLevel()), e.assessmentId(), e.stillHolds(), e.changedBy(), changedAt);
         model.handle(work -> work.need(key).then(rows -> {
             Decision decision = rows.get(key);
             if (decision != null && decision.basisChanges.stream().noneMatch(c -> c.sequence() == sequence)) {
@@ -262,12 +262,13 @@ public class PromotionAuditProjection {
                 .toList();
         Assessment assessment = outcome.assessmentId() == null ? null
                 : rows.get(ASSESSMENTS.key(outcome.assessmentId()));
+        String quarter = outcome.quarter().toString();
+        String level = outcome.operatingLevel().code();
+        String mappedFrom = LevelCode.codeOf(outcome.mappedFrom());
         return assessment == null
-                ? new BasisQuarter(outcome.quarter().toString(), outcome.operatingLevel().code(), outcome.assessmentId(),
-                null, null, null, listed, LevelCode.codeOf(outcome.mappedFrom()))
-                : new BasisQuarter(outcome.quarter().toString(), outcome.operatingLevel().code(), outcome.assessmentId(),
-                assessment.assessedBy, Instant.parse(assessment.assessedAt), assessment.rationale, listed,
-                LevelCode.codeOf(outcome.mappedFrom()));
+                ? new BasisQuarter(quarter, level, outcome.assessmentId(), null, null, null, listed, mappedFrom)
+                : new BasisQuarter(quarter, level, outcome.assessmentId(), assessment.assessedBy,
+                Instant.parse(assessment.assessedAt), assessment.rationale, listed, mappedFrom);
     }
 
     private static Decision decided(LevelChanged e, Instant at, List<BasisQuarter> basis) {

@@ -1,5 +1,6 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.LevelChanged;
@@ -150,42 +151,42 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(GoalSet e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.goals++);
+        apply(e.personId(), e.quarter(), seq, at, row -> row.goals++);
     }
 
     @EventHandler
     void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.goals--);
+        apply(e.personId(), e.quarter(), seq, at, row -> row.goals--);
     }
 
     @EventHandler
     void on(GoalRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> { });
+        apply(e.personId(), e.quarter(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> { });
+        apply(e.personId(), e.quarter(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.evidence++);
+        apply(e.personId(), e.quarter(), seq, at, row -> row.evidence++);
     }
 
     @EventHandler
     void on(EvidenceRetracted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> row.evidence--);
+        apply(e.personId(), e.quarter(), seq, at, row -> row.evidence--);
     }
 
     @EventHandler
     void on(FeedbackRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> { });
+        apply(e.personId(), e.quarter(), seq, at, row -> { });
     }
 
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> {
+        apply(e.personId(), e.quarter(), seq, at, row -> {
             row.operatingLevel = LevelCode.codeOf(e.operatingLevel());
             row.atNextLevel = e.atNextLevel();
         });
@@ -194,7 +195,7 @@ public class PerformanceHistoryProjection {
     @EventHandler
     void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
         // an open quarter moved with the person to their new track: it is held and aimed on the new ladder
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> {
+        apply(e.personId(), e.quarter(), seq, at, row -> {
             row.levelHeld = LevelCode.codeOf(e.levelHeld());
             row.targetLevel = LevelCode.codeOf(e.targetLevel());
         });
@@ -204,7 +205,7 @@ public class PerformanceHistoryProjection {
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the quarter is open again; its assessment leaves the person's record with the QuarterOutcomeWithdrawn the
         // reopening causes (events stored before withdrawals existed leave it there: it is still shown open here)
-        apply(e.personId(), e.quarter().toString(), seq, at, row -> {
+        apply(e.personId(), e.quarter(), seq, at, row -> {
             row.operatingLevel = null;
             row.atNextLevel = null;
         });
@@ -247,8 +248,8 @@ public class PerformanceHistoryProjection {
     }
 
     /** Applies a Quarter event once, with {@code change} on the quarter row; a redelivery changes nothing. */
-    private void apply(UUID personId, String quarter, long seq, Instant at, Consumer<QuarterRow> change) {
-        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+    private void apply(UUID personId, YearQuarter quarter, long seq, Instant at, Consumer<QuarterRow> change) {
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
         model.handle(work -> work.need(key).then(rows -> {
             QuarterRow row = rows.get(key);
             if (row != null && row.version < seq) {

@@ -1,5 +1,6 @@
 package com.careerledger.projections.lookup;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
@@ -143,16 +144,16 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
 
     @EventHandler
     void on(QuarterAssessed event) {
-        open(event.personId(), event.quarter().toString(), false);
+        open(event.personId(), event.quarter(), false);
     }
 
     @EventHandler
     void on(QuarterReopened event) {
-        open(event.personId(), event.quarter().toString(), true);
+        open(event.personId(), event.quarter(), true);
     }
 
-    private void open(UUID personId, String quarter, boolean open) {
-        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+    private void open(UUID personId, YearQuarter quarter, boolean open) {
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
         model.handle(work -> work.need(key).then(rows -> rows.update(key, q -> q.open = open)));
     }
 

@@ -1,5 +1,6 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
@@ -81,7 +82,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalSet e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> {
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
             GoalRow goal = new GoalRow();
             goal.goalId = e.goalId();
             goal.personId = e.personId();
@@ -99,7 +100,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
-        goal(e.personId(), e.quarter().toString(), e.goalId(), seq, at, goal -> {
+        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
             goal.title = e.title();
             goal.description = e.description();
             goal.dimension = e.dimension();
@@ -109,7 +110,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalDropped e, @SequenceNumber long seq, @Timestamp Instant at) {
-        goal(e.personId(), e.quarter().toString(), e.goalId(), seq, at, goal -> {
+        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
             goal.active = false;
             goal.dropReason = e.reason();
         });
@@ -117,7 +118,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(GoalProgressed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        goal(e.personId(), e.quarter().toString(), e.goalId(), seq, at, goal -> {
+        goal(e.personId(), e.quarter(), e.goalId(), seq, at, goal -> {
             goal.progressStatus = e.status();
             goal.progressNote = e.note();
             goal.progressAt = utc(at);
@@ -126,7 +127,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(EvidenceLogged e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> {
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
             EvidenceRow evidence = new EvidenceRow();
             evidence.evidenceId = e.evidenceId();
             evidence.personId = e.personId();
@@ -148,7 +149,7 @@ public class QuarterProjection {
     @EventHandler
     void on(EvidenceRetracted e, @SequenceNumber long seq, @Timestamp Instant at) {
         Table.Key<EvidenceRow> key = EVIDENCE.key(e.evidenceId());
-        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> rows.update(key, evidence -> {
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> rows.update(key, evidence -> {
             evidence.retracted = true;
             evidence.retractionReason = e.reason();
         }), key);
@@ -157,7 +158,7 @@ public class QuarterProjection {
     @EventHandler
     void on(FeedbackRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         // feedback is only ever inserted (a row stored already stays): nothing of it to read first
-        claimed(e.personId(), e.quarter().toString(), seq, at, (quarter, rows) -> {
+        claimed(e.personId(), e.quarter(), seq, at, (quarter, rows) -> {
             FeedbackRow feedback = new FeedbackRow();
             feedback.feedbackId = e.feedbackId();
             feedback.personId = e.personId();
@@ -173,7 +174,7 @@ public class QuarterProjection {
 
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        claimed(e.personId(), e.quarter().toString(), seq, at, (row, rows) -> {
+        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
             row.status = QuarterStatus.ASSESSED;
             row.assessmentId = e.assessmentId();
             row.operatingLevel = LevelCode.codeOf(e.operatingLevel());
@@ -188,13 +189,13 @@ public class QuarterProjection {
     @EventHandler
     void on(QuarterReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the previous assessment stays in the history (events, timeline); the quarter view shows the open quarter
-        claimed(e.personId(), e.quarter().toString(), seq, at, (row, rows) -> row.status = QuarterStatus.OPEN);
+        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> row.status = QuarterStatus.OPEN);
     }
 
     @EventHandler
     void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
         // an open quarter moved with the person to their new track: held, aimed and assessed on the new ladder
-        claimed(e.personId(), e.quarter().toString(), seq, at, (row, rows) -> {
+        claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
             row.track = e.toTrack();
             row.levelHeld = LevelCode.codeOf(e.levelHeld());
             row.targetLevel = LevelCode.codeOf(e.targetLevel());
@@ -215,9 +216,9 @@ public class QuarterProjection {
      *
      * @param alsoNeeded the rows of other tables {@code change} reads
      */
-    private void claimed(UUID personId, String quarter, long seq, Instant at,
+    private void claimed(UUID personId, YearQuarter quarter, long seq, Instant at,
                          BiConsumer<QuarterRow, ReadModel.Rows> change, Table.Key<?>... alsoNeeded) {
-        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
         model.handle(work -> {
             work.need(key);
             for (Table.Key<?> needed : alsoNeeded) {
@@ -236,7 +237,7 @@ public class QuarterProjection {
     }
 
     /** Applies a Quarter event to one of its goals, once (see {@link #claimed}). */
-    private void goal(UUID personId, String quarter, UUID goalId, long seq, Instant at, Consumer<GoalRow> change) {
+    private void goal(UUID personId, YearQuarter quarter, UUID goalId, long seq, Instant at, Consumer<GoalRow> change) {
         Table.Key<GoalRow> key = GOALS.key(goalId);
         claimed(personId, quarter, seq, at, (row, rows) -> rows.update(key, change), key);
     }

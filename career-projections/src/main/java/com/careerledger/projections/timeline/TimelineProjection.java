@@ -1,5 +1,6 @@
 package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.framework.CareerFramework;
@@ -195,7 +196,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(QuarterMovedToTrack e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
                 data()
                 .put("quarter", e.quarter().toString())
                 .put("decisionId", text(e.decisionId()))
@@ -209,7 +210,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(QuarterOpened e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
                 data()
                 .put("quarter", e.quarter().toString())
                 .put("track", e.track().name())
@@ -219,7 +220,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(GoalSet e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("title", e.title())
@@ -229,7 +230,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(GoalRevised e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.goal(e.goalId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
                 .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
@@ -239,7 +240,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(GoalDropped e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.goal(e.goalId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
                 .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId())));
@@ -247,7 +248,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(GoalProgressed e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.goal(e.goalId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
                 .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
@@ -256,7 +257,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(EvidenceLogged e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
                 .put("evidenceId", text(e.evidenceId()))
                 .put("title", e.title())
@@ -268,7 +269,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(EvidenceRetracted e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), Lookup.evidence(e.evidenceId()),
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.evidence(e.evidenceId()),
                 known -> summaries.of(e, known), data()
                 .put("quarter", e.quarter().toString())
                 .put("evidenceId", text(e.evidenceId())));
@@ -276,7 +277,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(FeedbackRecorded e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
                 .put("feedbackId", text(e.feedbackId()))
                 .put("relationship", e.relationship().name())
@@ -285,7 +286,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(QuarterAssessed e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
                 .put("assessmentId", text(e.assessmentId()))
                 .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
@@ -297,7 +298,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(QuarterReopened e, DomainEventMessage<?> m) {
-        append(m, e.personId(), quarter(e.personId(), e.quarter().toString()), summaries.of(e), data()
+        append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
                 .put("previousAssessmentId", text(e.previousAssessmentId())));
     }
@@ -436,7 +437,7 @@ public class TimelineProjection {
     }
 
     /** The Quarter aggregate's id, written the way the domain writes it. */
-    private static String quarter(UUID personId, String quarter) {
+    private static String quarter(UUID personId, YearQuarter quarter) {
         return QuarterId.of(personId, quarter);
     }
 
