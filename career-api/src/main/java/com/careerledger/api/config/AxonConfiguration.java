@@ -10,6 +10,7 @@ import com.careerledger.domain.policy.AssessmentOutcomePolicy;
 import com.careerledger.domain.quarter.Quarter;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.projections.lookup.PersonLookupProjection;
+import com.careerledger.projections.support.DomainValuesModule;
 import com.careerledger.projections.support.PersonSequencingPolicy;
 import com.careerledger.projections.ReadModelGroups;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -79,6 +80,8 @@ public class AxonConfiguration {
     static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .findAndRegisterModules()
+                // level codes and quarters as the text the stored payloads have always held
+                .registerModule(new DomainValuesModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // old events must keep reading when a later revision adds a field the old class lacks
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

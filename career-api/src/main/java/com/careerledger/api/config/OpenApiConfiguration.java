@@ -1,5 +1,8 @@
 package com.careerledger.api.config;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
+import org.springdoc.core.utils.SpringDocUtils;
 import com.careerledger.api.web.WebConfiguration.HttpProperties;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,6 +46,12 @@ import java.util.Set;
 public class OpenApiConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OpenApiConfiguration.class);
+
+    static {
+        // a view that holds the domain's values writes them as text (DomainValuesModule): so does the document
+        SpringDocUtils.getConfig().replaceWithClass(LevelCode.class, String.class)
+                .replaceWithClass(YearQuarter.class, String.class);
+    }
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";

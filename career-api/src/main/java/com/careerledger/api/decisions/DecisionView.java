@@ -1,5 +1,6 @@
 package com.careerledger.api.decisions;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.DecisionKind;
@@ -39,15 +40,16 @@ public record DecisionView(
         Instant decidedAt) {
 
     public static DecisionView of(LevelChanged e) {
-        return new DecisionView(e.decisionId(), e.personId(), e.kind(), e.fromLevel(), e.toLevel(), null, null, null,
-                null, outcomes(e.basis()), e.policy(), e.framework(), e.rationale(), e.override(), null, e.decidedBy(),
+        return new DecisionView(e.decisionId(), e.personId(), e.kind(), e.fromLevel().code(), e.toLevel().code(),
+                null, null, null, null, outcomes(e.basis()), e.policy(), e.framework(), e.rationale(), e.override(), null, e.decidedBy(),
                 e.decidedAt());
     }
 
     public static DecisionView of(TrackSwitched e) {
-        return new DecisionView(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
-                e.fromTrack(), e.fromLevel(), e.toTrack(), e.toLevel(), List.of(), null, e.framework(), e.rationale(),
-                null, outcomes(e.carriedOver()), e.decidedBy(), e.decidedAt());
+        String from = e.fromLevel().code();
+        String to = e.toLevel().code();
+        return new DecisionView(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, from, to, e.fromTrack(), from,
+                e.toTrack(), to, List.of(), null, e.framework(), e.rationale(), null, outcomes(e.carriedOver()), e.decidedBy(), e.decidedAt());
     }
 
     /**
@@ -58,7 +60,8 @@ public record DecisionView(
     public record Outcome(String quarter, String operatingLevel, UUID assessmentId, String mappedFrom,
                           String assessed) {
         static Outcome of(QuarterOutcome o) {
-            return new Outcome(o.quarter(), o.operatingLevel(), o.assessmentId(), o.mappedFrom(), o.describe());
+            return new Outcome(o.quarter().toString(), o.operatingLevel().code(), o.assessmentId(),
+                    LevelCode.codeOf(o.mappedFrom()), o.describe());
         }
     }
 

@@ -155,8 +155,8 @@ public class QuartersController {
                 LevelCode.of("demonstratesLevel", request.demonstratesLevel()),
                 request.goalId(), request.allLinks(), request.occurredOn()));
         EvidenceLogged e = stored.evidence();
-        EvidenceView view = new EvidenceView(e.evidenceId(), e.quarter(), e.title(), e.description(), e.impact(),
-                e.dimension(), e.demonstratesLevel(), e.goalId(), e.firstLink(), e.links(), e.occurredOn(),
+        EvidenceView view = new EvidenceView(e.evidenceId(), e.quarter().toString(), e.title(), e.description(),
+                e.impact(), e.dimension(), e.demonstratesLevel().code(), e.goalId(), e.firstLink(), e.links(), e.occurredOn(),
                 false, null, stored.loggedAt());
         return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + e.evidenceId())).body(view);
     }

@@ -1,5 +1,6 @@
 package com.careerledger.api.web;
 
+import com.careerledger.projections.support.DomainValuesModule;
 import com.fasterxml.jackson.databind.Module;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -38,6 +39,12 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     Module strictJsonModule() {
         return new StrictJsonModule();
+    }
+
+    /** The domain's values (a level code, a quarter) as the text the API has always written for them. */
+    @Bean
+    Module domainValuesModule() {
+        return new DomainValuesModule();
     }
 
     @Bean

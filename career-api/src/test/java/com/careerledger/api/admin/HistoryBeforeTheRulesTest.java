@@ -1,5 +1,7 @@
 package com.careerledger.api.admin;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.ReadModels;
@@ -64,22 +66,22 @@ class HistoryBeforeTheRulesTest {
 
         String person = ada.toString();
         store(person, "Person", 0, at, new PersonRegistered(ada, "Old Record", "old-" + ada + "@example.com",
-                Discipline.ENGINEERING, Track.IC, "IC2", null));
+                Discipline.ENGINEERING, Track.IC, new LevelCode("IC2"), null));
         String q1 = ada + "/2031-Q1";
-        store(q1, "Quarter", 0, at, new QuarterOpened(ada, "2031-Q1", Track.IC, "IC2", "IC3"));
-        store(q1, "Quarter", 1, at, new EvidenceLogged(ada, "2031-Q1", UUID.randomUUID(), "A win of another year", null,
-                "Some", Dimension.IMPACT, "IC2", null, null, LocalDate.parse("2026-02-01")));
-        store(q1, "Quarter", 2, at, new QuarterAssessed(ada, "2031-Q1", a1, "IC3", "IC2", "IC3", true, "early",
+        store(q1, "Quarter", 0, at, new QuarterOpened(ada, YearQuarter.parse("2031-Q1"), Track.IC, new LevelCode("IC2"), new LevelCode("IC3")));
+        store(q1, "Quarter", 1, at, new EvidenceLogged(ada, YearQuarter.parse("2031-Q1"), UUID.randomUUID(), "A win of another year", null,
+                "Some", Dimension.IMPACT, new LevelCode("IC2"), null, null, LocalDate.parse("2026-02-01")));
+        store(q1, "Quarter", 2, at, new QuarterAssessed(ada, YearQuarter.parse("2031-Q1"), a1, new LevelCode("IC3"), new LevelCode("IC2"), new LevelCode("IC3"), true, "early",
                 "admin", null));
-        store(person, "Person", 1, at, new QuarterOutcomeRecorded(ada, "2031-Q1", "IC3", a1, "IC2"));
+        store(person, "Person", 1, at, new QuarterOutcomeRecorded(ada, YearQuarter.parse("2031-Q1"), new LevelCode("IC3"), a1, new LevelCode("IC2")));
         String q2 = ada + "/2031-Q2";
-        store(q2, "Quarter", 0, at, new QuarterOpened(ada, "2031-Q2", Track.IC, "IC2", "IC3"));
-        store(q2, "Quarter", 1, at, new QuarterAssessed(ada, "2031-Q2", a2, "IC3", "IC2", "IC3", true, "early",
+        store(q2, "Quarter", 0, at, new QuarterOpened(ada, YearQuarter.parse("2031-Q2"), Track.IC, new LevelCode("IC2"), new LevelCode("IC3")));
+        store(q2, "Quarter", 1, at, new QuarterAssessed(ada, YearQuarter.parse("2031-Q2"), a2, new LevelCode("IC3"), new LevelCode("IC2"), new LevelCode("IC3"), true, "early",
                 "admin", null));
-        store(person, "Person", 2, at, new QuarterOutcomeRecorded(ada, "2031-Q2", "IC3", a2, "IC2"));
-        store(q2, "Quarter", 2, at, new QuarterReopened(ada, "2031-Q2", "second thoughts", "admin", a2));
-        store(person, "Person", 3, at, new LevelChanged(ada, UUID.randomUUID(), DecisionKind.PROMOTION, "IC2", "IC3",
-                List.of(new QuarterOutcome("2031-Q1", "IC3", a1), new QuarterOutcome("2031-Q2", "IC3", a2)),
+        store(person, "Person", 2, at, new QuarterOutcomeRecorded(ada, YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2, new LevelCode("IC2")));
+        store(q2, "Quarter", 2, at, new QuarterReopened(ada, YearQuarter.parse("2031-Q2"), "second thoughts", "admin", a2));
+        store(person, "Person", 3, at, new LevelChanged(ada, UUID.randomUUID(), DecisionKind.PROMOTION, new LevelCode("IC2"), new LevelCode("IC3"),
+                List.of(new QuarterOutcome(YearQuarter.parse("2031-Q1"), new LevelCode("IC3"), a1), new QuarterOutcome(YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2)),
                 framework.policy(), framework.ref(), "decided on quarters of 2031", null, "admin", at));
 
         JsonNode shown = Eventually.await("the old record in the directory", () -> http.get("/api/people/" + ada),

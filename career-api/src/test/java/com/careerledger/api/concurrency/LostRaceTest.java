@@ -1,5 +1,6 @@
 package com.careerledger.api.concurrency;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.domain.person.AssignManager;
@@ -76,7 +77,7 @@ class LostRaceTest {
         String person = stories.register("Rita Race", "IC", "IC2");
         stories.open(person, QUARTER);
         stories.evidence(person, QUARTER, "First entry", "IC2");
-        String quarterId = Quarter.idOf(UUID.fromString(person), QUARTER);
+        String quarterId = Quarter.idOf(UUID.fromString(person), YearQuarter.parse(QUARTER));
         AtomicInteger attempts = new AtomicInteger();
         interceptor = whileHandling(c -> c.getPayload() instanceof LogEvidence l && l.quarterId().equals(quarterId),
                 attempt -> {
@@ -100,7 +101,7 @@ class LostRaceTest {
         String person = stories.register("Lou Loser", "IC", "IC2");
         stories.open(person, QUARTER);
         stories.evidence(person, QUARTER, "First entry", "IC2");
-        String quarterId = Quarter.idOf(UUID.fromString(person), QUARTER);
+        String quarterId = Quarter.idOf(UUID.fromString(person), YearQuarter.parse(QUARTER));
         AtomicInteger attempts = new AtomicInteger();
         interceptor = whileHandling(c -> c.getPayload() instanceof LogEvidence l && l.quarterId().equals(quarterId),
                 attempt -> {
@@ -142,7 +143,7 @@ class LostRaceTest {
 
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
         assertThat(relayed).hasValue(2);
-        String quarterId = Quarter.idOf(UUID.fromString(person), QUARTER);
+        String quarterId = Quarter.idOf(UUID.fromString(person), YearQuarter.parse(QUARTER));
         assertThat(count(quarterId, "QuarterAssessed")).isEqualTo(1);
         assertThat(count(person, "QuarterOutcomeRecorded")).isEqualTo(1);
         assertThat(count(person, "ManagerAssigned")).as("the other writer's event is kept").isEqualTo(2);

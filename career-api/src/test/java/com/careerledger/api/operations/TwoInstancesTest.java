@@ -1,5 +1,6 @@
 package com.careerledger.api.operations;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.api.CareerLedgerApplication;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
@@ -156,7 +157,7 @@ class TwoInstancesTest {
                         }
                     });
                     ids(view.get("feedback"), "feedbackId").forEach(seenFeedback::add);
-                    assertThat(view.get("version").asLong()).isEqualTo(lastSequence(db, Quarter.idOf(UUID.fromString(person), QUARTER)));
+                    assertThat(view.get("version").asLong()).isEqualTo(lastSequence(db, Quarter.idOf(UUID.fromString(person), YearQuarter.parse(QUARTER))));
                     assertThat(http.get("/api/people/" + person).json().get("version").asLong())
                             .isEqualTo(lastSequence(db, person));
                 }

@@ -1,5 +1,7 @@
 package com.careerledger.api.readmodels;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.domain.framework.FrameworkRef;
@@ -103,42 +105,42 @@ class StoredDecisionHistoryReplayTest {
         Instant decidedAt = T.plusSeconds(100).plusNanos(123_456_789);
 
         person(lee, 0, T, new PersonRegistered(lee, "Lee Legacy", "lee-" + lee + "@example.com",
-                Discipline.ENGINEERING, Track.IC, "IC2", null));
-        quarter(q1, 0, T.plusSeconds(1), new QuarterOpened(lee, "2031-Q1", Track.IC, "IC2", "IC3"));
-        quarter(q1, 1, T.plusSeconds(2), new EvidenceLogged(lee, "2031-Q1", e1, "Designed the 2031 platform", null,
-                "Shipped", Dimension.IMPACT, "IC3", null, null, LocalDate.parse("2026-02-01")));
-        quarter(q1, 2, T.plusSeconds(3), new QuarterAssessed(lee, "2031-Q1", a1, "IC3", "IC2", "IC3", true,
+                Discipline.ENGINEERING, Track.IC, new LevelCode("IC2"), null));
+        quarter(q1, 0, T.plusSeconds(1), new QuarterOpened(lee, YearQuarter.parse("2031-Q1"), Track.IC, new LevelCode("IC2"), new LevelCode("IC3")));
+        quarter(q1, 1, T.plusSeconds(2), new EvidenceLogged(lee, YearQuarter.parse("2031-Q1"), e1, "Designed the 2031 platform", null,
+                "Shipped", Dimension.IMPACT, new LevelCode("IC3"), null, null, LocalDate.parse("2026-02-01")));
+        quarter(q1, 2, T.plusSeconds(3), new QuarterAssessed(lee, YearQuarter.parse("2031-Q1"), a1, new LevelCode("IC3"), new LevelCode("IC2"), new LevelCode("IC3"), true,
                 "Operated at IC3", "legacy-assessor", null));
-        person(lee, 1, T.plusSeconds(3), new QuarterOutcomeRecorded(lee, "2031-Q1", "IC3", a1, "IC2"));
-        quarter(q2, 0, T.plusSeconds(4), new QuarterOpened(lee, "2031-Q2", Track.IC, "IC2", "IC3"));
-        quarter(q2, 1, T.plusSeconds(5), new EvidenceLogged(lee, "2031-Q2", e2, "Ran the 2031 migration", null,
-                "Shipped", Dimension.OWNERSHIP, "IC3", null, null, LocalDate.parse("2026-02-01")));
-        quarter(q2, 2, T.plusSeconds(6), new QuarterAssessed(lee, "2031-Q2", a2, "IC3", "IC2", "IC3", true,
+        person(lee, 1, T.plusSeconds(3), new QuarterOutcomeRecorded(lee, YearQuarter.parse("2031-Q1"), new LevelCode("IC3"), a1, new LevelCode("IC2")));
+        quarter(q2, 0, T.plusSeconds(4), new QuarterOpened(lee, YearQuarter.parse("2031-Q2"), Track.IC, new LevelCode("IC2"), new LevelCode("IC3")));
+        quarter(q2, 1, T.plusSeconds(5), new EvidenceLogged(lee, YearQuarter.parse("2031-Q2"), e2, "Ran the 2031 migration", null,
+                "Shipped", Dimension.OWNERSHIP, new LevelCode("IC3"), null, null, LocalDate.parse("2026-02-01")));
+        quarter(q2, 2, T.plusSeconds(6), new QuarterAssessed(lee, YearQuarter.parse("2031-Q2"), a2, new LevelCode("IC3"), new LevelCode("IC2"), new LevelCode("IC3"), true,
                 "Operated at IC3 again", "legacy-assessor", null));
-        person(lee, 2, T.plusSeconds(6), new QuarterOutcomeRecorded(lee, "2031-Q2", "IC3", a2, "IC2"));
+        person(lee, 2, T.plusSeconds(6), new QuarterOutcomeRecorded(lee, YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2, new LevelCode("IC2")));
         // reopened before the decision, and nothing withdrew the outcome from the record
-        quarter(q2, 3, T.plusSeconds(7), new QuarterReopened(lee, "2031-Q2", "Calibration", "legacy-admin", a2));
+        quarter(q2, 3, T.plusSeconds(7), new QuarterReopened(lee, YearQuarter.parse("2031-Q2"), "Calibration", "legacy-admin", a2));
         person(lee, 3, Instant.ofEpochMilli(decidedAt.toEpochMilli() + 1), new LevelChanged(lee, promotion,
-                DecisionKind.PROMOTION, "IC2", "IC3",
-                List.of(new QuarterOutcome("2031-Q1", "IC3", a1), new QuarterOutcome("2031-Q2", "IC3", a2)),
+                DecisionKind.PROMOTION, new LevelCode("IC2"), new LevelCode("IC3"),
+                List.of(new QuarterOutcome(YearQuarter.parse("2031-Q1"), new LevelCode("IC3"), a1), new QuarterOutcome(YearQuarter.parse("2031-Q2"), new LevelCode("IC3"), a2)),
                 new PromotionPolicy(2), FRAMEWORK, "Two quarters at IC3", null, "legacy-admin", decidedAt));
         // after the decision: a basis quarter reopened and re-assessed below it, no basis change recorded, and the
         // outcome says the level held when it was recorded (IC3), not in that quarter (IC2)
-        quarter(q1, 3, T.plusSeconds(200), new QuarterReopened(lee, "2031-Q1", "Second look", "legacy-admin", a1));
-        quarter(q1, 4, T.plusSeconds(201), new QuarterAssessed(lee, "2031-Q1", a1again, "IC1", "IC2", "IC3", false,
+        quarter(q1, 3, T.plusSeconds(200), new QuarterReopened(lee, YearQuarter.parse("2031-Q1"), "Second look", "legacy-admin", a1));
+        quarter(q1, 4, T.plusSeconds(201), new QuarterAssessed(lee, YearQuarter.parse("2031-Q1"), a1again, new LevelCode("IC1"), new LevelCode("IC2"), new LevelCode("IC3"), false,
                 "Recalibrated", "legacy-assessor", a1));
-        person(lee, 4, T.plusSeconds(201), new QuarterOutcomeRecorded(lee, "2031-Q1", "IC1", a1again, "IC3"));
+        person(lee, 4, T.plusSeconds(201), new QuarterOutcomeRecorded(lee, YearQuarter.parse("2031-Q1"), new LevelCode("IC1"), a1again, new LevelCode("IC3")));
 
         UUID ray = UUID.randomUUID();
         UUID there = UUID.randomUUID();
         UUID back = UUID.randomUUID();
         String open = ray + "/2026-Q1";
         person(ray, 0, T, new PersonRegistered(ray, "Ray Roundtrip", "ray-" + ray + "@example.com",
-                Discipline.ENGINEERING, Track.IC, "IC6", null));
-        quarter(open, 0, T.plusSeconds(1), new QuarterOpened(ray, "2026-Q1", Track.IC, "IC6", null));
-        person(ray, 1, T.plusSeconds(10), new TrackSwitched(ray, there, Track.IC, "IC6", Track.MANAGER, "M3",
+                Discipline.ENGINEERING, Track.IC, new LevelCode("IC6"), null));
+        quarter(open, 0, T.plusSeconds(1), new QuarterOpened(ray, YearQuarter.parse("2026-Q1"), Track.IC, new LevelCode("IC6"), null));
+        person(ray, 1, T.plusSeconds(10), new TrackSwitched(ray, there, Track.IC, new LevelCode("IC6"), Track.MANAGER, new LevelCode("M3"),
                 List.of(), FRAMEWORK, "Runs the org", "legacy-admin", T.plusSeconds(10)));
-        person(ray, 2, T.plusSeconds(20), new TrackSwitched(ray, back, Track.MANAGER, "M3", Track.IC, "IC5",
+        person(ray, 2, T.plusSeconds(20), new TrackSwitched(ray, back, Track.MANAGER, new LevelCode("M3"), Track.IC, new LevelCode("IC5"),
                 List.of(), FRAMEWORK, "Back to architecture", "legacy-admin", T.plusSeconds(20)));
 
         store();

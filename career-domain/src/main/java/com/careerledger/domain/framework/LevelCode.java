@@ -36,6 +36,11 @@ public record LevelCode(String code) {
         return level == null ? null : level.code();
     }
 
+    /** A stored code as the value, {@code null} for no level: how an event's optional level field is made. */
+    public static LevelCode orNull(String code) {
+        return code == null ? null : new LevelCode(code);
+    }
+
     private static String require(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidCommandException(field, field + " is required");

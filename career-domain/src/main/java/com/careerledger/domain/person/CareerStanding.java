@@ -19,7 +19,7 @@ public record CareerStanding(Track track, String level, SustainedRecord record) 
 
     /** Where a registration puts someone: their track and level, and no record yet. */
     public static CareerStanding registered(PersonRegistered event) {
-        return new CareerStanding(event.track(), event.level(), SustainedRecord.EMPTY);
+        return new CareerStanding(event.track(), event.level().code(), SustainedRecord.EMPTY);
     }
 
     /** The standing after one of the person's events. */
@@ -33,12 +33,12 @@ public record CareerStanding(Track track, String level, SustainedRecord record) 
         }
         if (event instanceof LevelChanged e) {
             // after a promotion the streak restarts: what earned it does not count toward the next one
-            return new CareerStanding(track, e.toLevel(),
+            return new CareerStanding(track, e.toLevel().code(),
                     e.kind() == DecisionKind.PROMOTION ? record.afterPromotion() : record);
         }
         if (event instanceof TrackSwitched e) {
             // a role change: the record comes along, mapped to the new track
-            return new CareerStanding(e.toTrack(), e.toLevel(), record.carriedOver(e.carriedOver()));
+            return new CareerStanding(e.toTrack(), e.toLevel().code(), record.carriedOver(e.carriedOver()));
         }
         return this;
     }

@@ -1,5 +1,7 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -17,7 +19,7 @@ import java.util.UUID;
  * @param changedBy              the authenticated principal who reopened or re-assessed (from metadata)
  */
 @Revision("1")
-public record DecisionBasisChanged(UUID personId, UUID decisionId, String quarter, BasisChange change,
-                                   String previousOperatingLevel, String operatingLevel, UUID assessmentId,
+public record DecisionBasisChanged(UUID personId, UUID decisionId, YearQuarter quarter, BasisChange change,
+                                   LevelCode previousOperatingLevel, LevelCode operatingLevel, UUID assessmentId,
                                    boolean stillHolds, String changedBy, Instant changedAt) {
 }

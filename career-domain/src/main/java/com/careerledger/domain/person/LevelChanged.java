@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import org.axonframework.serialization.Revision;
@@ -21,8 +22,8 @@ public record LevelChanged(
         UUID personId,
         UUID decisionId,
         DecisionKind kind,
-        String fromLevel,
-        String toLevel,
+        LevelCode fromLevel,
+        LevelCode toLevel,
         List<QuarterOutcome> basis,
         PromotionPolicy policy,
         FrameworkRef framework,

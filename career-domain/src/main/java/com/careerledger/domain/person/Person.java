@@ -92,7 +92,7 @@ public class Person {
             }
         }
         apply(new PersonRegistered(command.personId(), name, email, command.discipline(), command.track(),
-                level, command.managerId()));
+                new LevelCode(level), command.managerId()));
     }
 
     @CommandHandler
@@ -134,12 +134,12 @@ public class Person {
         if (recordedAssessments.contains(command.assessmentId())) {
             return; // an assessment delivered twice, or a superseded one delivered late
         }
-        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter.toString(), operatingLevel,
+        QuarterOutcome outcome = mapped(new QuarterOutcome(quarter, new LevelCode(operatingLevel),
                 command.assessmentId()), track(), level(), framework);
         String levelHeld = command.levelHeld() != null ? command.levelHeld().code() : level();
-        apply(new QuarterOutcomeRecorded(personId, outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                levelHeld, outcome.mappedFrom()));
-        recordBasisChanges(outcome.quarter(), BasisChange.REASSESSED, outcome, record().with(outcome), actor, framework);
+        apply(new QuarterOutcomeRecorded(personId, quarter, outcome.operatingLevel(), outcome.assessmentId(),
+                new LevelCode(levelHeld), outcome.mappedFrom()));
+        recordBasisChanges(quarter, BasisChange.REASSESSED, outcome, record().with(outcome), actor, framework);
     }
 
     /**
@@ -149,13 +149,13 @@ public class Person {
     @CommandHandler
     public void handle(WithdrawQuarterOutcome command, CareerFramework framework,
                        @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        String quarter = YearQuarter.required(command.quarter()).toString();
+        YearQuarter quarter = YearQuarter.required(command.quarter());
         Optional<QuarterOutcome> standing = record().outcome(quarter);
         if (standing.isEmpty() || !standing.get().assessmentId().equals(command.assessmentId())) {
             return; // nothing of that assessment stands (delivered twice, or superseded): nothing to withdraw
         }
-        apply(new QuarterOutcomeWithdrawn(personId, quarter, command.assessmentId(), standing.get().operatingLevel(),
-                command.reason(), actor));
+        apply(new QuarterOutcomeWithdrawn(personId, quarter, command.assessmentId(),
+                standing.get().operatingLevel(), command.reason(), actor));
         recordBasisChanges(quarter, BasisChange.WITHDRAWN, null, record().without(quarter), actor, framework);
     }
 
@@ -190,7 +190,7 @@ public class Person {
                     "promotion of " + personId + " to " + target.code() + " refused: " + evaluation.reason());
         }
         LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), DecisionKind.PROMOTION,
-                level(), target.code(), evaluation.basis(), framework.policy(), framework.ref(), rationale, override,
+                new LevelCode(level()), new LevelCode(target.code()), evaluation.basis(), framework.policy(), framework.ref(), rationale, override,
                 decider, now());
         apply(event);
         return event;
@@ -208,8 +208,8 @@ public class Person {
             throw new DomainRuleViolation(DomainRule.LEVEL_UNCHANGED, "the person is already at " + level());
         }
         DecisionKind kind = framework.isAtOrAbove(corrected.code(), level()) ? DecisionKind.CORRECTION : DecisionKind.DEMOTION;
-        LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), kind, level(),
-                corrected.code(), List.of(), framework.policy(), framework.ref(), reason, null, decider, now());
+        LevelChanged event = new LevelChanged(personId, requireDecisionId(command.decisionId()), kind,
+                new LevelCode(level()), new LevelCode(corrected.code()), List.of(), framework.policy(), framework.ref(), reason, null, decider, now());
         apply(event);
         return event;
     }
@@ -237,8 +237,8 @@ public class Person {
             // toward a promotion, but it still breaks a streak, as it did on the old track.
             carried.add(mapped(o, command.targetTrack(), mapped.code(), framework));
         }
-        TrackSwitched event = new TrackSwitched(personId, requireDecisionId(command.decisionId()), track(), level(),
-                command.targetTrack(), mapped.code(), carried, framework.ref(), rationale, decider, now());
+        TrackSwitched event = new TrackSwitched(personId, requireDecisionId(command.decisionId()), track(),
+                new LevelCode(level()), command.targetTrack(), new LevelCode(mapped.code()), carried, framework.ref(), rationale, decider, now());
         apply(event);
         return event;
     }
@@ -273,13 +273,13 @@ public class Person {
     void on(LevelChanged event) {
         career = career.evolve(event);
         if (event.kind() == DecisionKind.PROMOTION && event.basis() != null && !event.basis().isEmpty()) {
-            decisions.put(event.decisionId(), new CitedBasis(event.toLevel(), List.copyOf(event.basis())));
+            decisions.put(event.decisionId(), new CitedBasis(event.toLevel().code(), List.copyOf(event.basis())));
         }
     }
 
     @EventSourcingHandler
     void on(TrackSwitched event) {
-        lastLevelOn.put(event.fromTrack(), event.fromLevel());
+        lastLevelOn.put(event.fromTrack(), event.fromLevel().code());
         career = career.evolve(event);
     }
 
@@ -335,24 +335,24 @@ public class Person {
      * when it was mapped from it, else its equivalent (the person's level there when that is one of several).
      */
     private static QuarterOutcome mapped(QuarterOutcome o, Track onTrack, String preferred, CareerFramework framework) {
-        if (framework.belongsTo(o.operatingLevel(), onTrack)) {
+        if (framework.belongsTo(o.operatingLevel().code(), onTrack)) {
             return o;
         }
-        if (o.mappedFrom() != null && framework.belongsTo(o.mappedFrom(), onTrack)) {
+        if (o.mappedFrom() != null && framework.belongsTo(o.mappedFrom().code(), onTrack)) {
             return new QuarterOutcome(o.quarter(), o.mappedFrom(), o.assessmentId(), null);
         }
-        List<Level> equivalents = framework.equivalents(o.operatingLevel(), onTrack);
+        List<Level> equivalents = framework.equivalents(o.operatingLevel().code(), onTrack);
         if (equivalents.isEmpty()) {
             return o;
         }
         String code = equivalents.stream().map(Level::code).filter(c -> c.equals(preferred)).findFirst()
                 .orElse(equivalents.get(0).code());
-        return new QuarterOutcome(o.quarter(), code, o.assessmentId(),
+        return new QuarterOutcome(o.quarter(), new LevelCode(code), o.assessmentId(),
                 o.mappedFrom() != null ? o.mappedFrom() : o.operatingLevel());
     }
 
     /** Marks every promotion citing {@code quarter} with what became of it, judged on the record {@code after}. */
-    private void recordBasisChanges(String quarter, BasisChange change, QuarterOutcome now, SustainedRecord after,
+    private void recordBasisChanges(YearQuarter quarter, BasisChange change, QuarterOutcome now, SustainedRecord after,
                                     String actor, CareerFramework framework) {
         for (Map.Entry<UUID, CitedBasis> d : List.copyOf(decisions.entrySet())) {
             Optional<QuarterOutcome> cited = d.getValue().basis().stream()
@@ -361,9 +361,10 @@ public class Person {
                 continue;
             }
             boolean holds = d.getValue().basis().stream().allMatch(b -> after.outcome(b.quarter())
-                    .map(o -> framework.meets(o.operatingLevel(), d.getValue().toLevel())).orElse(false));
-            apply(new DecisionBasisChanged(personId, d.getKey(), quarter, change, cited.get().operatingLevel(),
-                    now == null ? null : now.operatingLevel(), now == null ? cited.get().assessmentId() : now.assessmentId(),
+                    .map(o -> framework.meets(o.operatingLevel().code(), d.getValue().toLevel())).orElse(false));
+            apply(new DecisionBasisChanged(personId, d.getKey(), quarter, change,
+                    cited.get().operatingLevel(), now == null ? null : now.operatingLevel(),
+                    now == null ? cited.get().assessmentId() : now.assessmentId(),
                     holds, actor, now()));
         }
     }

@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.serialization.Revision;
@@ -14,6 +15,6 @@ public record PersonRegistered(
         String email,
         Discipline discipline,
         Track track,
-        String level,
+        LevelCode level,
         UUID managerId) {
 }

@@ -1,5 +1,8 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
+
 import java.util.UUID;
 
 /**
@@ -9,14 +12,14 @@ import java.util.UUID;
  * @param mappedFrom     the level as assessed, when it was on the other track and {@code operatingLevel} is its
  *                       equivalent ("IC4 (mapped to M2)"); null when the quarter was assessed on the track it counts on
  */
-public record QuarterOutcome(String quarter, String operatingLevel, UUID assessmentId, String mappedFrom) {
+public record QuarterOutcome(YearQuarter quarter, LevelCode operatingLevel, UUID assessmentId, LevelCode mappedFrom) {
 
-    public QuarterOutcome(String quarter, String operatingLevel, UUID assessmentId) {
+    public QuarterOutcome(YearQuarter quarter, LevelCode operatingLevel, UUID assessmentId) {
         this(quarter, operatingLevel, assessmentId, null);
     }
 
     /** How the outcome reads: "IC3", or "IC4 (mapped to M2)". */
     public String describe() {
-        return mappedFrom == null ? operatingLevel : mappedFrom + " (mapped to " + operatingLevel + ")";
+        return mappedFrom == null ? operatingLevel.code() : mappedFrom + " (mapped to " + operatingLevel + ")";
     }
 }

@@ -1,5 +1,7 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -14,11 +16,11 @@ import java.util.UUID;
  * @param mappedFrom     the level as assessed when the quarter was judged on the other track; else null
  */
 @Revision("1")
-public record QuarterOutcomeRecorded(UUID personId, String quarter, String operatingLevel, UUID assessmentId,
-                                     String levelHeld, String mappedFrom) {
+public record QuarterOutcomeRecorded(UUID personId, YearQuarter quarter, LevelCode operatingLevel, UUID assessmentId,
+                                     LevelCode levelHeld, LevelCode mappedFrom) {
 
-    public QuarterOutcomeRecorded(UUID personId, String quarter, String operatingLevel, UUID assessmentId,
-                                  String levelHeld) {
+    public QuarterOutcomeRecorded(UUID personId, YearQuarter quarter, LevelCode operatingLevel, UUID assessmentId,
+                                  LevelCode levelHeld) {
         this(personId, quarter, operatingLevel, assessmentId, levelHeld, null);
     }
 

@@ -1,5 +1,7 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -12,6 +14,6 @@ import java.util.UUID;
  * @param withdrawnBy    the authenticated principal who reopened the quarter (from metadata)
  */
 @Revision("1")
-public record QuarterOutcomeWithdrawn(UUID personId, String quarter, UUID assessmentId, String operatingLevel,
+public record QuarterOutcomeWithdrawn(UUID personId, YearQuarter quarter, UUID assessmentId, LevelCode operatingLevel,
                                       String reason, String withdrawnBy) {
 }

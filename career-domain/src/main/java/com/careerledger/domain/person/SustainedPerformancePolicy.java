@@ -55,10 +55,10 @@ public final class SustainedPerformancePolicy {
         }
         for (int i = 0; i < examined.size(); i++) {
             QuarterOutcome o = examined.get(i);
-            if (!framework.isAtOrAbove(o.operatingLevel(), targetLevel)) {
+            if (!framework.isAtOrAbove(o.operatingLevel().code(), targetLevel)) {
                 missing.add(o.quarter() + " was assessed at " + o.operatingLevel() + ", below " + targetLevel);
             }
-            if (i > 0 && !YearQuarter.parse(examined.get(i - 1).quarter()).isFollowedBy(YearQuarter.parse(o.quarter()))) {
+            if (i > 0 && !examined.get(i - 1).quarter().isFollowedBy(o.quarter())) {
                 missing.add(examined.get(i - 1).quarter() + " and " + o.quarter() + " are not consecutive");
             }
         }
@@ -83,8 +83,8 @@ public final class SustainedPerformancePolicy {
     /** The quarters that count, oldest first. */
     static List<QuarterOutcome> counted(Collection<QuarterOutcome> record, YearQuarter countFrom) {
         return record.stream()
-                .filter(o -> countFrom == null || YearQuarter.parse(o.quarter()).compareTo(countFrom) > 0)
-                .sorted(Comparator.comparing(o -> YearQuarter.parse(o.quarter())))
+                .filter(o -> countFrom == null || o.quarter().compareTo(countFrom) > 0)
+                .sorted(Comparator.comparing(QuarterOutcome::quarter))
                 .toList();
     }
 
@@ -92,10 +92,10 @@ public final class SustainedPerformancePolicy {
         int streak = 0;
         for (int i = counted.size() - 1; i >= 0; i--) {
             QuarterOutcome o = counted.get(i);
-            if (!framework.isAtOrAbove(o.operatingLevel(), targetLevel)) {
+            if (!framework.isAtOrAbove(o.operatingLevel().code(), targetLevel)) {
                 break;
             }
-            if (streak > 0 && !YearQuarter.parse(o.quarter()).isFollowedBy(YearQuarter.parse(counted.get(i + 1).quarter()))) {
+            if (streak > 0 && !o.quarter().isFollowedBy(counted.get(i + 1).quarter())) {
                 break;
             }
             streak++;

@@ -13,7 +13,7 @@ import java.util.List;
  * Immutable; the Person aggregate and the read models evolve it through the same methods, so they cannot
  * disagree about what counts.
  */
-public record SustainedRecord(List<QuarterOutcome> outcomes, String countFrom) {
+public record SustainedRecord(List<QuarterOutcome> outcomes, YearQuarter countFrom) {
 
     public static final SustainedRecord EMPTY = new SustainedRecord(List.of(), null);
 
@@ -26,18 +26,18 @@ public record SustainedRecord(List<QuarterOutcome> outcomes, String countFrom) {
         List<QuarterOutcome> next = new ArrayList<>(outcomes.stream()
                 .filter(o -> !o.quarter().equals(outcome.quarter())).toList());
         next.add(outcome);
-        next.sort(Comparator.comparing(o -> YearQuarter.parse(o.quarter())));
+        next.sort(Comparator.comparing(QuarterOutcome::quarter));
         return new SustainedRecord(next, countFrom);
     }
 
     /** A quarter whose assessment was reopened leaves the record until it is assessed again. */
-    public SustainedRecord without(String quarter) {
+    public SustainedRecord without(YearQuarter quarter) {
         return outcome(quarter).isEmpty() ? this
                 : new SustainedRecord(outcomes.stream().filter(o -> !o.quarter().equals(quarter)).toList(), countFrom);
     }
 
     /** The standing outcome of a quarter, if it has one. */
-    public java.util.Optional<QuarterOutcome> outcome(String quarter) {
+    public java.util.Optional<QuarterOutcome> outcome(YearQuarter quarter) {
         return outcomes.stream().filter(o -> o.quarter().equals(quarter)).findFirst();
     }
 
@@ -52,22 +52,19 @@ public record SustainedRecord(List<QuarterOutcome> outcomes, String countFrom) {
     }
 
     public SustainedPerformancePolicy.Evaluation evaluate(String targetLevel, CareerFramework framework) {
-        return SustainedPerformancePolicy.evaluate(outcomes, countFromQuarter(), targetLevel,
+        return SustainedPerformancePolicy.evaluate(outcomes, countFrom, targetLevel,
                 framework.policy().requiredQuarters(), framework);
     }
 
     public SustainedPerformancePolicy.ReadinessView readiness(String currentLevel, CareerFramework framework) {
-        return SustainedPerformancePolicy.readiness(outcomes, countFromQuarter(), currentLevel,
+        return SustainedPerformancePolicy.readiness(outcomes, countFrom, currentLevel,
                 framework.policy().requiredQuarters(), framework);
     }
 
-    private YearQuarter countFromQuarter() {
-        return countFrom == null ? null : YearQuarter.parse(countFrom);
-    }
 
     private SustainedRecord sorted() {
         List<QuarterOutcome> next = new ArrayList<>(outcomes);
-        next.sort(Comparator.comparing(o -> YearQuarter.parse(o.quarter())));
+        next.sort(Comparator.comparing(QuarterOutcome::quarter));
         return new SustainedRecord(next, countFrom);
     }
 }

@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.serialization.Revision;
@@ -20,9 +21,9 @@ public record TrackSwitched(
         UUID personId,
         UUID decisionId,
         Track fromTrack,
-        String fromLevel,
+        LevelCode fromLevel,
         Track toTrack,
-        String toLevel,
+        LevelCode toLevel,
         List<QuarterOutcome> carriedOver,
         FrameworkRef framework,
         String rationale,

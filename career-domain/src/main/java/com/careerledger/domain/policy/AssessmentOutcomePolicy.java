@@ -1,6 +1,5 @@
 package com.careerledger.domain.policy;
 
-import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.QuarterRegistry;
 import com.careerledger.domain.person.RecordQuarterOutcome;
 import com.careerledger.domain.person.TrackSwitched;
@@ -37,15 +36,14 @@ public class AssessmentOutcomePolicy {
 
     @EventHandler
     void on(QuarterAssessed event, MetaData metaData) {
-        send(new RecordQuarterOutcome(event.personId(), YearQuarter.parse(event.quarter()),
-                LevelCode.of("operatingLevel", event.operatingLevel()), event.assessmentId(),
-                LevelCode.optional("levelHeld", event.levelHeld())), metaData);
+        send(new RecordQuarterOutcome(event.personId(), event.quarter(), event.operatingLevel(), event.assessmentId(),
+                event.levelHeld()), metaData);
     }
 
     @EventHandler
     void on(QuarterReopened event, MetaData metaData) {
         if (event.previousAssessmentId() != null) {
-            send(new WithdrawQuarterOutcome(event.personId(), YearQuarter.parse(event.quarter()),
+            send(new WithdrawQuarterOutcome(event.personId(), event.quarter(),
                     event.previousAssessmentId(), event.reason()), metaData);
         }
     }
@@ -54,7 +52,7 @@ public class AssessmentOutcomePolicy {
     void on(TrackSwitched event, MetaData metaData) {
         for (String quarter : quarters.openQuartersOf(event.personId())) {
             send(new MoveQuarterToTrack(event.personId(), YearQuarter.parse(quarter), event.decisionId(),
-                    event.toTrack(), LevelCode.of("toLevel", event.toLevel())), metaData);
+                    event.toTrack(), event.toLevel()), metaData);
         }
     }
 

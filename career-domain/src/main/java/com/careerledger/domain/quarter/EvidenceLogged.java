@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -16,8 +18,8 @@ import java.util.UUID;
  * @param links the http(s) links to the work, in the order given; empty when there are none
  */
 @Revision("2")
-public record EvidenceLogged(UUID personId, String quarter, UUID evidenceId, String title, String description,
-                             String impact, Dimension dimension, String demonstratesLevel, UUID goalId,
+public record EvidenceLogged(UUID personId, YearQuarter quarter, UUID evidenceId, String title, String description,
+                             String impact, Dimension dimension, LevelCode demonstratesLevel, UUID goalId,
                              List<String> links, LocalDate occurredOn) {
 
     public EvidenceLogged {

@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -10,6 +12,6 @@ import java.util.UUID;
  * @param givenBy the authenticated principal who sent it (from the command's metadata, never a request field)
  */
 @Revision("1")
-public record FeedbackRecorded(UUID personId, String quarter, UUID feedbackId, FeedbackRelationship relationship,
-                               String text, String signalsLevel, String givenBy) {
+public record FeedbackRecorded(UUID personId, YearQuarter quarter, UUID feedbackId, FeedbackRelationship relationship,
+                               String text, LevelCode signalsLevel, String givenBy) {
 }

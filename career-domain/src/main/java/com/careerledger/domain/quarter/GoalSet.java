@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -10,6 +12,6 @@ import java.util.UUID;
  * @param targetLevel the level the goal aims at (the quarter's target); null at the top of a track
  */
 @Revision("1")
-public record GoalSet(UUID personId, String quarter, UUID goalId, String title, String description,
-                      Dimension dimension, String measure, String targetLevel) {
+public record GoalSet(UUID personId, YearQuarter quarter, UUID goalId, String title, String description,
+                      Dimension dimension, String measure, LevelCode targetLevel) {
 }

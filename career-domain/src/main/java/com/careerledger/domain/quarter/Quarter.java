@@ -60,8 +60,7 @@ public class Quarter {
     @AggregateIdentifier
     private String quarterId;
     private UUID personId;
-    private String quarter;
-    private YearQuarter yearQuarter;
+    private YearQuarter quarter;
     private QuarterStatus status;
     private Track track;
     private String levelHeld;
@@ -84,11 +83,11 @@ public class Quarter {
     }
 
     /** The aggregate id of a person's quarter ({@link QuarterId}), the quarter written the one way. */
-    public static String idOf(UUID personId, String quarter) {
+    public static String idOf(UUID personId, YearQuarter quarter) {
         if (personId == null) {
             throw new InvalidCommandException("personId", "personId is required");
         }
-        return QuarterId.of(personId, YearQuarter.parse(quarter).toString());
+        return QuarterId.of(personId, YearQuarter.required(quarter));
     }
 
     /**
@@ -138,7 +137,8 @@ public class Quarter {
                 new NotFoundException("person " + person + " does not exist"));
         // Goals aim one step up the person's own track; at the top of a track there is no next level.
         String next = framework.nextLevel(standing.level()).map(Level::code).orElse(null);
-        apply(new QuarterOpened(person, yearQuarter.toString(), standing.track(), standing.level(), next));
+        apply(new QuarterOpened(person, yearQuarter, standing.track(), new LevelCode(standing.level()),
+                LevelCode.orNull(next)));
     }
 
     /** A goal aims at the next level (the seeds' "good goal"), and says how its success will be measured. */
@@ -159,7 +159,8 @@ public class Quarter {
             throw new DomainRuleViolation(DomainRule.GOAL_LIMIT_REACHED, "a quarter has at most " + MAX_ACTIVE_GOALS
                     + " active goals; drop one before setting another");
         }
-        apply(new GoalSet(personId, quarter, goalId, title, description, dimension, measure, targetLevel));
+        apply(new GoalSet(personId, quarter, goalId, title, description, dimension, measure,
+                LevelCode.orNull(targetLevel)));
     }
 
     /** Goals may be reworded while the quarter is open; the earlier wording stays in the history. */
@@ -214,7 +215,7 @@ public class Quarter {
         String impact = Texts.required("impact", command.impact(), TEXT_LIMIT);
         Dimension dimension = requireDimension(command.dimension());
         // Evidence shows a rung of the ladder: a level the framework does not know proves nothing.
-        String level = framework.named("demonstratesLevel", command.demonstratesLevel()).code();
+        LevelCode level = new LevelCode(framework.named("demonstratesLevel", command.demonstratesLevel()).code());
         java.util.List<String> links = links(command.links());
         if (command.occurredOn() == null) {
             throw new InvalidCommandException("occurredOn", "occurredOn is required");
@@ -225,9 +226,9 @@ public class Quarter {
         if (occurredOn.isAfter(calendar.today())) {
             throw new InvalidCommandException("occurredOn", "occurredOn " + occurredOn + " is in the future");
         }
-        if (occurredOn.isBefore(yearQuarter.firstDay()) || occurredOn.isAfter(calendar.lastEvidenceDay(yearQuarter))) {
+        if (occurredOn.isBefore(quarter.firstDay()) || occurredOn.isAfter(calendar.lastEvidenceDay(quarter))) {
             throw new InvalidCommandException("occurredOn", "occurredOn " + occurredOn + " is not within " + quarter
-                    + " (" + yearQuarter.firstDay() + " to " + calendar.lastEvidenceDay(yearQuarter) + ")");
+                    + " (" + quarter.firstDay() + " to " + calendar.lastEvidenceDay(quarter) + ")");
         }
         // An evidence id names one entry for good: a retry must not log the same win twice.
         if (standingEvidence.containsKey(evidenceId) || retractedEvidence.contains(evidenceId)) {
@@ -278,8 +279,8 @@ public class Quarter {
             throw new InvalidCommandException("relationship", "relationship is required");
         }
         String text = Texts.required("text", command.text(), TEXT_LIMIT);
-        String signalsLevel = command.signalsLevel() == null ? null
-                : framework.named("signalsLevel", command.signalsLevel()).code();
+        LevelCode signalsLevel = command.signalsLevel() == null ? null
+                : new LevelCode(framework.named("signalsLevel", command.signalsLevel()).code());
         // A feedback id names one piece of feedback for good: a retry must not record it twice.
         if (feedback.contains(feedbackId)) {
             throw new DomainRuleViolation(DomainRule.FEEDBACK_EXISTS,
@@ -315,13 +316,13 @@ public class Quarter {
                     + " is already assessed; reopen it to amend the assessment");
         }
         Instant now = calendar.now();
-        if (now.isBefore(yearQuarter.start())) {
+        if (now.isBefore(quarter.start())) {
             throw new DomainRuleViolation(DomainRule.QUARTER_NOT_STARTED, "quarter " + quarter + " starts on "
-                    + yearQuarter.firstDay() + "; a quarter that has not started cannot be assessed");
+                    + quarter.firstDay() + "; a quarter that has not started cannot be assessed");
         }
-        if (now.isBefore(calendar.assessableFrom(yearQuarter))) {
+        if (now.isBefore(calendar.assessableFrom(quarter))) {
             throw new DomainRuleViolation(DomainRule.QUARTER_NOT_ENDED, "quarter " + quarter + " runs until "
-                    + yearQuarter.lastDay() + "; it can be assessed from " + calendar.assessableFrom(yearQuarter)
+                    + quarter.lastDay() + "; it can be assessed from " + calendar.assessableFrom(quarter)
                     + ", in its closing weeks");
         }
         // An amendment is a new assessment: reusing the id would make the two indistinguishable.
@@ -339,7 +340,8 @@ public class Quarter {
                     : "the standing evidence demonstrates " + String.join(", ",
                     standingEvidence.values().stream().distinct().sorted().toList())));
         }
-        apply(new QuarterAssessed(personId, quarter, assessmentId, operatingLevel, levelHeld, targetLevel,
+        apply(new QuarterAssessed(personId, quarter, assessmentId, new LevelCode(operatingLevel),
+                new LevelCode(levelHeld), LevelCode.orNull(targetLevel),
                 atNextLevel, rationale, assessedBy, lastAssessmentId));
     }
 
@@ -371,8 +373,8 @@ public class Quarter {
         String held = mapped.stream().anyMatch(l -> l.code().equals(toLevel)) || mapped.isEmpty()
                 ? toLevel : mapped.get(0).code();
         String target = framework.nextLevel(held).map(Level::code).orElse(null);
-        apply(new QuarterMovedToTrack(personId, quarter, command.decisionId(), track, command.toTrack(), levelHeld,
-                held, targetLevel, target));
+        apply(new QuarterMovedToTrack(personId, quarter, command.decisionId(), track, command.toTrack(),
+                new LevelCode(levelHeld), new LevelCode(held), LevelCode.orNull(targetLevel), LevelCode.orNull(target)));
     }
 
     // --- state changes ------------------------------------------------------------------------------
@@ -382,11 +384,10 @@ public class Quarter {
         this.quarterId = idOf(event.personId(), event.quarter());
         this.personId = event.personId();
         this.quarter = event.quarter();
-        this.yearQuarter = YearQuarter.parse(event.quarter());
         this.status = QuarterStatus.OPEN;
         this.track = event.track();
-        this.levelHeld = event.levelHeld();
-        this.targetLevel = event.targetLevel();
+        this.levelHeld = event.levelHeld().code();
+        this.targetLevel = LevelCode.codeOf(event.targetLevel());
     }
 
     @EventSourcingHandler
@@ -407,7 +408,7 @@ public class Quarter {
 
     @EventSourcingHandler
     void on(EvidenceLogged event, @Timestamp Instant loggedAt) {
-        standingEvidence.put(event.evidenceId(), event.demonstratesLevel());
+        standingEvidence.put(event.evidenceId(), event.demonstratesLevel().code());
         lastEvidenceLoggedAt = loggedAt;
     }
 
@@ -436,8 +437,8 @@ public class Quarter {
     @EventSourcingHandler
     void on(QuarterMovedToTrack event) {
         this.track = event.toTrack();
-        this.levelHeld = event.levelHeld();
-        this.targetLevel = event.targetLevel();
+        this.levelHeld = event.levelHeld().code();
+        this.targetLevel = LevelCode.codeOf(event.targetLevel());
     }
 
     // --- guards ---------------------------------------------------------------------------------------

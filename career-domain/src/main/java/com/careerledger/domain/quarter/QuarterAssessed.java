@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -12,7 +14,7 @@ import java.util.UUID;
  * @param amendsAssessmentId the assessment this one replaces, when the quarter had been reopened; else null
  */
 @Revision("1")
-public record QuarterAssessed(UUID personId, String quarter, UUID assessmentId, String operatingLevel,
-                              String levelHeld, String targetLevel, boolean atNextLevel, String rationale,
+public record QuarterAssessed(UUID personId, YearQuarter quarter, UUID assessmentId, LevelCode operatingLevel,
+                              LevelCode levelHeld, LevelCode targetLevel, boolean atNextLevel, String rationale,
                               String assessedBy, UUID amendsAssessmentId) {
 }

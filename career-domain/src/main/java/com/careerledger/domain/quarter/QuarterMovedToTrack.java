@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.serialization.Revision;
 
@@ -12,7 +14,7 @@ import java.util.UUID;
  * @param decisionId the track switch that moved it
  */
 @Revision("1")
-public record QuarterMovedToTrack(UUID personId, String quarter, UUID decisionId, Track fromTrack, Track toTrack,
-                                  String previousLevelHeld, String levelHeld, String previousTargetLevel,
-                                  String targetLevel) {
+public record QuarterMovedToTrack(UUID personId, YearQuarter quarter, UUID decisionId, Track fromTrack, Track toTrack,
+                                  LevelCode previousLevelHeld, LevelCode levelHeld, LevelCode previousTargetLevel,
+                                  LevelCode targetLevel) {
 }

@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.serialization.Revision;
 
@@ -12,5 +14,6 @@ import java.util.UUID;
  * @param targetLevel the next level on the person's track, which goals aim at; null at the top of a track
  */
 @Revision("1")
-public record QuarterOpened(UUID personId, String quarter, Track track, String levelHeld, String targetLevel) {
+public record QuarterOpened(UUID personId, YearQuarter quarter, Track track, LevelCode levelHeld,
+                            LevelCode targetLevel) {
 }

@@ -1,5 +1,6 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -11,6 +12,6 @@ import java.util.UUID;
  * @param previousAssessmentId the assessment the next one will amend
  */
 @Revision("1")
-public record QuarterReopened(UUID personId, String quarter, String reason, String reopenedBy,
+public record QuarterReopened(UUID personId, YearQuarter quarter, String reason, String reopenedBy,
                               UUID previousAssessmentId) {
 }

@@ -1,5 +1,7 @@
 package com.careerledger.domain.person;
 
+import static com.careerledger.domain.CommandValues.quarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -51,7 +53,7 @@ class LevelCorrectionTest {
                 registeredAt("IC2"),
                 assessed("2026-Q1", "IC3", q1, "IC2"),
                 assessed("2026-Q2", "IC3", q2, "IC2")};
-        LevelChanged corrected = new LevelChanged(ada, decision, CORRECTION, "IC2", "IC3", List.of(),
+        LevelChanged corrected = new LevelChanged(ada, decision, CORRECTION, level("IC2"), level("IC3"), List.of(),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), REASON, null, "people-ops-1", NOW);
 
         // exactly one new event; the registration and the recorded quarters are neither re-emitted nor changed
@@ -69,8 +71,8 @@ class LevelCorrectionTest {
                 .andGiven(corrected, assessed("2026-Q3", "IC4", q3, "IC3"), assessed("2026-Q4", "IC4", q4, "IC3"))
                 .when(new PromotePerson(ada, promotion, level("IC4"), "Sustained IC4 work", null),
                         MetaData.with(MetaDataKeys.ACTOR, "committee-1"))
-                .expectEvents(new LevelChanged(ada, promotion, PROMOTION, "IC3", "IC4",
-                        List.of(new QuarterOutcome("2026-Q3", "IC4", q3), new QuarterOutcome("2026-Q4", "IC4", q4)),
+                .expectEvents(new LevelChanged(ada, promotion, PROMOTION, level("IC3"), level("IC4"),
+                        List.of(new QuarterOutcome(quarter("2026-Q3"), level("IC4"), q3), new QuarterOutcome(quarter("2026-Q4"), level("IC4"), q4)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Sustained IC4 work", null,
                         "committee-1", NOW));
     }
@@ -80,7 +82,7 @@ class LevelCorrectionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC3"))
                 .when(new CorrectLevel(ada, decision, level("IC2"), "Registered one level too high"), BY_PEOPLE_OPS)
-                .expectEvents(new LevelChanged(ada, decision, DEMOTION, "IC3", "IC2", List.of(),
+                .expectEvents(new LevelChanged(ada, decision, DEMOTION, level("IC3"), level("IC2"), List.of(),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Registered one level too high", null,
                         "people-ops-1", NOW));
     }
@@ -116,11 +118,11 @@ class LevelCorrectionTest {
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered registeredAt(String level) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level, null);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level(level), null);
     }
 
     private QuarterOutcomeRecorded assessed(String quarter, String operatingLevel, UUID assessmentId, String levelHeld) {
-        return new QuarterOutcomeRecorded(ada, quarter, operatingLevel, assessmentId, levelHeld);
+        return new QuarterOutcomeRecorded(ada, quarter(quarter), level(operatingLevel), assessmentId, LevelCode.orNull(levelHeld));
     }
 
     private static Matcher<DomainRuleViolation> violationOf(String rule) {

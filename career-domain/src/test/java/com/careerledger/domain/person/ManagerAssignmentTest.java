@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import static com.careerledger.domain.CommandValues.level;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.NotFoundException;
@@ -113,7 +114,7 @@ class ManagerAssignmentTest {
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered ada(UUID managerId) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, "IC3", managerId);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level("IC3"), managerId);
     }
 
     private static Matcher<DomainRuleViolation> violationOf(String rule) {

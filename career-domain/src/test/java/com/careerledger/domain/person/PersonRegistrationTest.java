@@ -35,7 +35,7 @@ class PersonRegistrationTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterPerson(ada, " Ada Lovelace ", "ada@example.com", ENGINEERING, IC, level("IC2"), null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, "IC2", null));
+                .expectEvents(new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level("IC2"), null));
     }
 
     @Test
@@ -77,7 +77,7 @@ class PersonRegistrationTest {
         registry.with(grace, "grace@example.com", null);
         fixture.givenNoPriorActivity()
                 .when(new RegisterPerson(ada, "Ada", "ada@example.com", ENGINEERING, IC, level("IC2"), grace))
-                .expectEvents(new PersonRegistered(ada, "Ada", "ada@example.com", ENGINEERING, IC, "IC2", grace));
+                .expectEvents(new PersonRegistered(ada, "Ada", "ada@example.com", ENGINEERING, IC, level("IC2"), grace));
     }
 
     @Test

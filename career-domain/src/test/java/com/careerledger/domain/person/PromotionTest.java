@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -120,8 +121,8 @@ class PromotionTest {
 
     @Test
     void promotion_is_accepted_after_two_consecutive_quarters_at_the_next_level() {
-        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
-                List.of(new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
+        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
+                List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW);
 
         fixture.givenCurrentTime(NOW)
@@ -141,8 +142,8 @@ class PromotionTest {
                         assessed("2025-Q4", "IC3", q1, "IC2"),
                         assessed("2026-Q1", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
-                        List.of(new QuarterOutcome("2025-Q4", "IC3", q1), new QuarterOutcome("2026-Q1", "IC3", q2)),
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
+                        List.of(new QuarterOutcome(quarter("2025-Q4"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -153,8 +154,8 @@ class PromotionTest {
                         assessed("2026-Q1", "IC4", q1, "IC2"),
                         assessed("2026-Q2", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
-                        List.of(new QuarterOutcome("2026-Q1", "IC4", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
+                        List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC4"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -237,8 +238,8 @@ class PromotionTest {
                 .andGivenCurrentTime(NOW)
                 .andGiven(assessed("2026-Q1", "IC3", q1, "IC2"), assessed("2026-Q2", "IC3", q2, "IC2"))
                 .when(promoteTo("IC3"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
-                        List.of(new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2)),
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
+                        List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -257,8 +258,8 @@ class PromotionTest {
     @Test
     void an_override_with_a_justification_is_accepted_and_recorded_as_such() {
         String justification = "Led the incident response that saved the Q2 launch; the committee will not wait a quarter";
-        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
-                List.of(new QuarterOutcome("2026-Q1", "IC3", q1)),
+        LevelChanged promoted = new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
+                List.of(new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE,
                 new PromotionOverride(justification), "committee-1", NOW);
 
@@ -289,7 +290,7 @@ class PromotionTest {
                 registeredAt("IC2"),
                 assessed("2026-Q1", "IC3", q1, "IC2"),
                 assessed("2026-Q2", "IC3", q2, "IC2"),
-                promotion("IC2", "IC3", new QuarterOutcome("2026-Q1", "IC3", q1), new QuarterOutcome("2026-Q2", "IC3", q2))};
+                promotion("IC2", "IC3", new QuarterOutcome(quarter("2026-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC3"), q2))};
 
         fixture.given(promotedOnQ1AndQ2)
                 .andGiven(assessed("2026-Q3", "IC4", q3, "IC3"))
@@ -302,8 +303,8 @@ class PromotionTest {
                 .andGiven(promotedOnQ1AndQ2)
                 .andGiven(assessed("2026-Q3", "IC4", q3, "IC3"), assessed("2026-Q4", "IC4", q4, "IC3"))
                 .when(promoteTo("IC4"), BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, decision, PROMOTION, "IC3", "IC4",
-                        List.of(new QuarterOutcome("2026-Q3", "IC4", q3), new QuarterOutcome("2026-Q4", "IC4", q4)),
+                .expectEvents(new LevelChanged(ada, decision, PROMOTION, level("IC3"), level("IC4"),
+                        List.of(new QuarterOutcome(quarter("2026-Q3"), level("IC4"), q3), new QuarterOutcome(quarter("2026-Q4"), level("IC4"), q4)),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), RATIONALE, null, "committee-1", NOW));
     }
 
@@ -313,7 +314,7 @@ class PromotionTest {
         fixture.given(registeredAt("IC2"),
                         assessed("2026-Q1", "IC4", q1, "IC2"),
                         assessed("2026-Q2", "IC4", q2, "IC2"),
-                        promotion("IC2", "IC3", new QuarterOutcome("2026-Q1", "IC4", q1), new QuarterOutcome("2026-Q2", "IC4", q2)),
+                        promotion("IC2", "IC3", new QuarterOutcome(quarter("2026-Q1"), level("IC4"), q1), new QuarterOutcome(quarter("2026-Q2"), level("IC4"), q2)),
                         assessed("2026-Q3", "IC4", q3, "IC3"))
                 .when(promoteTo("IC4"), BY_COMMITTEE)
                 .expectException(violationOf("promotion-not-sustained"))
@@ -378,11 +379,11 @@ class PromotionTest {
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered registeredAt(String level) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level, null);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level(level), null);
     }
 
     private QuarterOutcomeRecorded assessed(String quarter, String operatingLevel, UUID assessmentId, String levelHeld) {
-        return new QuarterOutcomeRecorded(ada, quarter, operatingLevel, assessmentId, levelHeld);
+        return new QuarterOutcomeRecorded(ada, quarter(quarter), level(operatingLevel), assessmentId, LevelCode.orNull(levelHeld));
     }
 
     private PromotePerson promoteTo(String level) {
@@ -390,7 +391,7 @@ class PromotionTest {
     }
 
     private LevelChanged promotion(String from, String to, QuarterOutcome... basis) {
-        return new LevelChanged(ada, UUID.randomUUID(), PROMOTION, from, to, List.of(basis), new PromotionPolicy(2),
+        return new LevelChanged(ada, UUID.randomUUID(), PROMOTION, level(from), level(to), List.of(basis), new PromotionPolicy(2),
                 ShippedFramework.get().ref(), RATIONALE, null, "committee-1", Instant.parse("2026-07-01T10:00:00Z"));
     }
 

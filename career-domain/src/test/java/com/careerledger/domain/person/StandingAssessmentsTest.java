@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -56,7 +57,7 @@ class StandingAssessmentsTest {
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"))
                 .when(new WithdrawQuarterOutcome(ada, quarter("2025-Q2"), q2, "the evidence was someone else's"),
                         BY_MANAGER)
-                .expectEvents(new QuarterOutcomeWithdrawn(ada, "2025-Q2", q2, "IC3", "the evidence was someone else's",
+                .expectEvents(new QuarterOutcomeWithdrawn(ada, quarter("2025-Q2"), q2, level("IC3"), "the evidence was someone else's",
                         "manager-1"));
     }
 
@@ -64,7 +65,7 @@ class StandingAssessmentsTest {
     void a_promotion_cannot_cite_a_reopened_quarter() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
-                        new QuarterOutcomeWithdrawn(ada, "2025-Q2", q2, "IC3", "reopened", "manager-1"))
+                        new QuarterOutcomeWithdrawn(ada, quarter("2025-Q2"), q2, level("IC3"), "reopened", "manager-1"))
                 .when(new PromotePerson(ada, decision, level("IC3"), "two quarters at IC3", null), BY_COMMITTEE)
                 .expectException(violationOf("promotion-not-sustained"))
                 .expectNoEvents();
@@ -74,7 +75,7 @@ class StandingAssessmentsTest {
     void a_reassessed_quarter_counts_again() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
-                        new QuarterOutcomeWithdrawn(ada, "2025-Q2", q2, "IC3", "reopened", "manager-1"),
+                        new QuarterOutcomeWithdrawn(ada, quarter("2025-Q2"), q2, level("IC3"), "reopened", "manager-1"),
                         assessed("2025-Q2", "IC3", amended, "IC2"))
                 .when(new PromotePerson(ada, decision, level("IC3"), "two quarters at IC3", null), BY_COMMITTEE)
                 .expectSuccessfulHandlerExecution();
@@ -98,7 +99,7 @@ class StandingAssessmentsTest {
                         promotion())
                 .when(new RecordQuarterOutcome(ada, quarter("2024-Q3"), level("IC2"), amended, level("IC2")),
                         BY_MANAGER)
-                .expectEvents(new QuarterOutcomeRecorded(ada, "2024-Q3", "IC2", amended, "IC2", null));
+                .expectEvents(new QuarterOutcomeRecorded(ada, quarter("2024-Q3"), level("IC2"), amended, level("IC2"), null));
     }
 
     @Test
@@ -107,8 +108,8 @@ class StandingAssessmentsTest {
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
                         promotion())
                 .when(new WithdrawQuarterOutcome(ada, quarter("2025-Q1"), q1, "amending"), BY_MANAGER)
-                .expectEvents(new QuarterOutcomeWithdrawn(ada, "2025-Q1", q1, "IC3", "amending", "manager-1"),
-                        new DecisionBasisChanged(ada, decision, "2025-Q1", WITHDRAWN, "IC3", null, q1, false,
+                .expectEvents(new QuarterOutcomeWithdrawn(ada, quarter("2025-Q1"), q1, level("IC3"), "amending", "manager-1"),
+                        new DecisionBasisChanged(ada, decision, quarter("2025-Q1"), WITHDRAWN, level("IC3"), null, q1, false,
                                 "manager-1", NOW));
     }
 
@@ -116,11 +117,11 @@ class StandingAssessmentsTest {
     void reassessing_a_cited_quarter_below_the_decision_says_it_would_no_longer_hold() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
-                        promotion(), new QuarterOutcomeWithdrawn(ada, "2025-Q1", q1, "IC3", "amending", "manager-1"))
+                        promotion(), new QuarterOutcomeWithdrawn(ada, quarter("2025-Q1"), q1, level("IC3"), "amending", "manager-1"))
                 .when(new RecordQuarterOutcome(ada, quarter("2025-Q1"), level("IC1"), amended, level("IC2")),
                         BY_MANAGER)
-                .expectEvents(new QuarterOutcomeRecorded(ada, "2025-Q1", "IC1", amended, "IC2", null),
-                        new DecisionBasisChanged(ada, decision, "2025-Q1", REASSESSED, "IC3", "IC1", amended, false,
+                .expectEvents(new QuarterOutcomeRecorded(ada, quarter("2025-Q1"), level("IC1"), amended, level("IC2"), null),
+                        new DecisionBasisChanged(ada, decision, quarter("2025-Q1"), REASSESSED, level("IC3"), level("IC1"), amended, false,
                                 "manager-1", NOW));
     }
 
@@ -128,11 +129,11 @@ class StandingAssessmentsTest {
     void reassessing_a_cited_quarter_at_the_decisions_level_says_it_still_holds() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC2"), assessed("2025-Q1", "IC3", q1, "IC2"), assessed("2025-Q2", "IC3", q2, "IC2"),
-                        promotion(), new QuarterOutcomeWithdrawn(ada, "2025-Q1", q1, "IC3", "amending", "manager-1"))
+                        promotion(), new QuarterOutcomeWithdrawn(ada, quarter("2025-Q1"), q1, level("IC3"), "amending", "manager-1"))
                 .when(new RecordQuarterOutcome(ada, quarter("2025-Q1"), level("IC4"), amended, level("IC2")),
                         BY_MANAGER)
-                .expectEvents(new QuarterOutcomeRecorded(ada, "2025-Q1", "IC4", amended, "IC2", null),
-                        new DecisionBasisChanged(ada, decision, "2025-Q1", REASSESSED, "IC3", "IC4", amended, true,
+                .expectEvents(new QuarterOutcomeRecorded(ada, quarter("2025-Q1"), level("IC4"), amended, level("IC2"), null),
+                        new DecisionBasisChanged(ada, decision, quarter("2025-Q1"), REASSESSED, level("IC3"), level("IC4"), amended, true,
                                 "manager-1", NOW));
     }
 
@@ -141,25 +142,25 @@ class StandingAssessmentsTest {
         // opened on the IC track before a switch to M1, reopened and assessed at IC4 after it: IC4 ~ M2
         fixture.givenCurrentTime(NOW)
                 .andGiven(registeredAt("IC3"),
-                        new TrackSwitched(ada, UUID.randomUUID(), IC, "IC3", MANAGER, "M1", List.of(),
+                        new TrackSwitched(ada, UUID.randomUUID(), IC, level("IC3"), MANAGER, level("M1"), List.of(),
                                 ShippedFramework.get().ref(), "leads the team", "people-ops-1", DECIDED))
                 .when(new RecordQuarterOutcome(ada, quarter("2025-Q3"), level("IC4"), q1, level("IC3")), BY_MANAGER)
-                .expectEvents(new QuarterOutcomeRecorded(ada, "2025-Q3", "M2", q1, "IC3", "IC4"));
+                .expectEvents(new QuarterOutcomeRecorded(ada, quarter("2025-Q3"), level("M2"), q1, level("IC3"), level("IC4")));
     }
 
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered registeredAt(String level) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level, null);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, IC, level(level), null);
     }
 
     private QuarterOutcomeRecorded assessed(String quarter, String operatingLevel, UUID assessmentId, String levelHeld) {
-        return new QuarterOutcomeRecorded(ada, quarter, operatingLevel, assessmentId, levelHeld);
+        return new QuarterOutcomeRecorded(ada, quarter(quarter), level(operatingLevel), assessmentId, LevelCode.orNull(levelHeld));
     }
 
     private LevelChanged promotion() {
-        return new LevelChanged(ada, decision, PROMOTION, "IC2", "IC3",
-                List.of(new QuarterOutcome("2025-Q1", "IC3", q1), new QuarterOutcome("2025-Q2", "IC3", q2)),
+        return new LevelChanged(ada, decision, PROMOTION, level("IC2"), level("IC3"),
+                List.of(new QuarterOutcome(quarter("2025-Q1"), level("IC3"), q1), new QuarterOutcome(quarter("2025-Q2"), level("IC3"), q2)),
                 new PromotionPolicy(2), ShippedFramework.get().ref(), "two quarters at IC3", null, "committee-1", DECIDED);
     }
 

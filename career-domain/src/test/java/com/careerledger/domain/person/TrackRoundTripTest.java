@@ -1,5 +1,6 @@
 package com.careerledger.domain.person;
 
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
 import com.careerledger.domain.shared.InvalidCommandException;
@@ -52,7 +53,7 @@ class TrackRoundTripTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(IC, "IC6"), switched(IC, "IC6", MANAGER, "M3", List.of()))
                 .when(new SwitchTrack(ada, decision, IC, WHY), BY_PEOPLE_OPS)
-                .expectEvents(new TrackSwitched(ada, decision, MANAGER, "M3", IC, "IC6", List.of(),
+                .expectEvents(new TrackSwitched(ada, decision, MANAGER, level("M3"), IC, level("IC6"), List.of(),
                         ShippedFramework.get().ref(), WHY, "people-ops-1", NOW));
     }
 
@@ -71,7 +72,7 @@ class TrackRoundTripTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(MANAGER, "M3"))
                 .when(new SwitchTrack(ada, decision, IC, WHY, level("IC5")), BY_PEOPLE_OPS)
-                .expectEvents(new TrackSwitched(ada, decision, MANAGER, "M3", IC, "IC5", List.of(),
+                .expectEvents(new TrackSwitched(ada, decision, MANAGER, level("M3"), IC, level("IC5"), List.of(),
                         ShippedFramework.get().ref(), WHY, "people-ops-1", NOW));
     }
 
@@ -94,34 +95,34 @@ class TrackRoundTripTest {
         // IC3 -> M1, promoted to M2 there: back on the IC track that is IC4, whatever was held before
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(IC, "IC3"), switched(IC, "IC3", MANAGER, "M1", List.of()),
-                        new LevelChanged(ada, UUID.randomUUID(), DecisionKind.PROMOTION, "M1", "M2", List.of(),
+                        new LevelChanged(ada, UUID.randomUUID(), DecisionKind.PROMOTION, level("M1"), level("M2"), List.of(),
                                 new com.careerledger.domain.framework.PromotionPolicy(2), ShippedFramework.get().ref(),
                                 "two quarters at M2", new PromotionOverride("imported decision"), "committee-1", EARLIER))
                 .when(new SwitchTrack(ada, decision, IC, WHY), BY_PEOPLE_OPS)
-                .expectEvents(new TrackSwitched(ada, decision, MANAGER, "M2", IC, "IC4", List.of(),
+                .expectEvents(new TrackSwitched(ada, decision, MANAGER, level("M2"), IC, level("IC4"), List.of(),
                         ShippedFramework.get().ref(), WHY, "people-ops-1", NOW));
     }
 
     @Test
     void the_carried_record_maps_back_to_what_was_assessed_on_a_round_trip() {
-        QuarterOutcome asAssessed = new QuarterOutcome("2026-Q1", "IC4", q1);
-        QuarterOutcome onManagerTrack = new QuarterOutcome("2026-Q1", "M2", q1, "IC4");
+        QuarterOutcome asAssessed = new QuarterOutcome(quarter("2026-Q1"), level("IC4"), q1);
+        QuarterOutcome onManagerTrack = new QuarterOutcome(quarter("2026-Q1"), level("M2"), q1, level("IC4"));
         fixture.givenCurrentTime(NOW)
-                .andGiven(registered(IC, "IC3"), new QuarterOutcomeRecorded(ada, "2026-Q1", "IC4", q1, "IC3"),
+                .andGiven(registered(IC, "IC3"), new QuarterOutcomeRecorded(ada, quarter("2026-Q1"), level("IC4"), q1, level("IC3")),
                         switched(IC, "IC3", MANAGER, "M1", List.of(onManagerTrack)))
                 .when(new SwitchTrack(ada, decision, IC, WHY), BY_PEOPLE_OPS)
-                .expectEvents(new TrackSwitched(ada, decision, MANAGER, "M1", IC, "IC3", List.of(asAssessed),
+                .expectEvents(new TrackSwitched(ada, decision, MANAGER, level("M1"), IC, level("IC3"), List.of(asAssessed),
                         ShippedFramework.get().ref(), WHY, "people-ops-1", NOW));
     }
 
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered registered(Track track, String level) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, track, level, null);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, track, level(level), null);
     }
 
     private TrackSwitched switched(Track from, String fromLevel, Track to, String toLevel, List<QuarterOutcome> carried) {
-        return new TrackSwitched(ada, UUID.randomUUID(), from, fromLevel, to, toLevel, carried,
+        return new TrackSwitched(ada, UUID.randomUUID(), from, level(fromLevel), to, level(toLevel), carried,
                 ShippedFramework.get().ref(), WHY, "people-ops-1", EARLIER);
     }
 

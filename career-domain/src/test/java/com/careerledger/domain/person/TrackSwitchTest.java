@@ -1,5 +1,7 @@
 package com.careerledger.domain.person;
 
+import static com.careerledger.domain.CommandValues.quarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.shared.DomainRuleViolation;
@@ -54,7 +56,7 @@ class TrackSwitchTest {
 
     @Test
     void ic3_switching_to_manager_becomes_m1() {
-        TrackSwitched switched = new TrackSwitched(ada, decision, IC, "IC3", MANAGER, "M1", List.of(),
+        TrackSwitched switched = new TrackSwitched(ada, decision, IC, level("IC3"), MANAGER, level("M1"), List.of(),
                 ShippedFramework.get().ref(), RATIONALE, "people-ops-1", NOW);
 
         fixture.givenCurrentTime(NOW)
@@ -70,7 +72,7 @@ class TrackSwitchTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(MANAGER, "M2"))
                 .when(new SwitchTrack(ada, decision, IC, "Back to hands-on work as a domain lead"), BY_PEOPLE_OPS)
-                .expectEvents(new TrackSwitched(ada, decision, MANAGER, "M2", IC, "IC4", List.of(),
+                .expectEvents(new TrackSwitched(ada, decision, MANAGER, level("M2"), IC, level("IC4"), List.of(),
                         ShippedFramework.get().ref(), "Back to hands-on work as a domain lead", "people-ops-1", NOW));
     }
 
@@ -105,8 +107,8 @@ class TrackSwitchTest {
 
     @Test
     void the_sustained_record_carries_over_mapped() {
-        TrackSwitched switched = new TrackSwitched(ada, decision, IC, "IC3", MANAGER, "M1",
-                List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
+        TrackSwitched switched = new TrackSwitched(ada, decision, IC, level("IC3"), MANAGER, level("M1"),
+                List.of(new QuarterOutcome(quarter("2026-Q1"), level("M2"), q1, level("IC4")), new QuarterOutcome(quarter("2026-Q2"), level("M2"), q2, level("IC4"))),
                 ShippedFramework.get().ref(), RATIONALE, "people-ops-1", NOW);
         Object[] ic3ReadyForIc4 = {
                 registered(IC, "IC3"),
@@ -124,8 +126,8 @@ class TrackSwitchTest {
                 .andGiven(switched)
                 .when(new PromotePerson(ada, promotion, level("M2"), "Two quarters at M2 seniority", null),
                         BY_COMMITTEE)
-                .expectEvents(new LevelChanged(ada, promotion, PROMOTION, "M1", "M2",
-                        List.of(new QuarterOutcome("2026-Q1", "M2", q1, "IC4"), new QuarterOutcome("2026-Q2", "M2", q2, "IC4")),
+                .expectEvents(new LevelChanged(ada, promotion, PROMOTION, level("M1"), level("M2"),
+                        List.of(new QuarterOutcome(quarter("2026-Q1"), level("M2"), q1, level("IC4")), new QuarterOutcome(quarter("2026-Q2"), level("M2"), q2, level("IC4"))),
                         new PromotionPolicy(2), ShippedFramework.get().ref(), "Two quarters at M2 seniority", null,
                         "committee-1", NOW));
     }
@@ -149,11 +151,11 @@ class TrackSwitchTest {
     // --- helpers ----------------------------------------------------------------------------------
 
     private PersonRegistered registered(Track track, String level) {
-        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, track, level, null);
+        return new PersonRegistered(ada, "Ada Lovelace", "ada@example.com", ENGINEERING, track, level(level), null);
     }
 
     private QuarterOutcomeRecorded assessed(String quarter, String operatingLevel, UUID assessmentId, String levelHeld) {
-        return new QuarterOutcomeRecorded(ada, quarter, operatingLevel, assessmentId, levelHeld);
+        return new QuarterOutcomeRecorded(ada, quarter(quarter), level(operatingLevel), assessmentId, LevelCode.orNull(levelHeld));
     }
 
     private SwitchTrack switchTo(Track track) {
@@ -174,7 +176,7 @@ class TrackSwitchTest {
         return new CustomTypeSafeMatcher<>("a TrackSwitched to " + track + " " + level) {
             @Override
             protected boolean matchesSafely(Object payload) {
-                return payload instanceof TrackSwitched s && s.toTrack() == track && s.toLevel().equals(level);
+                return payload instanceof TrackSwitched s && s.toTrack() == track && s.toLevel().code().equals(level);
             }
         };
     }

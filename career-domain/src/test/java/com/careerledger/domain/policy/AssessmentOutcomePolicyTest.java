@@ -39,7 +39,7 @@ class AssessmentOutcomePolicyTest {
 
     @Test
     void an_assessment_joins_the_persons_record_at_the_level_held_in_that_quarter() throws Exception {
-        on(new QuarterAssessed(ada, "2026-Q2", assessment, "IC4", "IC3", "IC4", true, "shipped", "grace", null));
+        on(new QuarterAssessed(ada, quarter("2026-Q2"), assessment, level("IC4"), level("IC3"), level("IC4"), true, "shipped", "grace", null));
 
         assertThat(commands()).containsExactly(new RecordQuarterOutcome(ada, quarter("2026-Q2"), level("IC4"),
                 assessment, level("IC3")));
@@ -47,7 +47,7 @@ class AssessmentOutcomePolicyTest {
 
     @Test
     void a_reopening_withdraws_the_assessment_it_reopened() throws Exception {
-        on(new QuarterReopened(ada, "2026-Q2", "evidence was wrong", "grace", assessment));
+        on(new QuarterReopened(ada, quarter("2026-Q2"), "evidence was wrong", "grace", assessment));
 
         assertThat(commands()).containsExactly(new WithdrawQuarterOutcome(ada, quarter("2026-Q2"), assessment,
                 "evidence was wrong"));
@@ -55,7 +55,7 @@ class AssessmentOutcomePolicyTest {
 
     @Test
     void reopening_a_quarter_never_assessed_has_nothing_to_withdraw() throws Exception {
-        on(new QuarterReopened(ada, "2026-Q2", "stored before assessments were remembered", "grace", null));
+        on(new QuarterReopened(ada, quarter("2026-Q2"), "stored before assessments were remembered", "grace", null));
 
         assertThat(commands()).isEmpty();
     }
@@ -65,7 +65,7 @@ class AssessmentOutcomePolicyTest {
         UUID decision = UUID.randomUUID();
         openQuarters = List.of("2026-Q3", "2026-Q4");
 
-        on(new TrackSwitched(ada, decision, IC, "IC4", MANAGER, "M2", List.of(), null, "leads a team", "grace",
+        on(new TrackSwitched(ada, decision, IC, level("IC4"), MANAGER, level("M2"), List.of(), null, "leads a team", "grace",
                 Instant.parse("2026-11-02T10:00:00Z")));
 
         assertThat(commands()).containsExactly(
@@ -75,7 +75,7 @@ class AssessmentOutcomePolicyTest {
 
     @Test
     void a_consequence_carries_the_metadata_of_the_event_that_caused_it() throws Exception {
-        on(new QuarterReopened(ada, "2026-Q2", "evidence was wrong", "grace", assessment));
+        on(new QuarterReopened(ada, quarter("2026-Q2"), "evidence was wrong", "grace", assessment));
 
         assertThat(bus.getDispatchedCommands()).singleElement()
                 .satisfies(command -> assertThat(command.getMetaData()).containsAllEntriesOf(request));

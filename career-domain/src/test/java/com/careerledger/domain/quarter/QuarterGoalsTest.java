@@ -1,5 +1,7 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
+import static com.careerledger.domain.CommandValues.level;
 import com.careerledger.domain.shared.NotFoundException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -20,7 +22,7 @@ import static com.careerledger.domain.shared.Track.IC;
 
 class QuarterGoalsTest {
 
-    private static final String Q3 = "2026-Q3";
+    private static final YearQuarter Q3 = quarter("2026-Q3");
     private final UUID ada = UUID.randomUUID();
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
@@ -36,17 +38,17 @@ class QuarterGoalsTest {
     @Test
     void a_goal_aims_at_the_target_level_of_the_quarter() {
         fixture.given(opened())
-                .when(new SetGoal(ada, quarter(Q3), first, " Own the billing service ", "  ", OWNERSHIP,
+                .when(new SetGoal(ada, Q3, first, " Own the billing service ", "  ", OWNERSHIP,
                         " on-call lead, 0 P1s "))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new GoalSet(ada, Q3, first, "Own the billing service", null, OWNERSHIP,
-                        "on-call lead, 0 P1s", "IC3"));
+                        "on-call lead, 0 P1s", level("IC3")));
     }
 
     @Test
     void a_goal_without_a_measure_is_refused() {
         fixture.given(opened())
-                .when(new SetGoal(ada, quarter(Q3), first, "Own billing", null, OWNERSHIP, " "))
+                .when(new SetGoal(ada, Q3, first, "Own billing", null, OWNERSHIP, " "))
                 .expectException(invalid("measure"))
                 .expectNoEvents();
     }
@@ -54,7 +56,7 @@ class QuarterGoalsTest {
     @Test
     void a_goal_without_a_dimension_is_refused() {
         fixture.given(opened())
-                .when(new SetGoal(ada, quarter(Q3), first, "Own billing", null, null, "0 P1s"))
+                .when(new SetGoal(ada, Q3, first, "Own billing", null, null, "0 P1s"))
                 .expectException(invalid("dimension"))
                 .expectNoEvents();
     }
@@ -62,7 +64,7 @@ class QuarterGoalsTest {
     @Test
     void a_title_longer_than_200_characters_is_refused() {
         fixture.given(opened())
-                .when(new SetGoal(ada, quarter(Q3), first, "x".repeat(201), null, OWNERSHIP, "0 P1s"))
+                .when(new SetGoal(ada, Q3, first, "x".repeat(201), null, OWNERSHIP, "0 P1s"))
                 .expectException(invalid("title"))
                 .expectNoEvents();
     }
@@ -80,7 +82,7 @@ class QuarterGoalsTest {
         fixture.given(opened(), goal(first), goal(second), goal(third),
                         new GoalDropped(ada, Q3, second, "the project was cancelled"))
                 .when(setGoal(fourth))
-                .expectEvents(new GoalSet(ada, Q3, fourth, "Goal " + fourth, null, SCOPE, "measured", "IC3"));
+                .expectEvents(new GoalSet(ada, Q3, fourth, "Goal " + fourth, null, SCOPE, "measured", level("IC3")));
     }
 
     @Test
@@ -94,7 +96,7 @@ class QuarterGoalsTest {
     @Test
     void a_goal_is_revised_while_the_quarter_is_open() {
         fixture.given(opened(), goal(first))
-                .when(new ReviseGoal(ada, quarter(Q3), first, "Lead the billing migration", "with the payments team",
+                .when(new ReviseGoal(ada, Q3, first, "Lead the billing migration", "with the payments team",
                         IMPACT, "cut-over by September"))
                 .expectEvents(new GoalRevised(ada, Q3, first, "Lead the billing migration", "with the payments team",
                         IMPACT, "cut-over by September"));
@@ -103,7 +105,7 @@ class QuarterGoalsTest {
     @Test
     void revising_an_unknown_goal_is_refused() {
         fixture.given(opened(), goal(first))
-                .when(new ReviseGoal(ada, quarter(Q3), second, "Lead", null, IMPACT, "done"))
+                .when(new ReviseGoal(ada, Q3, second, "Lead", null, IMPACT, "done"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -111,7 +113,7 @@ class QuarterGoalsTest {
     @Test
     void a_dropped_goal_is_no_longer_revised() {
         fixture.given(opened(), goal(first), new GoalDropped(ada, Q3, first, "cancelled"))
-                .when(new ReviseGoal(ada, quarter(Q3), first, "Lead", null, IMPACT, "done"))
+                .when(new ReviseGoal(ada, Q3, first, "Lead", null, IMPACT, "done"))
                 .expectException(violates("goal-dropped"))
                 .expectNoEvents();
     }
@@ -119,7 +121,7 @@ class QuarterGoalsTest {
     @Test
     void dropping_a_goal_needs_a_reason() {
         fixture.given(opened(), goal(first))
-                .when(new DropGoal(ada, quarter(Q3), first, "  "))
+                .when(new DropGoal(ada, Q3, first, "  "))
                 .expectException(invalid("reason"))
                 .expectNoEvents();
     }
@@ -127,14 +129,14 @@ class QuarterGoalsTest {
     @Test
     void a_goal_is_dropped_with_its_reason() {
         fixture.given(opened(), goal(first))
-                .when(new DropGoal(ada, quarter(Q3), first, " the project was cancelled "))
+                .when(new DropGoal(ada, Q3, first, " the project was cancelled "))
                 .expectEvents(new GoalDropped(ada, Q3, first, "the project was cancelled"));
     }
 
     @Test
     void a_goal_is_dropped_only_once() {
         fixture.given(opened(), goal(first), new GoalDropped(ada, Q3, first, "cancelled"))
-                .when(new DropGoal(ada, quarter(Q3), first, "cancelled again"))
+                .when(new DropGoal(ada, Q3, first, "cancelled again"))
                 .expectException(violates("goal-dropped"))
                 .expectNoEvents();
     }
@@ -142,14 +144,14 @@ class QuarterGoalsTest {
     @Test
     void progress_is_recorded_at_one_on_ones() {
         fixture.given(opened(), goal(first))
-                .when(new RecordProgress(ada, quarter(Q3), first, AT_RISK, " blocked on the payments API "))
+                .when(new RecordProgress(ada, Q3, first, AT_RISK, " blocked on the payments API "))
                 .expectEvents(new GoalProgressed(ada, Q3, first, AT_RISK, "blocked on the payments API"));
     }
 
     @Test
     void progress_needs_a_status() {
         fixture.given(opened(), goal(first))
-                .when(new RecordProgress(ada, quarter(Q3), first, null, "fine"))
+                .when(new RecordProgress(ada, Q3, first, null, "fine"))
                 .expectException(invalid("status"))
                 .expectNoEvents();
     }
@@ -157,7 +159,7 @@ class QuarterGoalsTest {
     @Test
     void progress_on_an_unknown_goal_is_refused() {
         fixture.given(opened(), goal(first))
-                .when(new RecordProgress(ada, quarter(Q3), second, AT_RISK, null))
+                .when(new RecordProgress(ada, Q3, second, AT_RISK, null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -165,7 +167,7 @@ class QuarterGoalsTest {
     @Test
     void progress_on_a_dropped_goal_is_refused() {
         fixture.given(opened(), goal(first), new GoalDropped(ada, Q3, first, "cancelled"))
-                .when(new RecordProgress(ada, quarter(Q3), first, AT_RISK, null))
+                .when(new RecordProgress(ada, Q3, first, AT_RISK, null))
                 .expectException(violates("goal-dropped"))
                 .expectNoEvents();
     }
@@ -181,7 +183,7 @@ class QuarterGoalsTest {
     @Test
     void revising_a_goal_is_refused_after_assessment() {
         fixture.given(opened(), goal(first), assessed())
-                .when(new ReviseGoal(ada, quarter(Q3), first, "Lead", null, IMPACT, "done"))
+                .when(new ReviseGoal(ada, Q3, first, "Lead", null, IMPACT, "done"))
                 .expectException(violates("quarter-closed"))
                 .expectNoEvents();
     }
@@ -189,7 +191,7 @@ class QuarterGoalsTest {
     @Test
     void dropping_a_goal_is_refused_after_assessment() {
         fixture.given(opened(), goal(first), assessed())
-                .when(new DropGoal(ada, quarter(Q3), first, "too late"))
+                .when(new DropGoal(ada, Q3, first, "too late"))
                 .expectException(violates("quarter-closed"))
                 .expectNoEvents();
     }
@@ -197,7 +199,7 @@ class QuarterGoalsTest {
     @Test
     void progress_is_refused_after_assessment() {
         fixture.given(opened(), goal(first), assessed())
-                .when(new RecordProgress(ada, quarter(Q3), first, GoalStatus.DONE, null))
+                .when(new RecordProgress(ada, Q3, first, GoalStatus.DONE, null))
                 .expectException(violates("quarter-closed"))
                 .expectNoEvents();
     }
@@ -205,10 +207,10 @@ class QuarterGoalsTest {
     @Test
     void goals_are_accepted_again_once_the_quarter_is_reopened() {
         UUID assessment = UUID.randomUUID();
-        fixture.given(opened(), new QuarterAssessed(ada, Q3, assessment, "IC2", "IC2", "IC3", false, "steady", MANAGER_1, null),
+        fixture.given(opened(), new QuarterAssessed(ada, Q3, assessment, level("IC2"), level("IC2"), level("IC3"), false, "steady", MANAGER_1, null),
                         new QuarterReopened(ada, Q3, "assessed too early", MANAGER_1, assessment))
                 .when(setGoal(first))
-                .expectEvents(new GoalSet(ada, Q3, first, "Goal " + first, null, SCOPE, "measured", "IC3"));
+                .expectEvents(new GoalSet(ada, Q3, first, "Goal " + first, null, SCOPE, "measured", level("IC3")));
     }
 
     @Test
@@ -230,18 +232,18 @@ class QuarterGoalsTest {
     // --- the story so far ---------------------------------------------------------------------------
 
     private QuarterOpened opened() {
-        return new QuarterOpened(ada, Q3, IC, "IC2", "IC3");
+        return new QuarterOpened(ada, Q3, IC, level("IC2"), level("IC3"));
     }
 
     private GoalSet goal(UUID goalId) {
-        return new GoalSet(ada, Q3, goalId, "Goal " + goalId, null, SCOPE, "measured", "IC3");
+        return new GoalSet(ada, Q3, goalId, "Goal " + goalId, null, SCOPE, "measured", level("IC3"));
     }
 
     private SetGoal setGoal(UUID goalId) {
-        return new SetGoal(ada, quarter(Q3), goalId, "Goal " + goalId, null, SCOPE, "measured");
+        return new SetGoal(ada, Q3, goalId, "Goal " + goalId, null, SCOPE, "measured");
     }
 
     private QuarterAssessed assessed() {
-        return new QuarterAssessed(ada, Q3, UUID.randomUUID(), "IC2", "IC2", "IC3", false, "steady", MANAGER_1, null);
+        return new QuarterAssessed(ada, Q3, UUID.randomUUID(), level("IC2"), level("IC2"), level("IC3"), false, "steady", MANAGER_1, null);
     }
 }

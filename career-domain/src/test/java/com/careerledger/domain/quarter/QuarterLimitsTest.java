@@ -1,5 +1,6 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.hamcrest.Matchers.containsString;
 class QuarterLimitsTest {
 
     private static final Instant TODAY = Instant.parse("2026-11-29T10:00:00Z");
-    private static final String Q3 = "2026-Q3";
+    private static final YearQuarter Q3 = quarter("2026-Q3");
     private static final LocalDate AUGUST_3 = LocalDate.of(2026, 8, 3);
     private final UUID ada = UUID.randomUUID();
     private final UUID goal = UUID.randomUUID();
@@ -79,7 +80,7 @@ class QuarterLimitsTest {
         List<Object> events = story(opened(), evidence(100));
         EvidenceLogged last = (EvidenceLogged) events.get(100);
         fixture.givenCurrentTime(TODAY).andGiven(events)
-                .when(new RetractEvidence(ada, quarter(Q3), last.evidenceId(), "logged twice"))
+                .when(new RetractEvidence(ada, Q3, last.evidenceId(), "logged twice"))
                 .expectEvents(new EvidenceRetracted(ada, Q3, last.evidenceId(), "logged twice"));
     }
 
@@ -109,7 +110,7 @@ class QuarterLimitsTest {
     @Test
     void the_feedback_limit_holds_after_assessment_too() {
         List<Object> events = story(opened(), feedback(100));
-        events.add(new QuarterAssessed(ada, Q3, UUID.randomUUID(), "IC2", "IC2", "IC3", false, "steady", MANAGER_1, null));
+        events.add(new QuarterAssessed(ada, Q3, UUID.randomUUID(), level("IC2"), level("IC2"), level("IC3"), false, "steady", MANAGER_1, null));
         fixture.givenCurrentTime(TODAY).andGiven(events).when(recordFeedback(), by(MANAGER_1))
                 .expectException(violates("feedback-limit-reached"))
                 .expectNoEvents();
@@ -120,14 +121,14 @@ class QuarterLimitsTest {
     @Test
     void the_hundredth_progress_note_on_a_goal_is_recorded() {
         fixture.givenCurrentTime(TODAY).andGiven(story(opened(), goals(), progress(goal, 99)))
-                .when(new RecordProgress(ada, quarter(Q3), goal, ON_TRACK, "still fine"))
+                .when(new RecordProgress(ada, Q3, goal, ON_TRACK, "still fine"))
                 .expectEvents(new GoalProgressed(ada, Q3, goal, ON_TRACK, "still fine"));
     }
 
     @Test
     void the_hundred_and_first_progress_note_on_a_goal_is_refused() {
         fixture.givenCurrentTime(TODAY).andGiven(story(opened(), goals(), progress(goal, 100)))
-                .when(new RecordProgress(ada, quarter(Q3), goal, ON_TRACK, "still fine"))
+                .when(new RecordProgress(ada, Q3, goal, ON_TRACK, "still fine"))
                 .expectException(violates("progress-limit-reached"))
                 .expectExceptionMessage(containsString("a goal holds at most 100 progress notes"))
                 .expectNoEvents();
@@ -136,25 +137,25 @@ class QuarterLimitsTest {
     @Test
     void the_progress_limit_is_per_goal() {
         fixture.givenCurrentTime(TODAY).andGiven(story(opened(), goals(), progress(goal, 100)))
-                .when(new RecordProgress(ada, quarter(Q3), otherGoal, ON_TRACK, "another goal"))
+                .when(new RecordProgress(ada, Q3, otherGoal, ON_TRACK, "another goal"))
                 .expectEvents(new GoalProgressed(ada, Q3, otherGoal, ON_TRACK, "another goal"));
     }
 
     // --- the story so far ---------------------------------------------------------------------------
 
     private QuarterOpened opened() {
-        return new QuarterOpened(ada, Q3, IC, "IC2", "IC3");
+        return new QuarterOpened(ada, Q3, IC, level("IC2"), level("IC3"));
     }
 
     private List<Object> goals() {
-        return List.of(new GoalSet(ada, Q3, goal, "Own billing", null, SCOPE, "0 P1s", "IC3"),
-                new GoalSet(ada, Q3, otherGoal, "Mentor Bo", null, SCOPE, "Bo ships alone", "IC3"));
+        return List.of(new GoalSet(ada, Q3, goal, "Own billing", null, SCOPE, "0 P1s", level("IC3")),
+                new GoalSet(ada, Q3, otherGoal, "Mentor Bo", null, SCOPE, "Bo ships alone", level("IC3")));
     }
 
     private List<Object> evidence(int count) {
         List<Object> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(new EvidenceLogged(ada, Q3, UUID.randomUUID(), "Win " + i, null, "CI green again", CRAFT, "IC2",
+            events.add(new EvidenceLogged(ada, Q3, UUID.randomUUID(), "Win " + i, null, "CI green again", CRAFT, level("IC2"),
                     null, List.of(), AUGUST_3));
         }
         return events;
@@ -185,11 +186,11 @@ class QuarterLimitsTest {
     }
 
     private LogEvidence logEvidence() {
-        return new LogEvidence(ada, quarter(Q3), UUID.randomUUID(), "One more win", null, "CI green again", CRAFT,
+        return new LogEvidence(ada, Q3, UUID.randomUUID(), "One more win", null, "CI green again", CRAFT,
                 level("IC2"), null, null, AUGUST_3);
     }
 
     private RecordFeedback recordFeedback() {
-        return new RecordFeedback(ada, quarter(Q3), UUID.randomUUID(), PEER, "one more", null);
+        return new RecordFeedback(ada, Q3, UUID.randomUUID(), PEER, "one more", null);
     }
 }

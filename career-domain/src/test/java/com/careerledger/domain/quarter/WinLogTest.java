@@ -1,5 +1,6 @@
 package com.careerledger.domain.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.shared.NotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ import static com.careerledger.domain.shared.Track.IC;
 
 class WinLogTest {
 
-    private static final String Q3 = "2026-Q3";
+    private static final YearQuarter Q3 = quarter("2026-Q3");
     private static final LocalDate AUGUST_3 = LocalDate.of(2026, 8, 3);
     private final UUID ada = UUID.randomUUID();
     private final UUID goal = UUID.randomUUID();
@@ -36,11 +37,11 @@ class WinLogTest {
     @Test
     void evidence_is_logged_in_the_win_log() {
         fixture.given(opened(), goalSet())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, " Led the billing cut-over ", null,
+                .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", null,
                         " zero downtime ", SCOPE, level("IC3"), goal, List.of(" https://git.example.com/pr/42 "), AUGUST_3))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Led the billing cut-over", null, "zero downtime",
-                        SCOPE, "IC3", goal, List.of("https://git.example.com/pr/42"), AUGUST_3));
+                        SCOPE, level("IC3"), goal, List.of("https://git.example.com/pr/42"), AUGUST_3));
     }
 
     @Test
@@ -48,21 +49,21 @@ class WinLogTest {
         Instant now = Instant.parse("2026-08-04T09:30:00.123Z");
         fixture.givenCurrentTime(now)
                 .andGiven(opened(), goalSet())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, " Led the billing cut-over ", "  ",
+                .when(new LogEvidence(ada, Q3, evidence, " Led the billing cut-over ", "  ",
                         " zero downtime ", SCOPE, level("IC3"), goal,
                         List.of(" https://git.example.com/pr/42 ", "https://git.example.com/pr/42"), AUGUST_3))
                 .expectResultMessagePayload(new LoggedEvidence(new EvidenceLogged(ada, Q3, evidence,
-                        "Led the billing cut-over", null, "zero downtime", SCOPE, "IC3", goal,
+                        "Led the billing cut-over", null, "zero downtime", SCOPE, level("IC3"), goal,
                         List.of("https://git.example.com/pr/42"), AUGUST_3), now));
     }
 
     @Test
     void evidence_keeps_several_links_in_order_each_once() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         List.of("https://git.example.com/pr/42", "https://docs.example.com/design",
                                 " https://git.example.com/pr/42"), AUGUST_3))
-                .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Big win", null, "huge", CRAFT, "IC2", null,
+                .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         List.of("https://git.example.com/pr/42", "https://docs.example.com/design"), AUGUST_3));
     }
 
@@ -71,7 +72,7 @@ class WinLogTest {
         List<String> eleven = java.util.stream.IntStream.range(0, 11)
                 .mapToObj(i -> "https://git.example.com/pr/" + i).toList();
         fixture.given(opened())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         eleven, AUGUST_3))
                 .expectException(invalid("links"))
                 .expectNoEvents();
@@ -82,7 +83,7 @@ class WinLogTest {
         fixture.given(opened())
                 .when(logEvidence(evidence, null))
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again",
-                        CRAFT, "IC2", null, null, AUGUST_3));
+                        CRAFT, level("IC2"), null, null, AUGUST_3));
     }
 
     @Test
@@ -98,13 +99,13 @@ class WinLogTest {
         fixture.given(opened(), goalSet(), new GoalDropped(ada, Q3, goal, "re-prioritised"))
                 .when(logEvidence(evidence, goal))
                 .expectEvents(new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again",
-                        CRAFT, "IC2", goal, null, AUGUST_3));
+                        CRAFT, level("IC2"), goal, null, AUGUST_3));
     }
 
     @Test
     void evidence_demonstrates_a_level_of_the_framework() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC9"), null,
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, level("IC9"), null,
                         null, AUGUST_3))
                 .expectException(invalid("demonstratesLevel"))
                 .expectNoEvents();
@@ -113,7 +114,7 @@ class WinLogTest {
     @Test
     void evidence_without_its_impact_is_refused() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, " ", CRAFT, level("IC2"), null,
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, " ", CRAFT, level("IC2"), null,
                         null, AUGUST_3))
                 .expectException(invalid("impact"))
                 .expectNoEvents();
@@ -122,7 +123,7 @@ class WinLogTest {
     @Test
     void evidence_without_the_day_it_happened_is_refused() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         null, null))
                 .expectException(invalid("occurredOn"))
                 .expectNoEvents();
@@ -131,7 +132,7 @@ class WinLogTest {
     @Test
     void every_link_must_be_a_web_address() {
         fixture.given(opened())
-                .when(new LogEvidence(ada, quarter(Q3), evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
+                .when(new LogEvidence(ada, Q3, evidence, "Big win", null, "huge", CRAFT, level("IC2"), null,
                         List.of("https://ok.example.com", "javascript:alert(1)"), AUGUST_3))
                 .expectException(invalid("links"))
                 .expectNoEvents();
@@ -156,14 +157,14 @@ class WinLogTest {
     @Test
     void retracted_evidence_stays_in_the_history_with_the_reason() {
         fixture.given(opened(), logged())
-                .when(new RetractEvidence(ada, quarter(Q3), evidence, " it was Grace's work "))
+                .when(new RetractEvidence(ada, Q3, evidence, " it was Grace's work "))
                 .expectEvents(new EvidenceRetracted(ada, Q3, evidence, "it was Grace's work"));
     }
 
     @Test
     void retracting_needs_a_reason() {
         fixture.given(opened(), logged())
-                .when(new RetractEvidence(ada, quarter(Q3), evidence, null))
+                .when(new RetractEvidence(ada, Q3, evidence, null))
                 .expectException(invalid("reason"))
                 .expectNoEvents();
     }
@@ -171,7 +172,7 @@ class WinLogTest {
     @Test
     void retracting_unknown_evidence_is_refused() {
         fixture.given(opened(), logged())
-                .when(new RetractEvidence(ada, quarter(Q3), UUID.randomUUID(), "never mind"))
+                .when(new RetractEvidence(ada, Q3, UUID.randomUUID(), "never mind"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
@@ -179,7 +180,7 @@ class WinLogTest {
     @Test
     void evidence_is_retracted_only_once() {
         fixture.given(opened(), logged(), new EvidenceRetracted(ada, Q3, evidence, "not mine"))
-                .when(new RetractEvidence(ada, quarter(Q3), evidence, "still not mine"))
+                .when(new RetractEvidence(ada, Q3, evidence, "still not mine"))
                 .expectException(violates("evidence-retracted"))
                 .expectNoEvents();
     }
@@ -195,7 +196,7 @@ class WinLogTest {
     @Test
     void retractions_are_refused_after_assessment() {
         fixture.given(opened(), logged(), assessed())
-                .when(new RetractEvidence(ada, quarter(Q3), evidence, "on second thoughts"))
+                .when(new RetractEvidence(ada, Q3, evidence, "on second thoughts"))
                 .expectException(violates("quarter-closed"))
                 .expectNoEvents();
     }
@@ -203,24 +204,24 @@ class WinLogTest {
     // --- the story so far ---------------------------------------------------------------------------
 
     private QuarterOpened opened() {
-        return new QuarterOpened(ada, Q3, IC, "IC2", "IC3");
+        return new QuarterOpened(ada, Q3, IC, level("IC2"), level("IC3"));
     }
 
     private GoalSet goalSet() {
-        return new GoalSet(ada, Q3, goal, "Own billing", null, SCOPE, "0 P1s", "IC3");
+        return new GoalSet(ada, Q3, goal, "Own billing", null, SCOPE, "0 P1s", level("IC3"));
     }
 
     private LogEvidence logEvidence(UUID evidenceId, UUID goalId) {
-        return new LogEvidence(ada, quarter(Q3), evidenceId, "Fixed the flaky build", null, "CI green again", CRAFT,
+        return new LogEvidence(ada, Q3, evidenceId, "Fixed the flaky build", null, "CI green again", CRAFT,
                 level("IC2"), goalId, null, AUGUST_3);
     }
 
     private EvidenceLogged logged() {
-        return new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again", CRAFT, "IC2",
+        return new EvidenceLogged(ada, Q3, evidence, "Fixed the flaky build", null, "CI green again", CRAFT, level("IC2"),
                 null, null, AUGUST_3);
     }
 
     private QuarterAssessed assessed() {
-        return new QuarterAssessed(ada, Q3, UUID.randomUUID(), "IC2", "IC2", "IC3", false, "steady", MANAGER_1, null);
+        return new QuarterAssessed(ada, Q3, UUID.randomUUID(), level("IC2"), level("IC2"), level("IC3"), false, "steady", MANAGER_1, null);
     }
 }

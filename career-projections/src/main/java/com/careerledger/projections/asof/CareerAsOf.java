@@ -1,5 +1,7 @@
 package com.careerledger.projections.asof;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.DecisionKind;
@@ -165,22 +167,22 @@ public final class CareerAsOf {
             standing = standing.evolve(payload);
         } else if (payload instanceof LevelChanged e) {
             standing = standing.evolve(e);
-            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel(), e.toLevel(), e.decidedBy(),
-                    millis(e.decidedAt())));
+            decisions.add(new DecisionAsOf(e.decisionId(), e.kind(), e.fromLevel().code(), e.toLevel().code(),
+                    e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof TrackSwitched e) {
             standing = standing.evolve(e);
-            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel(), e.toLevel(),
-                    e.decidedBy(), millis(e.decidedAt())));
+            decisions.add(new DecisionAsOf(e.decisionId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(),
+                    e.toLevel().code(), e.decidedBy(), millis(e.decidedAt())));
         } else if (payload instanceof QuarterOpened e) {
             MutableQuarter q = quarter(e.quarter());
-            q.levelHeld = e.levelHeld();
-            q.targetLevel = e.targetLevel();
+            q.levelHeld = LevelCode.codeOf(e.levelHeld());
+            q.targetLevel = LevelCode.codeOf(e.targetLevel());
             q.track = e.track() == null ? null : e.track().name();
         } else if (payload instanceof QuarterMovedToTrack e) {
             MutableQuarter q = quarter(e.quarter());
             q.track = e.toTrack().name();
-            q.levelHeld = e.levelHeld();
-            q.targetLevel = e.targetLevel();
+            q.levelHeld = LevelCode.codeOf(e.levelHeld());
+            q.targetLevel = LevelCode.codeOf(e.targetLevel());
         } else if (payload instanceof GoalSet e) {
             quarter(e.quarter()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
         } else if (payload instanceof GoalRevised e) {
@@ -194,14 +196,14 @@ public final class CareerAsOf {
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status().name()));
         } else if (payload instanceof EvidenceLogged e) {
             quarter(e.quarter()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
-                    e.dimension().name(), e.demonstratesLevel(), e.occurredOn(), false));
+                    e.dimension().name(), e.demonstratesLevel().code(), e.occurredOn(), false));
         } else if (payload instanceof EvidenceRetracted e) {
             quarter(e.quarter()).evidence.computeIfPresent(e.evidenceId(),
                     (id, v) -> new EvidenceAsOf(id, v.title(), v.dimension(), v.demonstratesLevel(), v.occurredOn(), true));
         } else if (payload instanceof QuarterAssessed e) {
             MutableQuarter q = quarter(e.quarter());
             q.status = "ASSESSED";
-            q.assessment = new AssessmentAsOf(e.assessmentId(), e.operatingLevel(), e.atNextLevel(), e.rationale(),
+            q.assessment = new AssessmentAsOf(e.assessmentId(), LevelCode.codeOf(e.operatingLevel()), e.atNextLevel(), e.rationale(),
                     e.assessedBy(), at);
         } else if (payload instanceof QuarterReopened e) {
             quarter(e.quarter()).status = "OPEN";
@@ -213,8 +215,8 @@ public final class CareerAsOf {
         return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private MutableQuarter quarter(String quarter) {
-        return quarters.computeIfAbsent(quarter, k -> {
+    private MutableQuarter quarter(YearQuarter quarter) {
+        return quarters.computeIfAbsent(quarter.toString(), k -> {
             MutableQuarter q = new MutableQuarter();
             q.quarter = k;
             return q;
@@ -228,11 +230,11 @@ public final class CareerAsOf {
         List<QuarterAsOf> qs = quarters.values().stream()
                 .map(q -> {
                     // what readiness counted then (an open quarter has none, unless stored before reopening withdrew it)
-                    Optional<QuarterOutcome> counted = standing.record().outcome(q.quarter);
+                    Optional<QuarterOutcome> counted = standing.record().outcome(YearQuarter.parse(q.quarter));
                     return new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
                             List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
                             "ASSESSED".equals(q.status) ? q.assessment : null, q.track,
-                            counted.map(QuarterOutcome::operatingLevel).orElse(null),
+                            counted.map(o -> o.operatingLevel().code()).orElse(null),
                             counted.filter(o -> o.mappedFrom() != null).map(QuarterOutcome::describe).orElse(null));
                 })
                 .sorted(java.util.Comparator.comparing(QuarterAsOf::quarter))

@@ -1,5 +1,6 @@
 package com.careerledger.projections.audit;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.BasisChange;
@@ -144,8 +145,8 @@ public class PromotionAuditProjection {
         Assessment assessment = new Assessment();
         assessment.assessmentId = e.assessmentId();
         assessment.personId = e.personId();
-        assessment.quarter = e.quarter();
-        assessment.operatingLevel = e.operatingLevel();
+        assessment.quarter = e.quarter().toString();
+        assessment.operatingLevel = LevelCode.codeOf(e.operatingLevel());
         assessment.rationale = e.rationale();
         assessment.assessedBy = e.assessedBy();
         // as in the event, to the nanosecond (see V9)
@@ -159,10 +160,10 @@ public class PromotionAuditProjection {
         Evidence evidence = new Evidence();
         evidence.evidenceId = e.evidenceId();
         evidence.personId = e.personId();
-        evidence.quarter = e.quarter();
+        evidence.quarter = e.quarter().toString();
         evidence.title = e.title();
         evidence.dimension = e.dimension().name();
-        evidence.demonstratesLevel = e.demonstratesLevel();
+        evidence.demonstratesLevel = e.demonstratesLevel().code();
         // as the column will hold it: the basis lists evidence in its order
         evidence.loggedAt = StoredTime.asStored(utc(at));
         // read first: a redelivered entry keeps its retraction
@@ -192,7 +193,7 @@ public class PromotionAuditProjection {
         model.handle(work -> {
             work.need(key);
             for (QuarterOutcome outcome : outcomes) {
-                work.needAll(EVIDENCE_OF_QUARTER, e.personId(), outcome.quarter());
+                work.needAll(EVIDENCE_OF_QUARTER, e.personId(), outcome.quarter().toString());
                 if (outcome.assessmentId() != null) {
                     work.need(ASSESSMENTS.key(outcome.assessmentId()));
                 }
@@ -227,8 +228,8 @@ public class PromotionAuditProjection {
     void on(DecisionBasisChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
         Table.Key<Decision> key = DECISIONS.key(e.decisionId());
         Instant changedAt = e.changedAt() == null ? at : e.changedAt();
-        StoredChange change = new StoredChange(sequence, e.quarter(), e.change(), e.previousOperatingLevel(),
-                e.operatingLevel(), e.assessmentId(), e.stillHolds(), e.changedBy(), changedAt);
+        StoredChange change = new StoredChange(sequence, e.quarter().toString(), e.change(),
+                LevelCode.codeOf(e.previousOperatingLevel()), LevelCode.codeOf(e.operatingLevel()), e.assessmentId(), e.stillHolds(), e.changedBy(), changedAt);
         model.handle(work -> work.need(key).then(rows -> {
             Decision decision = rows.get(key);
             if (decision != null && decision.basisChanges.stream().noneMatch(c -> c.sequence() == sequence)) {
@@ -254,23 +255,24 @@ public class PromotionAuditProjection {
      * the audit never saw (recorded without a quarter assessment) keeps its quarter, level and id.
      */
     private static BasisQuarter snapshot(ReadModel.Rows rows, UUID personId, QuarterOutcome outcome) {
-        List<BasisEvidence> listed = rows.all(EVIDENCE_OF_QUARTER, personId, outcome.quarter()).stream()
+        List<BasisEvidence> listed = rows.all(EVIDENCE_OF_QUARTER, personId, outcome.quarter().toString()).stream()
                 .filter(ev -> ev.retractedAt == null)
                 .sorted(BASIS_ORDER)
                 .map(ev -> new BasisEvidence(ev.evidenceId, ev.title, ev.demonstratesLevel, ev.dimension))
                 .toList();
         Assessment assessment = outcome.assessmentId() == null ? null
                 : rows.get(ASSESSMENTS.key(outcome.assessmentId()));
+        String quarter = outcome.quarter().toString();
+        String level = outcome.operatingLevel().code();
+        String mappedFrom = LevelCode.codeOf(outcome.mappedFrom());
         return assessment == null
-                ? new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                null, null, null, listed, outcome.mappedFrom())
-                : new BasisQuarter(outcome.quarter(), outcome.operatingLevel(), outcome.assessmentId(),
-                assessment.assessedBy, Instant.parse(assessment.assessedAt), assessment.rationale, listed,
-                outcome.mappedFrom());
+                ? new BasisQuarter(quarter, level, outcome.assessmentId(), null, null, null, listed, mappedFrom)
+                : new BasisQuarter(quarter, level, outcome.assessmentId(), assessment.assessedBy,
+                Instant.parse(assessment.assessedAt), assessment.rationale, listed, mappedFrom);
     }
 
     private static Decision decided(LevelChanged e, Instant at, List<BasisQuarter> basis) {
-        Decision decision = decision(e.decisionId(), e.personId(), e.kind(), e.fromLevel(), e.toLevel(),
+        Decision decision = decision(e.decisionId(), e.personId(), e.kind(), e.fromLevel().code(), e.toLevel().code(),
                 e.framework(), e.rationale(), e.decidedBy(), e.decidedAt() == null ? at : e.decidedAt());
         decision.basis = ReadModelJson.write(basis);
         PromotionPolicy policy = e.policy();
@@ -280,8 +282,8 @@ public class PromotionAuditProjection {
     }
 
     private static Decision switched(TrackSwitched e, Instant at) {
-        Decision decision = decision(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel(),
-                e.toLevel(), e.framework(), e.rationale(), e.decidedBy(), e.decidedAt() == null ? at : e.decidedAt());
+        Decision decision = decision(e.decisionId(), e.personId(), DecisionKind.TRACK_SWITCH, e.fromLevel().code(),
+                e.toLevel().code(), e.framework(), e.rationale(), e.decidedBy(), e.decidedAt() == null ? at : e.decidedAt());
         decision.fromTrack = e.fromTrack();
         decision.toTrack = e.toTrack();
         decision.carriedOver = ReadModelJson.write(e.carriedOver() == null ? List.of() : e.carriedOver());

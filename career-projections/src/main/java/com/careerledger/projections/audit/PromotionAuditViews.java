@@ -1,5 +1,7 @@
 package com.careerledger.projections.audit;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.BasisChange;
@@ -94,7 +96,8 @@ public final class PromotionAuditViews {
         }
 
         BasisQuarter marked(boolean changedSince) {
-            String reads = new QuarterOutcome(quarter, operatingLevel, assessmentId, mappedFrom).describe();
+            String reads = new QuarterOutcome(YearQuarter.parse(quarter), new LevelCode(operatingLevel), assessmentId,
+                    LevelCode.orNull(mappedFrom)).describe();
             return new BasisQuarter(quarter, operatingLevel, assessmentId, assessedBy, assessedAt, rationale, evidence,
                     mappedFrom, reads, changedSince);
         }

@@ -1,5 +1,7 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.CareerStanding;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
@@ -88,7 +90,7 @@ public class PerformanceHistoryProjection {
             PersonRow row = new PersonRow();
             row.personId = e.personId();
             row.track = e.track();
-            row.level = e.level();
+            row.level = e.level().code();
             row.recordText = EMPTY_RECORD;
             row.version = seq;
             row.updatedAt = utc(at);
@@ -127,7 +129,7 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-        Table.Key<QuarterRow> key = QUARTERS.key(e.personId(), e.quarter());
+        Table.Key<QuarterRow> key = QUARTERS.key(e.personId(), e.quarter().toString());
         Table.Key<PersonRow> person = PEOPLE.key(e.personId());
         model.handle(work -> work.need(key).need(person).then(rows -> {
             if (rows.get(key) != null) {
@@ -135,9 +137,9 @@ public class PerformanceHistoryProjection {
             }
             QuarterRow row = new QuarterRow();
             row.personId = e.personId();
-            row.quarter = e.quarter();
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.quarter = e.quarter().toString();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
             row.version = seq;
             row.openedAt = utc(at);
             row.updatedAt = row.openedAt;
@@ -185,7 +187,7 @@ public class PerformanceHistoryProjection {
     @EventHandler
     void on(QuarterAssessed e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.personId(), e.quarter(), seq, at, row -> {
-            row.operatingLevel = e.operatingLevel();
+            row.operatingLevel = LevelCode.codeOf(e.operatingLevel());
             row.atNextLevel = e.atNextLevel();
         });
     }
@@ -194,8 +196,8 @@ public class PerformanceHistoryProjection {
     void on(QuarterMovedToTrack e, @SequenceNumber long seq, @Timestamp Instant at) {
         // an open quarter moved with the person to their new track: it is held and aimed on the new ladder
         apply(e.personId(), e.quarter(), seq, at, row -> {
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
         });
     }
 
@@ -246,8 +248,8 @@ public class PerformanceHistoryProjection {
     }
 
     /** Applies a Quarter event once, with {@code change} on the quarter row; a redelivery changes nothing. */
-    private void apply(UUID personId, String quarter, long seq, Instant at, Consumer<QuarterRow> change) {
-        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+    private void apply(UUID personId, YearQuarter quarter, long seq, Instant at, Consumer<QuarterRow> change) {
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
         model.handle(work -> work.need(key).then(rows -> {
             QuarterRow row = rows.get(key);
             if (row != null && row.version < seq) {

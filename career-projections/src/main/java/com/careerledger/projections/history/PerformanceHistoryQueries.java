@@ -1,5 +1,7 @@
 package com.careerledger.projections.history;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.CareerStanding;
@@ -99,13 +101,14 @@ public class PerformanceHistoryQueries {
         if (assessed == null) {
             return new QuarterLine(quarter, levelHeld, null, null, goals, evidence, targetLevel, null, null);
         }
-        Optional<QuarterOutcome> outcome = record.outcome(quarter);
+        Optional<QuarterOutcome> outcome = record.outcome(YearQuarter.parse(quarter));
         if (outcome.isEmpty()) {
             return new QuarterLine(quarter, levelHeld, assessed, assessedAtNext, goals, evidence, targetLevel, assessed,
                     null);
         }
         QuarterOutcome o = outcome.get();
-        return new QuarterLine(quarter, levelHeld, o.operatingLevel(), countsAtTarget(o.operatingLevel(), targetLevel, track),
+        String operatingLevel = o.operatingLevel().code();
+        return new QuarterLine(quarter, levelHeld, operatingLevel, countsAtTarget(operatingLevel, targetLevel, track),
                 goals, evidence, targetLevel, assessed, mapping(o, assessed));
     }
 
@@ -118,10 +121,10 @@ public class PerformanceHistoryQueries {
         if (o.mappedFrom() != null) {
             return o.describe();
         }
-        boolean otherTrack = !o.operatingLevel().equals(assessed) && framework.level(assessed).isPresent()
+        boolean otherTrack = !o.operatingLevel().code().equals(assessed) && framework.level(assessed).isPresent()
                 && framework.level(o.operatingLevel()).isPresent()
                 && framework.level(assessed).get().track() != framework.level(o.operatingLevel()).get().track();
-        return otherTrack ? new QuarterOutcome(o.quarter(), o.operatingLevel(), o.assessmentId(), assessed).describe()
+        return otherTrack ? new QuarterOutcome(o.quarter(), o.operatingLevel(), o.assessmentId(), new LevelCode(assessed)).describe()
                 : null;
     }
 

@@ -1,5 +1,6 @@
 package com.careerledger.projections.lookup;
 
+import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
@@ -91,9 +92,9 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         person.email = PersonRegistry.normalizeEmail(event.email());
         person.managerId = event.managerId();
         person.track = event.track();
-        person.level = event.level();
+        person.level = event.level().code();
         model.handle(work -> work.need(PEOPLE.key(event.personId())).then(rows -> {
-            rows.insertIfAbsent(STANDINGS, standing(event.personId(), at, seq, event.track(), event.level()));
+            rows.insertIfAbsent(STANDINGS, standing(event.personId(), at, seq, event.track(), event.level().code()));
             rows.insertIfAbsent(PEOPLE, person);
         }));
     }
@@ -111,9 +112,9 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         model.handle(work -> work.need(key).then(rows -> {
             LookupRow person = rows.get(key);
             if (person != null) {
-                rows.update(key, p -> p.level = event.toLevel());
+                rows.update(key, p -> p.level = event.toLevel().code());
                 rows.insertIfAbsent(STANDINGS,
-                        standing(event.personId(), event.decidedAt(), seq, person.track, event.toLevel()));
+                        standing(event.personId(), event.decidedAt(), seq, person.track, event.toLevel().code()));
             }
         }));
     }
@@ -124,10 +125,10 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         model.handle(work -> work.need(key).then(rows -> {
             rows.update(key, p -> {
                 p.track = event.toTrack();
-                p.level = event.toLevel();
+                p.level = event.toLevel().code();
             });
             rows.insertIfAbsent(STANDINGS,
-                    standing(event.personId(), event.decidedAt(), seq, event.toTrack(), event.toLevel()));
+                    standing(event.personId(), event.decidedAt(), seq, event.toTrack(), event.toLevel().code()));
         }));
     }
 
@@ -135,9 +136,9 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
     void on(QuarterOpened event) {
         QuarterRow opened = new QuarterRow();
         opened.personId = event.personId();
-        opened.quarter = event.quarter();
+        opened.quarter = event.quarter().toString();
         opened.open = true;
-        model.handle(work -> work.need(QUARTERS.key(event.personId(), event.quarter()))
+        model.handle(work -> work.need(QUARTERS.key(event.personId(), event.quarter().toString()))
                 .then(rows -> rows.insertIfAbsent(QUARTERS, opened)));
     }
 
@@ -151,8 +152,8 @@ public class PersonLookupProjection implements PersonRegistry, QuarterRegistry, 
         open(event.personId(), event.quarter(), true);
     }
 
-    private void open(UUID personId, String quarter, boolean open) {
-        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+    private void open(UUID personId, YearQuarter quarter, boolean open) {
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
         model.handle(work -> work.need(key).then(rows -> rows.update(key, q -> q.open = open)));
     }
 

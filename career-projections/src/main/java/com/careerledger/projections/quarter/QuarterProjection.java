@@ -1,5 +1,7 @@
 package com.careerledger.projections.quarter;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
@@ -63,14 +65,14 @@ public class QuarterProjection {
     @EventHandler
     void on(QuarterOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
         // inserted once: a quarter row that exists already is left as it is
-        model.handle(work -> work.need(QUARTERS.key(e.personId(), e.quarter())).then(rows -> {
+        model.handle(work -> work.need(QUARTERS.key(e.personId(), e.quarter().toString())).then(rows -> {
             QuarterRow row = new QuarterRow();
             row.personId = e.personId();
-            row.quarter = e.quarter();
+            row.quarter = e.quarter().toString();
             row.status = QuarterStatus.OPEN;
             row.track = e.track();
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
             row.version = seq;
             row.openedAt = utc(at);
             row.updatedAt = row.openedAt;
@@ -84,12 +86,12 @@ public class QuarterProjection {
             GoalRow goal = new GoalRow();
             goal.goalId = e.goalId();
             goal.personId = e.personId();
-            goal.quarter = e.quarter();
+            goal.quarter = e.quarter().toString();
             goal.title = e.title();
             goal.description = e.description();
             goal.dimension = e.dimension();
             goal.measure = e.measure();
-            goal.targetLevel = e.targetLevel();
+            goal.targetLevel = LevelCode.codeOf(e.targetLevel());
             goal.active = true;
             goal.setAt = utc(at);
             rows.insertIfAbsent(GOALS, goal);
@@ -129,12 +131,12 @@ public class QuarterProjection {
             EvidenceRow evidence = new EvidenceRow();
             evidence.evidenceId = e.evidenceId();
             evidence.personId = e.personId();
-            evidence.quarter = e.quarter();
+            evidence.quarter = e.quarter().toString();
             evidence.title = e.title();
             evidence.description = e.description();
             evidence.impact = e.impact();
             evidence.dimension = e.dimension();
-            evidence.demonstratesLevel = e.demonstratesLevel();
+            evidence.demonstratesLevel = e.demonstratesLevel().code();
             evidence.goalId = e.goalId();
             evidence.link = e.links().isEmpty() ? null : e.links().get(0);
             evidence.links = e.links();
@@ -160,10 +162,10 @@ public class QuarterProjection {
             FeedbackRow feedback = new FeedbackRow();
             feedback.feedbackId = e.feedbackId();
             feedback.personId = e.personId();
-            feedback.quarter = e.quarter();
+            feedback.quarter = e.quarter().toString();
             feedback.relationship = e.relationship();
             feedback.text = e.text();
-            feedback.signalsLevel = e.signalsLevel();
+            feedback.signalsLevel = LevelCode.codeOf(e.signalsLevel());
             feedback.givenBy = e.givenBy();
             feedback.givenAt = utc(at);
             rows.insertIfAbsent(FEEDBACK, feedback);
@@ -175,7 +177,7 @@ public class QuarterProjection {
         claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
             row.status = QuarterStatus.ASSESSED;
             row.assessmentId = e.assessmentId();
-            row.operatingLevel = e.operatingLevel();
+            row.operatingLevel = LevelCode.codeOf(e.operatingLevel());
             row.atNextLevel = e.atNextLevel();
             row.rationale = e.rationale();
             row.assessedBy = e.assessedBy();
@@ -195,8 +197,8 @@ public class QuarterProjection {
         // an open quarter moved with the person to their new track: held, aimed and assessed on the new ladder
         claimed(e.personId(), e.quarter(), seq, at, (row, rows) -> {
             row.track = e.toTrack();
-            row.levelHeld = e.levelHeld();
-            row.targetLevel = e.targetLevel();
+            row.levelHeld = LevelCode.codeOf(e.levelHeld());
+            row.targetLevel = LevelCode.codeOf(e.targetLevel());
         });
     }
 
@@ -214,9 +216,9 @@ public class QuarterProjection {
      *
      * @param alsoNeeded the rows of other tables {@code change} reads
      */
-    private void claimed(UUID personId, String quarter, long seq, Instant at,
+    private void claimed(UUID personId, YearQuarter quarter, long seq, Instant at,
                          BiConsumer<QuarterRow, ReadModel.Rows> change, Table.Key<?>... alsoNeeded) {
-        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter);
+        Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
         model.handle(work -> {
             work.need(key);
             for (Table.Key<?> needed : alsoNeeded) {
@@ -235,7 +237,7 @@ public class QuarterProjection {
     }
 
     /** Applies a Quarter event to one of its goals, once (see {@link #claimed}). */
-    private void goal(UUID personId, String quarter, UUID goalId, long seq, Instant at, Consumer<GoalRow> change) {
+    private void goal(UUID personId, YearQuarter quarter, UUID goalId, long seq, Instant at, Consumer<GoalRow> change) {
         Table.Key<GoalRow> key = GOALS.key(goalId);
         claimed(personId, quarter, seq, at, (row, rows) -> rows.update(key, change), key);
     }

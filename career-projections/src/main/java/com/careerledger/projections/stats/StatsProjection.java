@@ -1,5 +1,6 @@
 package com.careerledger.projections.stats;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
@@ -131,7 +132,7 @@ public class StatsProjection {
             Person registered = new Person();
             registered.personId = e.personId();
             registered.track = e.track();
-            registered.level = e.level();
+            registered.level = e.level().code();
             registered.version = seq;
             registered.recordText = EMPTY_RECORD;
             rows.insertIfAbsent(people, registered);
@@ -148,8 +149,8 @@ public class StatsProjection {
                 // order); a quarter stored already keeps its row
                 Quarter opened = new Quarter();
                 opened.personId = e.personId();
-                opened.quarter = e.quarter();
-                opened.levelHeld = e.levelHeld();
+                opened.quarter = e.quarter().toString();
+                opened.levelHeld = LevelCode.codeOf(e.levelHeld());
                 opened.stint = person.stint;
                 rows.insertIfAbsent(QUARTERS, opened);
             }
@@ -165,7 +166,7 @@ public class StatsProjection {
                 rows.insertIfAbsent(PROMOTIONS, promotion(e, at, person, rows.all(QUARTERS_OF, e.personId())));
                 person.evolve(SustainedRecord::afterPromotion);
             }
-            person.level = e.toLevel();
+            person.level = e.toLevel().code();
             person.stint++;
         });
     }
@@ -174,7 +175,7 @@ public class StatsProjection {
     void on(TrackSwitched e, @SequenceNumber long seq) {
         apply(e.personId(), seq, false, (rows, person) -> {
             person.track = e.toTrack();
-            person.level = e.toLevel();
+            person.level = e.toLevel().code();
             person.evolve(r -> r.carriedOver(e.carriedOver()));
             person.stint++;
         });
@@ -229,13 +230,13 @@ public class StatsProjection {
         Promotion promotion = new Promotion();
         promotion.decisionId = e.decisionId();
         promotion.personId = e.personId();
-        promotion.fromLevel = e.fromLevel();
-        promotion.toLevel = e.toLevel();
+        promotion.fromLevel = e.fromLevel().code();
+        promotion.toLevel = e.toLevel().code();
         promotion.decidedAt = decidedAt.atOffset(ZoneOffset.UTC);
         promotion.decidedQuarter = calendarQuarter(decidedAt);
         promotion.quartersAtLevel = (int) quarters.stream().filter(q -> q.stint == person.stint).count();
         promotion.nextLevelStreak = person.recordKnown()
-                ? person.record().evaluate(e.toLevel(), framework).streak() : null;
+                ? person.record().evaluate(e.toLevel().code(), framework).streak() : null;
         return promotion;
     }
 

@@ -26,6 +26,7 @@ public final class ReadModelJson {
             .registerModule(new SimpleModule("instants")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addDeserializer(Instant.class, new InstantText()))
+            .registerModule(new DomainValuesModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ReadModelJson() {

@@ -1,5 +1,7 @@
 package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.shared.YearQuarter;
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.EventCatalogue;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.DecisionBasisChanged;
@@ -119,7 +121,7 @@ public class TimelineProjection {
         append(m, e.personId(), person(e.personId()), e.discipline(), Lookup.NONE, known -> summaries.of(e), data()
                 .put("personId", e.personId().toString())
                 .put("track", e.track().name())
-                .put("level", e.level())
+                .put("level", e.level().code())
                 .put("discipline", e.discipline().name())
                 .put("managerId", text(e.managerId())));
     }
@@ -134,18 +136,18 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterOutcomeRecorded e, DomainEventMessage<?> m) {
         append(m, e.personId(), person(e.personId()), Lookup.DISCIPLINE, known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
-                .put("operatingLevel", e.operatingLevel())
-                .put("mappedFrom", e.mappedFrom())
-                .put("levelHeld", e.levelHeld())
+                .put("quarter", e.quarter().toString())
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
+                .put("mappedFrom", LevelCode.codeOf(e.mappedFrom()))
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
                 .put("assessmentId", text(e.assessmentId())));
     }
 
     @EventHandler
     void on(QuarterOutcomeWithdrawn e, DomainEventMessage<?> m) {
         append(m, e.personId(), person(e.personId()), summaries.of(e), data()
-                .put("quarter", e.quarter())
-                .put("operatingLevel", e.operatingLevel())
+                .put("quarter", e.quarter().toString())
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
                 .put("assessmentId", text(e.assessmentId())));
     }
 
@@ -155,10 +157,10 @@ public class TimelineProjection {
         Lookup lookup = e.decisionId() == null ? Lookup.DISCIPLINE : Lookup.decision(e.decisionId());
         append(m, e.personId(), person(e.personId()), lookup, known -> summaries.of(e, known), data()
                 .put("decisionId", text(e.decisionId()))
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("change", e.change() == null ? null : e.change().name())
-                .put("previousOperatingLevel", e.previousOperatingLevel())
-                .put("operatingLevel", e.operatingLevel())
+                .put("previousOperatingLevel", LevelCode.codeOf(e.previousOperatingLevel()))
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
                 .put("assessmentId", text(e.assessmentId()))
                 .put("stillHolds", e.stillHolds()));
     }
@@ -168,12 +170,12 @@ public class TimelineProjection {
         ObjectNode data = data()
                 .put("decisionId", text(e.decisionId()))
                 .put("kind", e.kind().name())
-                .put("fromLevel", e.fromLevel())
-                .put("toLevel", e.toLevel())
+                .put("fromLevel", e.fromLevel().code())
+                .put("toLevel", e.toLevel().code())
                 .put("override", e.override() != null);
         ArrayNode basis = data.putArray("basis");
         if (e.basis() != null) {
-            e.basis().forEach(o -> basis.add(o.quarter()));
+            e.basis().forEach(o -> basis.add(o.quarter().toString()));
         }
         append(m, e.personId(), person(e.personId()), Lookup.DISCIPLINE, known -> summaries.of(e, known), data);
     }
@@ -185,9 +187,9 @@ public class TimelineProjection {
                 .put("decisionId", text(e.decisionId()))
                 .put("kind", DecisionKind.TRACK_SWITCH.name())
                 .put("fromTrack", e.fromTrack().name())
-                .put("fromLevel", e.fromLevel())
+                .put("fromLevel", e.fromLevel().code())
                 .put("toTrack", e.toTrack().name())
-                .put("toLevel", e.toLevel()));
+                .put("toLevel", e.toLevel().code()));
     }
 
     // --- quarter events --------------------------------------------------------------------------------
@@ -196,41 +198,41 @@ public class TimelineProjection {
     void on(QuarterMovedToTrack e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
                 data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("decisionId", text(e.decisionId()))
                 .put("fromTrack", e.fromTrack() == null ? null : e.fromTrack().name())
                 .put("toTrack", e.toTrack() == null ? null : e.toTrack().name())
-                .put("previousLevelHeld", e.previousLevelHeld())
-                .put("levelHeld", e.levelHeld())
-                .put("previousTargetLevel", e.previousTargetLevel())
-                .put("targetLevel", e.targetLevel()));
+                .put("previousLevelHeld", LevelCode.codeOf(e.previousLevelHeld()))
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
+                .put("previousTargetLevel", LevelCode.codeOf(e.previousTargetLevel()))
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel())));
     }
 
     @EventHandler
     void on(QuarterOpened e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.DISCIPLINE, known -> summaries.of(e, known),
                 data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("track", e.track().name())
-                .put("levelHeld", e.levelHeld())
-                .put("targetLevel", e.targetLevel()));
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel())));
     }
 
     @EventHandler
     void on(GoalSet e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name())
-                .put("targetLevel", e.targetLevel()));
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel())));
     }
 
     @EventHandler
     void on(GoalRevised e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name()));
@@ -240,7 +242,7 @@ public class TimelineProjection {
     void on(GoalDropped e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId())));
     }
 
@@ -248,7 +250,7 @@ public class TimelineProjection {
     void on(GoalProgressed e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.goal(e.goalId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("goalId", text(e.goalId()))
                 .put("status", e.status().name()));
     }
@@ -256,11 +258,11 @@ public class TimelineProjection {
     @EventHandler
     void on(EvidenceLogged e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("evidenceId", text(e.evidenceId()))
                 .put("title", e.title())
                 .put("dimension", e.dimension().name())
-                .put("demonstratesLevel", e.demonstratesLevel())
+                .put("demonstratesLevel", e.demonstratesLevel().code())
                 .put("goalId", text(e.goalId()))
                 .put("occurredOn", e.occurredOn() == null ? null : e.occurredOn().toString()));
     }
@@ -269,27 +271,27 @@ public class TimelineProjection {
     void on(EvidenceRetracted e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), Lookup.evidence(e.evidenceId()),
                 known -> summaries.of(e, known), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("evidenceId", text(e.evidenceId())));
     }
 
     @EventHandler
     void on(FeedbackRecorded e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("feedbackId", text(e.feedbackId()))
                 .put("relationship", e.relationship().name())
-                .put("signalsLevel", e.signalsLevel()));
+                .put("signalsLevel", LevelCode.codeOf(e.signalsLevel())));
     }
 
     @EventHandler
     void on(QuarterAssessed e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("assessmentId", text(e.assessmentId()))
-                .put("operatingLevel", e.operatingLevel())
-                .put("levelHeld", e.levelHeld())
-                .put("targetLevel", e.targetLevel())
+                .put("operatingLevel", LevelCode.codeOf(e.operatingLevel()))
+                .put("levelHeld", LevelCode.codeOf(e.levelHeld()))
+                .put("targetLevel", LevelCode.codeOf(e.targetLevel()))
                 .put("atNextLevel", e.atNextLevel())
                 .put("amendsAssessmentId", text(e.amendsAssessmentId())));
     }
@@ -297,7 +299,7 @@ public class TimelineProjection {
     @EventHandler
     void on(QuarterReopened e, DomainEventMessage<?> m) {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
-                .put("quarter", e.quarter())
+                .put("quarter", e.quarter().toString())
                 .put("previousAssessmentId", text(e.previousAssessmentId())));
     }
 
@@ -435,7 +437,7 @@ public class TimelineProjection {
     }
 
     /** The Quarter aggregate's id, written the way the domain writes it. */
-    private static String quarter(UUID personId, String quarter) {
+    private static String quarter(UUID personId, YearQuarter quarter) {
         return QuarterId.of(personId, quarter);
     }
 

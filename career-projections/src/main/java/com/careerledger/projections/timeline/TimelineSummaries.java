@@ -1,5 +1,6 @@
 package com.careerledger.projections.timeline;
 
+import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.BasisChange;
@@ -105,14 +106,14 @@ final class TimelineSummaries {
     String of(TrackSwitched e, Known known) {
         Discipline d = known.discipline();
         String held = known.lastHeld();
-        List<String> equivalents = framework.equivalents(e.fromLevel(), e.toTrack()).stream().map(Level::code).toList();
-        boolean back = e.toLevel().equals(held);
+        List<String> equivalents = framework.equivalents(e.fromLevel().code(), e.toTrack()).stream().map(Level::code).toList();
+        boolean back = e.toLevel().code().equals(held);
         String landed;
         if (back) {
             landed = ", the level held there before (not a promotion)";
-        } else if (equivalents.equals(List.of(e.toLevel()))) {
+        } else if (equivalents.equals(List.of(e.toLevel().code()))) {
             landed = ", the equivalent level (not a promotion)";
-        } else if (equivalents.contains(e.toLevel())) {
+        } else if (equivalents.contains(e.toLevel().code())) {
             landed = ", one of the levels equivalent to " + e.fromLevel() + " (" + String.join(" and ", equivalents) + ")"
                     + (held == null ? "" : ", not " + level(held, d) + " held there before")
                     + " (not a promotion)";
@@ -184,7 +185,7 @@ final class TimelineSummaries {
             standing = "above the next level";
         } else if (e.operatingLevel().equals(e.levelHeld())) {
             standing = "the level held";
-        } else if (framework.isAtOrAbove(e.operatingLevel(), e.levelHeld())) {
+        } else if (framework.isAtOrAbove(LevelCode.codeOf(e.operatingLevel()), LevelCode.codeOf(e.levelHeld()))) {
             standing = "above the level held";
         } else {
             standing = "below the level held, " + e.levelHeld();
@@ -200,11 +201,15 @@ final class TimelineSummaries {
 
     // --- words -----------------------------------------------------------------------------------------
 
-    private String aiming(String targetLevel, Discipline d) {
+    private String aiming(LevelCode targetLevel, Discipline d) {
         return targetLevel == null ? ", the top of the track" : ", aiming at " + level(targetLevel, d);
     }
 
     /** {@code IC3 (Senior Engineer)}: the code, with the title in the person's discipline when it is known. */
+    private String level(LevelCode level, Discipline discipline) {
+        return level(LevelCode.codeOf(level), discipline);
+    }
+
     private String level(String code, Discipline discipline) {
         if (code == null) {
             return "an unknown level";

@@ -1,5 +1,7 @@
 package com.careerledger.projections.audit;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.framework.ShippedFramework;
@@ -64,14 +66,14 @@ class BasisChangeBatchTest {
     private static List<DomainEventMessage<?>> changedPromotion(UUID p, UUID decision, UUID a1, UUID a1again) {
         String s = p.toString();
         return List.of(
-                event(s, 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.ENGINEERING, Track.IC, "IC2", null)),
-                event(s, 1, T.plusSeconds(1), new LevelChanged(p, decision, DecisionKind.PROMOTION, "IC2", "IC3",
-                        List.of(new QuarterOutcome("2025-Q1", "IC3", a1), new QuarterOutcome("2025-Q2", "IC3", UUID.randomUUID())),
+                event(s, 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.ENGINEERING, Track.IC, level("IC2"), null)),
+                event(s, 1, T.plusSeconds(1), new LevelChanged(p, decision, DecisionKind.PROMOTION, level("IC2"), level("IC3"),
+                        List.of(new QuarterOutcome(quarter("2025-Q1"), level("IC3"), a1), new QuarterOutcome(quarter("2025-Q2"), level("IC3"), UUID.randomUUID())),
                         new PromotionPolicy(2), FRAMEWORK, "Sustained", null, "committee", T.plusSeconds(1))),
-                event(s, 2, T.plusSeconds(2), new DecisionBasisChanged(p, decision, "2025-Q1", BasisChange.WITHDRAWN,
-                        "IC3", null, a1, false, "reviewer", T.plusSeconds(2))),
-                event(s, 3, T.plusSeconds(3), new DecisionBasisChanged(p, decision, "2025-Q1", BasisChange.REASSESSED,
-                        "IC3", "IC1", a1again, false, "reviewer", T.plusSeconds(3))));
+                event(s, 2, T.plusSeconds(2), new DecisionBasisChanged(p, decision, quarter("2025-Q1"), BasisChange.WITHDRAWN,
+                        level("IC3"), null, a1, false, "reviewer", T.plusSeconds(2))),
+                event(s, 3, T.plusSeconds(3), new DecisionBasisChanged(p, decision, quarter("2025-Q1"), BasisChange.REASSESSED,
+                        level("IC3"), level("IC1"), a1again, false, "reviewer", T.plusSeconds(3))));
     }
 
     private static final List<String> CHANGE_SUMMARIES = List.of(
@@ -113,8 +115,8 @@ class BasisChangeBatchTest {
     @Test
     void a_change_to_a_decision_the_audit_does_not_have_attaches_to_nothing() {
         UUID p = person();
-        inOneBatch(audit, List.of(event(p.toString(), 5, T, new DecisionBasisChanged(p, UUID.randomUUID(), "2025-Q1",
-                BasisChange.WITHDRAWN, "IC3", null, UUID.randomUUID(), false, "reviewer", T))));
+        inOneBatch(audit, List.of(event(p.toString(), 5, T, new DecisionBasisChanged(p, UUID.randomUUID(), quarter("2025-Q1"),
+                BasisChange.WITHDRAWN, level("IC3"), null, UUID.randomUUID(), false, "reviewer", T))));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_decision WHERE person_id = ?", Long.class, p)).isZero();
     }
@@ -160,7 +162,7 @@ class BasisChangeBatchTest {
     private static List<DomainEventMessage<?>> switches(UUID p) {
         String s = p.toString();
         return List.of(
-                event(s, 0, T, new PersonRegistered(p, "Ray", "ray@example.com", Discipline.ENGINEERING, Track.IC, "IC6", null)),
+                event(s, 0, T, new PersonRegistered(p, "Ray", "ray@example.com", Discipline.ENGINEERING, Track.IC, level("IC6"), null)),
                 event(s, 1, T.plusSeconds(1), switched(p, Track.IC, "IC6", Track.MANAGER, "M3")),
                 event(s, 2, T.plusSeconds(2), switched(p, Track.MANAGER, "M3", Track.IC, "IC6")),
                 event(s, 3, T.plusSeconds(3), switched(p, Track.IC, "IC6", Track.MANAGER, "M3")),
@@ -168,7 +170,7 @@ class BasisChangeBatchTest {
     }
 
     private static TrackSwitched switched(UUID p, Track from, String fromLevel, Track to, String toLevel) {
-        return new TrackSwitched(p, UUID.randomUUID(), from, fromLevel, to, toLevel, List.of(), FRAMEWORK, "Role change",
+        return new TrackSwitched(p, UUID.randomUUID(), from, level(fromLevel), to, level(toLevel), List.of(), FRAMEWORK, "Role change",
                 "committee", T);
     }
 

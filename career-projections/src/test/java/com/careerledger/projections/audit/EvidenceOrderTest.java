@@ -1,5 +1,7 @@
 package com.careerledger.projections.audit;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.DecisionKind;
@@ -123,22 +125,22 @@ class EvidenceOrderTest {
             events.add(event("Quarter", quarter, 2, T.plusNanos(700), logged(later)));
             events.add(event("Quarter", quarter, 3, T.plusSeconds(2), logged(retractedBefore)));
             events.add(event("Quarter", quarter, 4, T.plusSeconds(3),
-                    new EvidenceRetracted(person, "2025-Q1", retractedBefore, "duplicate")));
-            events.add(event("Quarter", quarter, 5, assessedAt, new QuarterAssessed(person, "2025-Q1", assessment,
-                    "IC3", "IC2", "IC3", true, "Strong quarter", "lead", null)));
+                    new EvidenceRetracted(person, quarter("2025-Q1"), retractedBefore, "duplicate")));
+            events.add(event("Quarter", quarter, 5, assessedAt, new QuarterAssessed(person, quarter("2025-Q1"), assessment,
+                    level("IC3"), level("IC2"), level("IC3"), true, "Strong quarter", "lead", null)));
             events.add(event("Quarter", quarter, 6, T.plusSeconds(5), logged(retractedAfter)));
             events.add(event("Person", person.toString(), 1, T.plusSeconds(6), new LevelChanged(person, decision,
-                    DecisionKind.PROMOTION, "IC2", "IC3", List.of(new QuarterOutcome("2025-Q1", "IC3", assessment)),
+                    DecisionKind.PROMOTION, level("IC2"), level("IC3"), List.of(new QuarterOutcome(quarter("2025-Q1"), level("IC3"), assessment)),
                     new PromotionPolicy(1), FRAMEWORK, "Sustained", null, "committee", T.plusSeconds(6))));
             events.add(event("Quarter", quarter, 7, T.plusSeconds(7),
-                    new EvidenceRetracted(person, "2025-Q1", retractedAfter, "wrong quarter")));
+                    new EvidenceRetracted(person, quarter("2025-Q1"), retractedAfter, "wrong quarter")));
             events.add(events.get(3)); // delivered again after its retraction
             return events;
         }
 
         private EvidenceLogged logged(UUID evidenceId) {
-            return new EvidenceLogged(person, "2025-Q1", evidenceId, "Entry " + evidenceId, null, null,
-                    Dimension.CRAFT, "IC3", null, List.of(), LocalDate.parse("2025-01-15"));
+            return new EvidenceLogged(person, quarter("2025-Q1"), evidenceId, "Entry " + evidenceId, null, null,
+                    Dimension.CRAFT, level("IC3"), null, List.of(), LocalDate.parse("2025-01-15"));
         }
 
         private static UUID id(long high) {

@@ -1,6 +1,8 @@
 package com.careerledger.projections.history;
 
 import com.careerledger.projections.testsupport.StoredRows;
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 
 import com.careerledger.domain.framework.ShippedFramework;
@@ -85,31 +87,31 @@ class PerformanceHistoryBatchTest {
                     Map.of(MetaDataKeys.ACTOR, "tester"), UUID.randomUUID().toString(),
                     T.plusSeconds(events.size()).plusNanos(500)));
         };
-        add.accept(null, new PersonRegistered(p, "Ada", "ada@example.com", Discipline.ENGINEERING, Track.IC, "IC2", null));
-        add.accept("2025-Q1", new QuarterOpened(p, "2025-Q1", Track.IC, "IC2", "IC3"));
-        add.accept("2025-Q1", new GoalSet(p, "2025-Q1", UUID.randomUUID(), "g", null, Dimension.CRAFT, "m", "IC3"));
-        add.accept("2025-Q1", new EvidenceLogged(p, "2025-Q1", UUID.randomUUID(), "e", null, "i", Dimension.CRAFT,
-                "IC3", null, List.of(), LocalDate.parse("2025-02-01")));
-        add.accept("2025-Q1", new QuarterAssessed(p, "2025-Q1", i.first(), "IC3", "IC2", "IC3", true, "r", "lee", null));
-        add.accept(null, new QuarterOutcomeRecorded(p, "2025-Q1", "IC3", i.first(), "IC2", null));
-        add.accept("2025-Q2", new QuarterOpened(p, "2025-Q2", Track.IC, "IC2", "IC3"));
+        add.accept(null, new PersonRegistered(p, "Ada", "ada@example.com", Discipline.ENGINEERING, Track.IC, level("IC2"), null));
+        add.accept("2025-Q1", new QuarterOpened(p, quarter("2025-Q1"), Track.IC, level("IC2"), level("IC3")));
+        add.accept("2025-Q1", new GoalSet(p, quarter("2025-Q1"), UUID.randomUUID(), "g", null, Dimension.CRAFT, "m", level("IC3")));
+        add.accept("2025-Q1", new EvidenceLogged(p, quarter("2025-Q1"), UUID.randomUUID(), "e", null, "i", Dimension.CRAFT,
+                level("IC3"), null, List.of(), LocalDate.parse("2025-02-01")));
+        add.accept("2025-Q1", new QuarterAssessed(p, quarter("2025-Q1"), i.first(), level("IC3"), level("IC2"), level("IC3"), true, "r", "lee", null));
+        add.accept(null, new QuarterOutcomeRecorded(p, quarter("2025-Q1"), level("IC3"), i.first(), level("IC2"), null));
+        add.accept("2025-Q2", new QuarterOpened(p, quarter("2025-Q2"), Track.IC, level("IC2"), level("IC3")));
         UUID evidence = UUID.randomUUID();
         UUID goal = UUID.randomUUID();
-        add.accept("2025-Q2", new EvidenceLogged(p, "2025-Q2", evidence, "e", null, "i", Dimension.CRAFT, "IC3", null,
+        add.accept("2025-Q2", new EvidenceLogged(p, quarter("2025-Q2"), evidence, "e", null, "i", Dimension.CRAFT, level("IC3"), null,
                 List.of(), LocalDate.parse("2025-05-01")));
-        add.accept("2025-Q2", new EvidenceRetracted(p, "2025-Q2", evidence, "wrong"));
-        add.accept("2025-Q2", new GoalSet(p, "2025-Q2", goal, "g", null, Dimension.CRAFT, "m", "IC3"));
-        add.accept("2025-Q2", new GoalSet(p, "2025-Q2", UUID.randomUUID(), "g2", null, Dimension.CRAFT, "m", "IC3"));
-        add.accept("2025-Q2", new GoalDropped(p, "2025-Q2", goal, "why"));
-        add.accept("2025-Q2", new QuarterAssessed(p, "2025-Q2", i.second(), "IC3", "IC2", "IC3", true, "r", "lee", null));
-        add.accept(null, new QuarterOutcomeRecorded(p, "2025-Q2", "IC3", i.second(), "IC2", null));
-        add.accept("2025-Q2", new QuarterReopened(p, "2025-Q2", "more", "lee", i.second()));
-        add.accept(null, new QuarterOutcomeWithdrawn(p, "2025-Q2", i.second(), "IC3", "more", "lee"));
+        add.accept("2025-Q2", new EvidenceRetracted(p, quarter("2025-Q2"), evidence, "wrong"));
+        add.accept("2025-Q2", new GoalSet(p, quarter("2025-Q2"), goal, "g", null, Dimension.CRAFT, "m", level("IC3")));
+        add.accept("2025-Q2", new GoalSet(p, quarter("2025-Q2"), UUID.randomUUID(), "g2", null, Dimension.CRAFT, "m", level("IC3")));
+        add.accept("2025-Q2", new GoalDropped(p, quarter("2025-Q2"), goal, "why"));
+        add.accept("2025-Q2", new QuarterAssessed(p, quarter("2025-Q2"), i.second(), level("IC3"), level("IC2"), level("IC3"), true, "r", "lee", null));
+        add.accept(null, new QuarterOutcomeRecorded(p, quarter("2025-Q2"), level("IC3"), i.second(), level("IC2"), null));
+        add.accept("2025-Q2", new QuarterReopened(p, quarter("2025-Q2"), "more", "lee", i.second()));
+        add.accept(null, new QuarterOutcomeWithdrawn(p, quarter("2025-Q2"), i.second(), level("IC3"), "more", "lee"));
         add.accept(null, new ManagerAssigned(p, UUID.randomUUID(), null));
-        add.accept("2025-Q3", new QuarterOpened(p, "2025-Q3", Track.IC, "IC2", "IC3"));
-        add.accept(null, new LevelChanged(p, UUID.randomUUID(), DecisionKind.PROMOTION, "IC2", "IC3", List.of(), null,
+        add.accept("2025-Q3", new QuarterOpened(p, quarter("2025-Q3"), Track.IC, level("IC2"), level("IC3")));
+        add.accept(null, new LevelChanged(p, UUID.randomUUID(), DecisionKind.PROMOTION, level("IC2"), level("IC3"), List.of(), null,
                 null, "earned", null, "lee", T));
-        add.accept("2025-Q4", new QuarterOpened(p, "2025-Q4", Track.IC, "IC3", "IC4"));
+        add.accept("2025-Q4", new QuarterOpened(p, quarter("2025-Q4"), Track.IC, level("IC3"), level("IC4")));
         return events;
     }
 

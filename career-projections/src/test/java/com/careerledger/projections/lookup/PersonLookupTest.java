@@ -1,5 +1,7 @@
 package com.careerledger.projections.lookup;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.DecisionKind;
@@ -50,7 +52,7 @@ class PersonLookupTest {
         UUID p = UUID.randomUUID();
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             register(p, p + "@example.com");
-            lookup.on(new QuarterOpened(p, "2025-Q1", IC, "IC2", "IC3"));
+            lookup.on(new QuarterOpened(p, quarter("2025-Q1"), IC, level("IC2"), level("IC3")));
 
             assertThat(lookup.exists(p)).isTrue();
             assertThat(lookup.isEmailTaken(p + "@example.com")).isTrue();
@@ -73,11 +75,11 @@ class PersonLookupTest {
     void standing_over_time_follows_level_changes_and_switches_and_a_registration_delivered_again_changes_nothing() {
         UUID p = UUID.randomUUID();
         register(p, p + "@example.com");
-        lookup.on(new LevelChanged(p, UUID.randomUUID(), DecisionKind.PROMOTION, "IC2", "IC3", List.of(),
+        lookup.on(new LevelChanged(p, UUID.randomUUID(), DecisionKind.PROMOTION, level("IC2"), level("IC3"), List.of(),
                 new PromotionPolicy(2), FRAMEWORK, "Sustained", null, "committee", T.plusSeconds(10)), 1);
-        lookup.on(new TrackSwitched(p, UUID.randomUUID(), IC, "IC3", MANAGER, "M1", List.of(), FRAMEWORK,
+        lookup.on(new TrackSwitched(p, UUID.randomUUID(), IC, level("IC3"), MANAGER, level("M1"), List.of(), FRAMEWORK,
                 "Role change", "committee", T.plusSeconds(20)), 2);
-        lookup.on(new PersonRegistered(p, "Again", "again@example.com", ENGINEERING, IC, "IC5", null), 0, T);
+        lookup.on(new PersonRegistered(p, "Again", "again@example.com", ENGINEERING, IC, level("IC5"), null), 0, T);
 
         assertThat(lookup.standingAt(p, T.minusSeconds(1))).contains(new Standing(IC, "IC2"));
         assertThat(lookup.standingAt(p, T)).contains(new Standing(IC, "IC2"));
@@ -91,7 +93,7 @@ class PersonLookupTest {
     @Test
     void a_level_change_of_a_person_the_lookup_does_not_have_records_nothing() {
         UUID p = UUID.randomUUID();
-        lookup.on(new LevelChanged(p, UUID.randomUUID(), DecisionKind.PROMOTION, "IC2", "IC3", List.of(),
+        lookup.on(new LevelChanged(p, UUID.randomUUID(), DecisionKind.PROMOTION, level("IC2"), level("IC3"), List.of(),
                 new PromotionPolicy(2), FRAMEWORK, "Sustained", null, "committee", T), 1);
 
         assertThat(lookup.exists(p)).isFalse();
@@ -102,18 +104,18 @@ class PersonLookupTest {
     void a_quarter_is_open_until_assessed_and_again_when_reopened_and_opening_it_again_changes_nothing() {
         UUID p = UUID.randomUUID();
         register(p, p + "@example.com");
-        lookup.on(new QuarterOpened(p, "2025-Q1", IC, "IC2", "IC3"));
-        lookup.on(new QuarterOpened(p, "2025-Q2", IC, "IC2", "IC3"));
-        lookup.on(new QuarterAssessed(p, "2025-Q1", UUID.randomUUID(), "IC3", "IC2", "IC3", true, "Good", "lead", null));
+        lookup.on(new QuarterOpened(p, quarter("2025-Q1"), IC, level("IC2"), level("IC3")));
+        lookup.on(new QuarterOpened(p, quarter("2025-Q2"), IC, level("IC2"), level("IC3")));
+        lookup.on(new QuarterAssessed(p, quarter("2025-Q1"), UUID.randomUUID(), level("IC3"), level("IC2"), level("IC3"), true, "Good", "lead", null));
         assertThat(lookup.openQuartersOf(p)).containsExactly("2025-Q2");
 
-        lookup.on(new QuarterReopened(p, "2025-Q1", "Missing evidence", "lead", null));
-        lookup.on(new QuarterAssessed(p, "2025-Q2", UUID.randomUUID(), "IC3", "IC2", "IC3", true, "Good", "lead", null));
-        lookup.on(new QuarterOpened(p, "2025-Q2", IC, "IC2", "IC3"));
+        lookup.on(new QuarterReopened(p, quarter("2025-Q1"), "Missing evidence", "lead", null));
+        lookup.on(new QuarterAssessed(p, quarter("2025-Q2"), UUID.randomUUID(), level("IC3"), level("IC2"), level("IC3"), true, "Good", "lead", null));
+        lookup.on(new QuarterOpened(p, quarter("2025-Q2"), IC, level("IC2"), level("IC3")));
         assertThat(lookup.openQuartersOf(p)).containsExactly("2025-Q1");
     }
 
     private void register(UUID id, String email) {
-        lookup.on(new PersonRegistered(id, "Person " + id, email, ENGINEERING, IC, "IC2", null), 0, T);
+        lookup.on(new PersonRegistered(id, "Person " + id, email, ENGINEERING, IC, level("IC2"), null), 0, T);
     }
 }

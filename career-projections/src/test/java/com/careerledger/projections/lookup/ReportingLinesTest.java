@@ -1,5 +1,6 @@
 package com.careerledger.projections.lookup;
 
+import static com.careerledger.domain.CommandValues.level;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.storage.embedded.EmbeddedPostgres;
@@ -98,7 +99,7 @@ class ReportingLinesTest {
 
     private static UUID person(UUID managerId) {
         UUID id = UUID.randomUUID();
-        lookup.on(new PersonRegistered(id, "Person " + id, id + "@example.com", ENGINEERING, IC, "IC2", managerId), 0,
+        lookup.on(new PersonRegistered(id, "Person " + id, id + "@example.com", ENGINEERING, IC, level("IC2"), managerId), 0,
                 Instant.now());
         return id;
     }

@@ -1,6 +1,8 @@
 package com.careerledger.projections.quarter;
 
 import com.careerledger.projections.testsupport.StoredRows;
+import com.careerledger.domain.shared.YearQuarter;
+import static com.careerledger.domain.CommandValues.level;
 import com.careerledger.domain.quarter.QuarterStatus;
 
 import com.careerledger.domain.quarter.Dimension;
@@ -82,26 +84,26 @@ class QuarterBatchTest {
     /** A quarter worked through: goals, evidence, feedback, assessed, reopened, moved to a track, assessed again. */
     private static List<DomainEventMessage<?>> quarter(Ids i) {
         UUID p = i.person();
-        String q = "2026-Q1";
+        YearQuarter q = YearQuarter.parse("2026-Q1");
         return List.of(
-                event(i, 0, new QuarterOpened(p, q, Track.IC, "IC2", "IC3")),
-                event(i, 1, new GoalSet(p, q, i.goal(), "Launch pricing", "d", Dimension.IMPACT, "m", "IC3")),
-                event(i, 2, new GoalSet(p, q, i.dropped(), "Hire", null, Dimension.MENTORSHIP, "m2", "IC3")),
+                event(i, 0, new QuarterOpened(p, q, Track.IC, level("IC2"), level("IC3"))),
+                event(i, 1, new GoalSet(p, q, i.goal(), "Launch pricing", "d", Dimension.IMPACT, "m", level("IC3"))),
+                event(i, 2, new GoalSet(p, q, i.dropped(), "Hire", null, Dimension.MENTORSHIP, "m2", level("IC3"))),
                 event(i, 3, new GoalRevised(p, q, i.goal(), "Launch pricing in 3 markets", null, Dimension.SCOPE, "m3")),
                 event(i, 4, new GoalProgressed(p, q, i.goal(), GoalStatus.ON_TRACK, "going well")),
                 event(i, 5, new GoalDropped(p, q, i.dropped(), "no budget")),
                 event(i, 6, new EvidenceLogged(p, q, i.evidence(), "Pricing page live", "desc", "revenue",
-                        Dimension.IMPACT, "IC3", i.goal(), List.of("https://a.example", "https://b.example"),
+                        Dimension.IMPACT, level("IC3"), i.goal(), List.of("https://a.example", "https://b.example"),
                         LocalDate.parse("2026-02-10"))),
-                event(i, 7, new EvidenceLogged(p, q, i.retracted(), "Wrong", null, "none", Dimension.CRAFT, "IC2",
+                event(i, 7, new EvidenceLogged(p, q, i.retracted(), "Wrong", null, "none", Dimension.CRAFT, level("IC2"),
                         null, List.of(), LocalDate.parse("2026-03-01"))),
                 event(i, 8, new EvidenceRetracted(p, q, i.retracted(), "wrong quarter")),
-                event(i, 9, new FeedbackRecorded(p, q, i.feedback(), FeedbackRelationship.PEER, "great", "IC3", "kim")),
-                event(i, 10, new QuarterAssessed(p, q, i.assessment(), "IC3", "IC2", "IC3", true, "shipped", "lee", null)),
+                event(i, 9, new FeedbackRecorded(p, q, i.feedback(), FeedbackRelationship.PEER, "great", level("IC3"), "kim")),
+                event(i, 10, new QuarterAssessed(p, q, i.assessment(), level("IC3"), level("IC2"), level("IC3"), true, "shipped", "lee", null)),
                 event(i, 11, new QuarterReopened(p, q, "late evidence", "lee", i.assessment())),
-                event(i, 12, new QuarterMovedToTrack(p, q, UUID.randomUUID(), Track.IC, Track.MANAGER, "IC2", "M1",
-                        "IC3", "M2")),
-                event(i, 13, new QuarterAssessed(p, q, i.reassessment(), "M1", "M1", "M2", false, "again", "lee",
+                event(i, 12, new QuarterMovedToTrack(p, q, UUID.randomUUID(), Track.IC, Track.MANAGER, level("IC2"), level("M1"),
+                        level("IC3"), level("M2"))),
+                event(i, 13, new QuarterAssessed(p, q, i.reassessment(), level("M1"), level("M1"), level("M2"), false, "again", "lee",
                         i.assessment())));
     }
 
@@ -206,7 +208,7 @@ class QuarterBatchTest {
 
         assertThat(queries.winLog(i.person(), null, null, 0, 10).items()).singleElement()
                 .extracting(EvidenceView::links).isEqualTo(List.of("https://a.example"));
-        inOneBatch(projection, List.of(event(i, 7, new EvidenceRetracted(i.person(), "2026-Q1", i.evidence(), "r"))));
+        inOneBatch(projection, List.of(event(i, 7, new EvidenceRetracted(i.person(), YearQuarter.parse("2026-Q1"), i.evidence(), "r"))));
         assertThat(queries.find(i.person(), "2026-Q1").orElseThrow().evidence()).singleElement()
                 .satisfies(e -> assertThat(e.retracted()).isTrue())
                 .extracting(EvidenceView::links).isEqualTo(List.of("https://a.example"));

@@ -1,5 +1,7 @@
 package com.careerledger.projections.timeline;
 
+import static com.careerledger.domain.CommandValues.level;
+import static com.careerledger.domain.CommandValues.quarter;
 import com.careerledger.domain.framework.ShippedFramework;
 import com.careerledger.domain.person.PersonRegistered;
 import com.careerledger.domain.person.QuarterOutcomeRecorded;
@@ -80,16 +82,16 @@ class TimelineBatchTest {
     private static List<DomainEventMessage<?>> career(UUID p, UUID goal, UUID evidence) {
         String q = p + "/2026-Q1";
         return List.of(
-                event(p.toString(), 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.PRODUCT, Track.IC, "IC2", null)),
-                event(q, 0, T.plusSeconds(1), new QuarterOpened(p, "2026-Q1", Track.IC, "IC2", "IC3")),
-                event(q, 1, T.plusSeconds(2), new GoalSet(p, "2026-Q1", goal, "Launch pricing", null, Dimension.IMPACT, "m", "IC3")),
-                event(q, 2, T.plusSeconds(3), new EvidenceLogged(p, "2026-Q1", evidence, "Pricing page live", null, "i",
-                        Dimension.IMPACT, "IC3", null, null, null)),
-                event(q, 3, T.plusSeconds(4), new GoalRevised(p, "2026-Q1", goal, "Launch pricing in 3 markets", null, Dimension.SCOPE, "m")),
-                event(q, 4, T.plusSeconds(5), new GoalProgressed(p, "2026-Q1", goal, GoalStatus.ON_TRACK, null)),
-                event(q, 5, T.plusSeconds(6), new GoalRevised(p, "2026-Q1", goal, "Launch pricing in 5 markets", null, Dimension.SCOPE, "m")),
-                event(q, 6, T.plusSeconds(7), new EvidenceRetracted(p, "2026-Q1", evidence, "Wrong quarter")),
-                event(p.toString(), 1, T.plusSeconds(8), new QuarterOutcomeRecorded(p, "2026-Q1", "IC3", UUID.randomUUID(), "IC2")));
+                event(p.toString(), 0, T, new PersonRegistered(p, "Pat", "pat@example.com", Discipline.PRODUCT, Track.IC, level("IC2"), null)),
+                event(q, 0, T.plusSeconds(1), new QuarterOpened(p, quarter("2026-Q1"), Track.IC, level("IC2"), level("IC3"))),
+                event(q, 1, T.plusSeconds(2), new GoalSet(p, quarter("2026-Q1"), goal, "Launch pricing", null, Dimension.IMPACT, "m", level("IC3"))),
+                event(q, 2, T.plusSeconds(3), new EvidenceLogged(p, quarter("2026-Q1"), evidence, "Pricing page live", null, "i",
+                        Dimension.IMPACT, level("IC3"), null, null, null)),
+                event(q, 3, T.plusSeconds(4), new GoalRevised(p, quarter("2026-Q1"), goal, "Launch pricing in 3 markets", null, Dimension.SCOPE, "m")),
+                event(q, 4, T.plusSeconds(5), new GoalProgressed(p, quarter("2026-Q1"), goal, GoalStatus.ON_TRACK, null)),
+                event(q, 5, T.plusSeconds(6), new GoalRevised(p, quarter("2026-Q1"), goal, "Launch pricing in 5 markets", null, Dimension.SCOPE, "m")),
+                event(q, 6, T.plusSeconds(7), new EvidenceRetracted(p, quarter("2026-Q1"), evidence, "Wrong quarter")),
+                event(p.toString(), 1, T.plusSeconds(8), new QuarterOutcomeRecorded(p, quarter("2026-Q1"), level("IC3"), UUID.randomUUID(), level("IC2"))));
     }
 
     private static final List<String> CAREER_SUMMARIES = List.of(
@@ -148,19 +150,19 @@ class TimelineBatchTest {
     private static List<DomainEventMessage<?>> clockSkew(UUID p, UUID goal, UUID tie, UUID roundedUp) {
         String q = p + "/2026-Q2";
         return List.of(
-                event(p.toString(), 0, T, new PersonRegistered(p, "Sam", "sam@example.com", Discipline.ENGINEERING, Track.IC, "IC1", null)),
+                event(p.toString(), 0, T, new PersonRegistered(p, "Sam", "sam@example.com", Discipline.ENGINEERING, Track.IC, level("IC1"), null)),
                 // revised "before" it was set: the set title stays the latest
-                event(q, 0, T.plusSeconds(10), new GoalSet(p, "2026-Q2", goal, "Set late", null, Dimension.CRAFT, "m", null)),
-                event(q, 1, T.plusSeconds(5), new GoalRevised(p, "2026-Q2", goal, "Revised early", null, Dimension.CRAFT, "m")),
-                event(q, 2, T.plusSeconds(20), new GoalProgressed(p, "2026-Q2", goal, GoalStatus.DONE, null)),
+                event(q, 0, T.plusSeconds(10), new GoalSet(p, quarter("2026-Q2"), goal, "Set late", null, Dimension.CRAFT, "m", null)),
+                event(q, 1, T.plusSeconds(5), new GoalRevised(p, quarter("2026-Q2"), goal, "Revised early", null, Dimension.CRAFT, "m")),
+                event(q, 2, T.plusSeconds(20), new GoalProgressed(p, quarter("2026-Q2"), goal, GoalStatus.DONE, null)),
                 // 400 ns later is the same microsecond: the higher sequence is the later entry
-                event(q, 3, T.plusSeconds(30).plusNanos(400), new GoalSet(p, "2026-Q2", tie, "Tie set", null, Dimension.CRAFT, "m", null)),
-                event(q, 4, T.plusSeconds(30), new GoalRevised(p, "2026-Q2", tie, "Tie revised", null, Dimension.CRAFT, "m")),
-                event(q, 5, T.plusSeconds(40), new GoalProgressed(p, "2026-Q2", tie, GoalStatus.DONE, null)),
+                event(q, 3, T.plusSeconds(30).plusNanos(400), new GoalSet(p, quarter("2026-Q2"), tie, "Tie set", null, Dimension.CRAFT, "m", null)),
+                event(q, 4, T.plusSeconds(30), new GoalRevised(p, quarter("2026-Q2"), tie, "Tie revised", null, Dimension.CRAFT, "m")),
+                event(q, 5, T.plusSeconds(40), new GoalProgressed(p, quarter("2026-Q2"), tie, GoalStatus.DONE, null)),
                 // 500 ns rounds up to the next microsecond: a tie again
-                event(q, 6, T.plusSeconds(50).plusNanos(1_000), new GoalSet(p, "2026-Q2", roundedUp, "Up set", null, Dimension.CRAFT, "m", null)),
-                event(q, 7, T.plusSeconds(50).plusNanos(500), new GoalRevised(p, "2026-Q2", roundedUp, "Up revised", null, Dimension.CRAFT, "m")),
-                event(q, 8, T.plusSeconds(60), new GoalProgressed(p, "2026-Q2", roundedUp, GoalStatus.DONE, null)));
+                event(q, 6, T.plusSeconds(50).plusNanos(1_000), new GoalSet(p, quarter("2026-Q2"), roundedUp, "Up set", null, Dimension.CRAFT, "m", null)),
+                event(q, 7, T.plusSeconds(50).plusNanos(500), new GoalRevised(p, quarter("2026-Q2"), roundedUp, "Up revised", null, Dimension.CRAFT, "m")),
+                event(q, 8, T.plusSeconds(60), new GoalProgressed(p, quarter("2026-Q2"), roundedUp, GoalStatus.DONE, null)));
     }
 
     private static final List<String> CLOCK_SKEW_PROGRESS = List.of(
