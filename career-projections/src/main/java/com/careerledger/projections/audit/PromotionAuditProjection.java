@@ -94,7 +94,7 @@ public class PromotionAuditProjection {
             .fixed("dimension", ColumnType.TEXT, e -> e.dimension, (e, v) -> e.dimension = v)
             .fixed("demonstrates_level", ColumnType.TEXT, e -> e.demonstratesLevel, (e, v) -> e.demonstratesLevel = v)
             .fixed("logged_at", ColumnType.TIMESTAMPTZ, e -> e.loggedAt, (e, v) -> e.loggedAt = v)
-            .column("retracted_at", ColumnType.TIMESTAMPTZ, e -> e.retractedAt, (e, v) -> e.retractedAt = v)
+            .setOnce("retracted_at", ColumnType.TIMESTAMPTZ, e -> e.retractedAt, (e, v) -> e.retractedAt = v)
             .build();
     /** The evidence of a person's quarter: what a decision resting on the quarter lists. */
     private static final Table.Index<Evidence> EVIDENCE_OF_QUARTER = EVIDENCE.index("person_id", "quarter");
@@ -166,9 +166,8 @@ public class PromotionAuditProjection {
         evidence.demonstratesLevel = e.demonstratesLevel().code();
         // as the column will hold it: the basis lists evidence in its order
         evidence.loggedAt = StoredTime.asStored(utc(at));
-        // read first: a redelivered entry keeps its retraction
-        model.handle(work -> work.need(EVIDENCE.key(e.evidenceId()))
-                .then(rows -> rows.insertIfAbsent(EVIDENCE, evidence)));
+        // not read first: a redelivered entry written again keeps its retraction (set once) and everything else
+        model.handle(work -> work.then(rows -> rows.insertIfAbsent(EVIDENCE, evidence)));
     }
 
     /** The decisions after it no longer list the evidence; a retraction stays as first retracted. */

@@ -22,17 +22,28 @@ import java.util.function.Supplier;
  *         .column("title", ColumnType.TEXT, r -> r.title, (r, v) -> r.title = v)
  *         .build();
  * }</pre>
- * Key columns come first; {@code fixed} columns are written when the row is inserted and never updated; the other
- * columns are updated when a stored row is written again. A row class is a plain holder with a no-argument
+ * Key columns come first; {@code fixed} columns are written when the row is inserted and never updated;
+ * {@code setOnce} columns keep the first value they are given; the other columns are updated when a stored row is
+ * written again. A row class is a plain holder with a no-argument
  * constructor; which rows changed is the {@link ReadModel}'s business, not the row's.
  *
  * @param <R> the row class
  */
 public final class Table<R> {
 
+    /** What writing a row again does to a column of the stored row. */
+    enum Update {
+        /** left as stored */
+        NEVER,
+        /** written */
+        ALWAYS,
+        /** written only while the stored value is null: the first value set stays */
+        WHILE_NULL
+    }
+
     /** A column: its name, its type, and how a row gets and sets it. */
     public record Column<R, V>(String name, ColumnType<V> type, Function<R, V> get, BiConsumer<R, V> set,
-                               boolean updated) {
+                               Update update) {
         void read(R row, ResultSet rs, int position) throws SQLException {
             set.accept(row, type.read(rs, position));
         }
@@ -226,7 +237,14 @@ public final class Table<R> {
         String insert = "INSERT INTO " + name + " (" + columnList("") + ") SELECT * FROM unnest(" + arrays + ")"
                 + " ON CONFLICT (" + keys + ") DO ";
         StringJoiner set = new StringJoiner(", ");
-        columns.stream().filter(Column::updated).forEach(c -> set.add(c.name() + " = EXCLUDED." + c.name()));
+        for (Column<R, ?> c : columns) {
+            switch (c.update()) {
+                case ALWAYS -> set.add(c.name() + " = EXCLUDED." + c.name());
+                case WHILE_NULL -> set.add(c.name() + " = coalesce(" + name + "." + c.name() + ", EXCLUDED." + c.name() + ")");
+                case NEVER -> {
+                }
+            }
+        }
         if (onConflict == OnConflict.NOTHING || set.length() == 0) {
             return insert + "NOTHING";
         }
@@ -266,20 +284,30 @@ public final class Table<R> {
             if (keys != columns.size()) {
                 throw new IllegalStateException("the key columns of " + name + " come first");
             }
-            columns.add(new Column<>(column, type, get, set, false));
+            columns.add(new Column<>(column, type, get, set, Update.NEVER));
             keys++;
             return this;
         }
 
         /** A column written again whenever its row is. */
         public <V> Builder<R> column(String column, ColumnType<V> type, Function<R, V> get, BiConsumer<R, V> set) {
-            columns.add(new Column<>(column, type, get, set, true));
+            columns.add(new Column<>(column, type, get, set, Update.ALWAYS));
+            return this;
+        }
+
+        /**
+         * A column set once: a write of the row fills it while the stored value is null and never changes it after
+         * (a retraction's instant, say). A row can then be written again without being read first, and keep what was
+         * set since it was first written.
+         */
+        public <V> Builder<R> setOnce(String column, ColumnType<V> type, Function<R, V> get, BiConsumer<R, V> set) {
+            columns.add(new Column<>(column, type, get, set, Update.WHILE_NULL));
             return this;
         }
 
         /** A column written when its row is inserted, and never changed after. */
         public <V> Builder<R> fixed(String column, ColumnType<V> type, Function<R, V> get, BiConsumer<R, V> set) {
-            columns.add(new Column<>(column, type, get, set, false));
+            columns.add(new Column<>(column, type, get, set, Update.NEVER));
             return this;
         }
 

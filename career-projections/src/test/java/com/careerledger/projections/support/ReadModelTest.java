@@ -42,6 +42,7 @@ class ReadModelTest {
         LocalDate day;
         Map<String, Integer> doc;
         String created;
+        String closed;
     }
 
     JdbcTemplate jdbc;
@@ -56,7 +57,7 @@ class ReadModelTest {
         tableName = "read_model_probe_" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.execute("CREATE TABLE " + tableName + " (owner UUID, name TEXT, label TEXT, track TEXT, count INTEGER, "
                 + "version BIGINT NOT NULL, flag BOOLEAN, at TIMESTAMPTZ, day DATE, doc JSONB, created TEXT, "
-                + "PRIMARY KEY (owner, name))");
+                + "closed TEXT, PRIMARY KEY (owner, name))");
         table = Table.named(tableName, Probe::new)
                 .key("owner", ColumnType.UUID, p -> p.owner, (p, v) -> p.owner = v)
                 .key("name", ColumnType.TEXT, p -> p.name, (p, v) -> p.name = v)
@@ -70,6 +71,7 @@ class ReadModelTest {
                 .column("doc", ColumnType.json(new TypeReference<Map<String, Integer>>() {
                 }), p -> p.doc, (p, v) -> p.doc = v)
                 .fixed("created", ColumnType.TEXT, p -> p.created, (p, v) -> p.created = v)
+                .setOnce("closed", ColumnType.TEXT, p -> p.closed, (p, v) -> p.closed = v)
                 .unlessNewer("version")
                 .build();
         byOwner = table.index("owner");
@@ -178,6 +180,21 @@ class ReadModelTest {
         Probe stored = model.select(table, "t.owner = ?", owner).get(0);
         assertThat(stored.label).isEqualTo("same version");
         assertThat(stored.created).as("written when inserted only").isEqualTo("created at 5");
+    }
+
+    @Test
+    void a_set_once_column_keeps_its_first_value_when_the_row_is_written_again_unread() {
+        UUID owner = UUID.randomUUID();
+        inOneBatch(() -> model.handle(work -> work.then(rows -> rows.insert(table, probe(owner, "p", 1)))));
+        for (String closed : new String[]{"first", null, "second"}) {
+            Probe again = probe(owner, "p", 1);
+            again.closed = closed;
+            again.label = "written with " + closed;
+            inOneBatch(() -> model.handle(work -> work.then(rows -> rows.insert(table, again))));
+        }
+        Probe stored = model.select(table, "t.owner = ?", owner).get(0);
+        assertThat(stored.closed).isEqualTo("first");
+        assertThat(stored.label).as("the other columns are written").isEqualTo("written with second");
     }
 
     @Test
