@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,6 +57,8 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     private final SecuritySettings settings;
     private final SignInThrottle throttle;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Checks of a password under way, by account and password (as a MAC): see {@link #checkedOnce}. */
+    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
     private final Clock clock = Clock.systemUTC();
 
@@ -82,25 +86,66 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
         if (known) {
             // nothing to hash, but a throttled client is refused all the same: else right and wrong guesses differ
             throttle.refusal(username, address).ifPresent(r -> refuse(username, address, r));
-        } else {
-            // a password is about to be hashed: only as often as the throttle allows
-            SignInThrottle.Result tried = throttle.attempt(username, address);
-            tried.refused().ifPresent(r -> refuse(username, address, r));
-            boolean matches = encoder.matches(password, account.map(AccountStore.Account::passwordHash).orElse(DUMMY_HASH));
-            if (account.isEmpty() || !matches) {
-                verified.remove(username);
-                failures.warn("Sign-in failed for account '{}' from {}", loggable(username), address);
-                throw new BadCredentialsException("bad credentials");
-            }
-            tried.attempt().succeeded();
-            verified.put(username, new Verified(mac, account.get().passwordHash(),
-                    clock.instant().plus(settings.credentialCache())));
+        } else if (!checkedOnce(username, address, mac, () -> check(username, password, mac, account, address))
+                || account.isEmpty()) {
+            throw new BadCredentialsException("bad credentials");
         }
         CareerPrincipal principal = account.get().principal();
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
         token.setDetails(authentication.getDetails());
         return token;
+    }
+
+    /**
+     * A password hashed as often as the throttle allows: a try of it, refused when the limits are spent.
+     *
+     * @return whether it is the account's password
+     */
+    private boolean check(String username, String password, byte[] mac, Optional<AccountStore.Account> account,
+                          String address) {
+        SignInThrottle.Result tried = throttle.attempt(username, address);
+        tried.refused().ifPresent(r -> refuse(username, address, r));
+        boolean matches = encoder.matches(password, account.map(AccountStore.Account::passwordHash).orElse(DUMMY_HASH));
+        if (account.isEmpty() || !matches) {
+            verified.remove(username);
+            failures.warn("Sign-in failed for account '{}' from {}", loggable(username), address);
+            return false;
+        }
+        tried.attempt().succeeded();
+        verified.put(username, new Verified(mac, account.get().passwordHash(),
+                clock.instant().plus(settings.credentialCache())));
+        return true;
+    }
+
+    /**
+     * The same account and password tried from one address by several requests at once (a client opening its connections, a page
+     * loading its parts) is checked once: the first request hashes it and takes one try from the throttle, the
+     * others wait for its answer. Without this, requests that are all right could spend the throttle's tries
+     * between them before the first success gives them back, and be refused as if guessing. Different passwords
+     * are different tries, each taken from the throttle.
+     */
+    private boolean checkedOnce(String username, String address, byte[] mac, java.util.function.BooleanSupplier check) {
+        String key = username + '\u0000' + address + '\u0000' + java.util.HexFormat.of().formatHex(mac);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            boolean matches = check.getAsBoolean();
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     private static void refuse(String username, String address, SignInThrottle.Refusal refusal) {

@@ -63,6 +63,41 @@ class SignInThrottleTest {
         return RawHttp.get(from, port, "/api/accounts/me", Http.basic(username, password));
     }
 
+    /**
+     * A client opening several connections at once signs in on each with the right password before any of them is
+     * remembered: the tries overlap in the password check, and more of them than the limit of failures must not
+     * spend the limit between them (the benchmark's eight clients were refused so).
+     */
+    @Test
+    void many_requests_at_once_with_the_right_password_are_not_refused() throws Exception {
+        String ada = account("ada-at-once");
+        int requests = 12; // four times the limit per account and address
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return signIn("127.0.0.9", ada, PASSWORD).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        // and the limit is whole afterwards: three wrong guesses, then the fourth try is refused
+        for (int i = 0; i < 3; i++) {
+            assertThat(signIn("127.0.0.9", ada, "wrong-guess-" + i).status()).isEqualTo(401);
+        }
+        assertThat(signIn("127.0.0.9", ada, "wrong-guess-3").status()).isEqualTo(429);
+    }
+
     @Test
     void after_the_failures_the_next_try_is_429_another_address_still_signs_in_and_the_window_forgets(CapturedOutput log) {
         String ada = account("ada");
