@@ -125,15 +125,10 @@ public class DirectoryProjection {
     /** Applies a Person event once: a row already at this sequence number (a redelivery) is left alone. */
     private void apply(UUID personId, long sequence, Instant at, Consumer<Row> change) {
         Table.Key<Row> key = people.key(personId);
-        model.handle(work -> work.need(key).then(rows -> {
-            Row row = rows.get(key);
-            if (row != null && row.version < sequence) {
-                change.accept(row);
-                row.version = sequence;
-                row.updatedAt = utc(at);
-                rows.changed(people, row);
-            }
-        }));
+        model.handle(work -> work.need(key).then(rows -> rows.applyOnce(key, sequence, row -> {
+            change.accept(row);
+            row.updatedAt = utc(at);
+        })));
     }
 
     /** At start-up: readiness computed under another framework is computed again (see {@link #refreshReadiness}). */
@@ -244,7 +239,7 @@ public class DirectoryProjection {
                         (r, v) -> r.readinessReason = v)
                 .column("readiness_framework", ColumnType.TEXT, r -> r.judged().readinessFramework,
                         (r, v) -> r.readinessFramework = v)
-                .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+                .version("version", r -> r.version, (r, v) -> r.version = v)
                 .fixed("registered_at", ColumnType.TIMESTAMPTZ, r -> r.registeredAt, (r, v) -> r.registeredAt = v)
                 .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
                 .unlessNewer("version")

@@ -225,11 +225,7 @@ public class PerformanceHistoryProjection {
      */
     private void evolve(UUID personId, Object event, long seq, Instant at) {
         Table.Key<PersonRow> key = PEOPLE.key(personId);
-        model.handle(work -> work.need(key).then(rows -> {
-            PersonRow row = rows.get(key);
-            if (row == null || row.version >= seq) {
-                return;
-            }
+        model.handle(work -> work.need(key).then(rows -> rows.applyOnce(key, seq, row -> {
             CareerStanding standing = new CareerStanding(row.track, row.level, row.record());
             CareerStanding next = standing.evolve(event);
             if (next != standing) {
@@ -241,24 +237,17 @@ public class PerformanceHistoryProjection {
                 row.record = next.record();
                 row.recordText = null; // written from the record, as every evolved row is
             }
-            row.version = seq;
             row.updatedAt = utc(at);
-            rows.changed(PEOPLE, row);
-        }));
+        })));
     }
 
     /** Applies a Quarter event once, with {@code change} on the quarter row; a redelivery changes nothing. */
     private void apply(UUID personId, YearQuarter quarter, long seq, Instant at, Consumer<QuarterRow> change) {
         Table.Key<QuarterRow> key = QUARTERS.key(personId, quarter.toString());
-        model.handle(work -> work.need(key).then(rows -> {
-            QuarterRow row = rows.get(key);
-            if (row != null && row.version < seq) {
-                change.accept(row);
-                row.version = seq;
-                row.updatedAt = utc(at);
-                rows.changed(QUARTERS, row);
-            }
-        }));
+        model.handle(work -> work.need(key).then(rows -> rows.applyOnce(key, seq, row -> {
+            change.accept(row);
+            row.updatedAt = utc(at);
+        })));
     }
 
     private static OffsetDateTime utc(Instant at) {
@@ -297,7 +286,7 @@ public class PerformanceHistoryProjection {
             .column("level", ColumnType.TEXT, r -> r.level, (r, v) -> r.level = v)
             .column("sustained_record", ColumnType.JSONB, PersonRow::recordText, (r, v) -> r.recordText = v)
             .column("quarters_at_level", ColumnType.INT4, r -> r.quartersAtLevel, (r, v) -> r.quartersAtLevel = v)
-            .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+            .version("version", r -> r.version, (r, v) -> r.version = v)
             .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
             .build();
 
@@ -325,7 +314,7 @@ public class PerformanceHistoryProjection {
             .column("at_next_level", ColumnType.BOOL, r -> r.atNextLevel, (r, v) -> r.atNextLevel = v)
             .column("goals", ColumnType.INT4, r -> r.goals, (r, v) -> r.goals = v)
             .column("evidence", ColumnType.INT4, r -> r.evidence, (r, v) -> r.evidence = v)
-            .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+            .version("version", r -> r.version, (r, v) -> r.version = v)
             .fixed("opened_at", ColumnType.TIMESTAMPTZ, r -> r.openedAt, (r, v) -> r.openedAt = v)
             .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
             .build();

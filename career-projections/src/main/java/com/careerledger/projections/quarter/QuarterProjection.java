@@ -224,15 +224,10 @@ public class QuarterProjection {
             for (Table.Key<?> needed : alsoNeeded) {
                 work.need(needed);
             }
-            work.then(rows -> {
-                QuarterRow row = rows.get(key);
-                if (row != null && row.version < seq) {
-                    row.version = seq;
-                    row.updatedAt = utc(at);
-                    rows.changed(QUARTERS, row);
-                    change.accept(row, rows);
-                }
-            });
+            work.then(rows -> rows.applyOnce(key, seq, row -> {
+                row.updatedAt = utc(at);
+                change.accept(row, rows);
+            }));
         });
     }
 
@@ -283,7 +278,7 @@ public class QuarterProjection {
             .column("assessed_at", ColumnType.TIMESTAMPTZ, r -> r.assessedAt, (r, v) -> r.assessedAt = v)
             .column("amends_assessment_id", ColumnType.UUID, r -> r.amendsAssessmentId,
                     (r, v) -> r.amendsAssessmentId = v)
-            .column("version", ColumnType.INT8, r -> r.version, (r, v) -> r.version = v)
+            .version("version", r -> r.version, (r, v) -> r.version = v)
             .fixed("opened_at", ColumnType.TIMESTAMPTZ, r -> r.openedAt, (r, v) -> r.openedAt = v)
             .column("updated_at", ColumnType.TIMESTAMPTZ, r -> r.updatedAt, (r, v) -> r.updatedAt = v)
             .build();

@@ -114,7 +114,7 @@ public class StatsProjection {
             .column("track", ColumnType.text(Track.class), p -> p.track, (p, v) -> p.track = v)
             .column("level", ColumnType.TEXT, p -> p.level, (p, v) -> p.level = v)
             .column("stint", ColumnType.INT4, p -> p.stint, (p, v) -> p.stint = v)
-            .column("version", ColumnType.INT8, p -> p.version, (p, v) -> p.version = v)
+            .version("version", p -> p.version, (p, v) -> p.version = v)
             .column("sustained_record", ColumnType.JSONB, Person::recordText, (p, v) -> p.recordText = v)
             .column("next_level_streak", ColumnType.INT4, Person::currentStreak, (p, v) -> { })
             .unlessNewer("version")
@@ -213,14 +213,7 @@ public class StatsProjection {
             if (withQuarters) {
                 work.needAll(QUARTERS_OF, personId);
             }
-            work.then(rows -> {
-                Person person = rows.get(key);
-                if (person != null && person.version < seq) {
-                    change.accept(rows, person);
-                    person.version = seq;
-                    rows.changed(people, person);
-                }
-            });
+            work.then(rows -> rows.applyOnce(key, seq, person -> change.accept(rows, person)));
         });
     }
 

@@ -139,6 +139,25 @@ public final class ReadModel {
             return true;
         }
 
+        /**
+         * Applies an event of the row's aggregate once: {@code change} runs, the row moves to {@code sequence} and is
+         * written, only if the row is there and reflects an earlier event (its {@link Table.Builder#version} is below
+         * {@code sequence}); a redelivered event, or one for a row not there, changes nothing.
+         *
+         * @return whether the event was applied
+         */
+        public <R> boolean applyOnce(Table.Key<R> key, long sequence, Consumer<R> change) {
+            TableRows<R> rows = rows(key.table());
+            R row = rows.rows.get(key.values());
+            if (row == null || key.table().versionOf(row) >= sequence) {
+                return false;
+            }
+            change.accept(row);
+            key.table().version(row, sequence);
+            rows.changed.add(key.values());
+            return true;
+        }
+
         /** A new row (or one that replaces the row of its key), to be written. */
         public <R> R insert(Table<R> table, R row) {
             rows(table).put(table.keyOf(row).values(), row);

@@ -107,6 +107,8 @@ public final class Table<R> {
     private final String select;
     private final String upsert;
     private final BulkSql.Type[] types;
+    /** The column that says which event of its aggregate a row reflects, if the table has one. */
+    private final Column<R, Long> version;
 
     private Table(Builder<R> b) {
         this.name = b.name;
@@ -116,6 +118,7 @@ public final class Table<R> {
         this.select = selectBy(keyColumns);
         this.upsert = upsert(b.onConflict, b.version);
         this.types = columns.stream().map(c -> c.type().bulk()).toArray(BulkSql.Type[]::new);
+        this.version = b.versionColumn;
     }
 
     /** Starts the declaration of a table whose rows {@code newRow} makes. */
@@ -143,6 +146,22 @@ public final class Table<R> {
                     .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + column)));
         }
         return new Index<>(this, List.copyOf(found));
+    }
+
+    /** The row's version ({@link Builder#version}): the sequence number of the last event of its aggregate applied. */
+    long versionOf(R row) {
+        return version().get().apply(row);
+    }
+
+    void version(R row, long sequence) {
+        version().set().accept(row, sequence);
+    }
+
+    private Column<R, Long> version() {
+        if (version == null) {
+            throw new IllegalStateException(name + " declares no version column");
+        }
+        return version;
     }
 
     Key<R> keyOf(R row) {
@@ -273,6 +292,7 @@ public final class Table<R> {
         private int keys;
         private OnConflict onConflict = OnConflict.UPDATE;
         private String version;
+        private Column<R, Long> versionColumn;
 
         private Builder(String name, Supplier<R> newRow) {
             this.name = Objects.requireNonNull(name);
@@ -302,6 +322,17 @@ public final class Table<R> {
          */
         public <V> Builder<R> setOnce(String column, ColumnType<V> type, Function<R, V> get, BiConsumer<R, V> set) {
             columns.add(new Column<>(column, type, get, set, Update.WHILE_NULL));
+            return this;
+        }
+
+        /**
+         * The column that says which event of the row's aggregate the row reflects (its sequence number): what
+         * {@link ReadModel.Rows#applyOnce} compares, so a redelivered event changes nothing. Written with the row.
+         */
+        public Builder<R> version(String column, Function<R, Long> get, BiConsumer<R, Long> set) {
+            Column<R, Long> c = new Column<>(column, ColumnType.INT8, get, set, Update.ALWAYS);
+            columns.add(c);
+            versionColumn = c;
             return this;
         }
 

@@ -64,7 +64,7 @@ class ReadModelTest {
                 .column("label", ColumnType.TEXT, p -> p.label, (p, v) -> p.label = v)
                 .column("track", ColumnType.text(Track.class), p -> p.track, (p, v) -> p.track = v)
                 .column("count", ColumnType.INT4, p -> p.count, (p, v) -> p.count = v)
-                .column("version", ColumnType.INT8, p -> p.version, (p, v) -> p.version = v)
+                .version("version", p -> p.version, (p, v) -> p.version = v)
                 .column("flag", ColumnType.BOOL, p -> p.flag, (p, v) -> p.flag = v)
                 .column("at", ColumnType.TIMESTAMPTZ, p -> p.at, (p, v) -> p.at = v)
                 .column("day", ColumnType.DATE, p -> p.day, (p, v) -> p.day = v)
@@ -195,6 +195,29 @@ class ReadModelTest {
         Probe stored = model.select(table, "t.owner = ?", owner).get(0);
         assertThat(stored.closed).isEqualTo("first");
         assertThat(stored.label).as("the other columns are written").isEqualTo("written with second");
+    }
+
+    @Test
+    void an_event_is_applied_once_to_a_row_that_reflects_an_earlier_one() {
+        UUID owner = UUID.randomUUID();
+        inOneBatch(() -> model.handle(work -> work.then(rows -> rows.insert(table, probe(owner, "p", 2)))));
+        Table.Key<Probe> key = table.key(owner, "p");
+        List<String> applied = new ArrayList<>();
+        inOneBatch(() -> {
+            for (long sequence : new long[]{2, 3, 3, 1, 4}) {
+                model.handle(work -> work.need(key).then(rows -> {
+                    if (rows.applyOnce(key, sequence, p -> p.count = (p.count == null ? 0 : p.count) + 1)) {
+                        applied.add("applied " + sequence);
+                    }
+                }));
+            }
+            model.handle(work -> work.need(table.key(owner, "absent")).then(rows -> applied.add(
+                    "absent " + rows.applyOnce(table.key(owner, "absent"), 9, p -> p.count = 9))));
+        });
+        assertThat(applied).containsExactly("applied 3", "applied 4", "absent false");
+        Probe stored = model.select(table, "t.owner = ?", owner).get(0);
+        assertThat(stored.version).isEqualTo(4L);
+        assertThat(stored.count).isEqualTo(2);
     }
 
     @Test
