@@ -1,5 +1,6 @@
 package com.careerledger.api.accounts;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.api.error.ApiRule;
 import com.careerledger.api.error.ApiRuleViolation;
 import com.careerledger.api.security.Access;
@@ -46,7 +47,9 @@ public class AccountsController {
             UUID personId) {
     }
 
-    public record AccountView(UUID id, String username, Set<Role> roles, UUID personId, boolean enabled) {
+    /** @param id null for a caller known only by a token (JWT mode) without an account here */
+    public record AccountView(@Nullable UUID id, String username, Set<Role> roles, @Nullable UUID personId,
+                              boolean enabled) {
         static AccountView of(AccountStore.Account a) {
             return new AccountView(a.id(), a.username(), a.roles(), a.personId(), a.enabled());
         }

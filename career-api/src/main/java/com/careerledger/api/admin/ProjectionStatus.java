@@ -1,7 +1,7 @@
 package com.careerledger.api.admin;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.lang.Nullable;
 import java.time.Instant;
 
 /**
@@ -13,10 +13,9 @@ import java.time.Instant;
  * @param deadLetters events parked in its dead-letter queue (ADR 0008; {@code GET /api/admin/dead-letters}): it
  *                    lacks them, and the later events of their people, until they are retried
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProjectionStatus(String name, String kind, String state, boolean running, Long position, long head,
-                               Long lag, int segments, Rebuild rebuild, String error,
-                               String processor, Long deadLetters) {
+public record ProjectionStatus(String name, String kind, String state, boolean running, @Nullable Long position,
+                               long head, @Nullable Long lag, int segments, @Nullable Rebuild rebuild,
+                               @Nullable String error, String processor, @Nullable Long deadLetters) {
 
     /**
      * @param done            position reached in the replay (global index)
@@ -24,7 +23,7 @@ public record ProjectionStatus(String name, String kind, String state, boolean r
      * @param eventsPerSecond recent speed of the replay
      * @param etaSeconds      at that speed, time to the end; null until a speed is known
      */
-    public record Rebuild(long done, long total, double percent, long eventsPerSecond, Long etaSeconds,
+    public record Rebuild(long done, long total, double percent, long eventsPerSecond, @Nullable Long etaSeconds,
                           Instant startedAt) {
     }
 }

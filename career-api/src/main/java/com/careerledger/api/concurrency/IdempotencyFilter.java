@@ -62,7 +62,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    static final int MAX_KEY_LENGTH = 200;
+    public static final int MAX_KEY_LENGTH = 200;
     /** Bodies of writes are small JSON documents; a larger one is refused rather than held in memory. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** Beyond any path of this API; keeps the stored scope within the index's limits. */

@@ -3,6 +3,7 @@ package com.careerledger.api.config;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.YearQuarter;
 import org.springdoc.core.utils.SpringDocUtils;
+import com.careerledger.api.concurrency.IdempotencyFilter;
 import com.careerledger.api.web.WebConfiguration.HttpProperties;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -23,9 +25,12 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.servers.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,6 +60,7 @@ public class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
+    static final String STORED = "StoredNotYetVisible";
     static final String PROBLEM_JSON = "application/problem+json";
 
     private static final String PERSON = "/api/people/{personId}";
@@ -124,12 +130,23 @@ public class OpenApiConfiguration {
     static final Set<String> ACCEPTS = Set.of("POST /api/admin/projections/{name}/rebuild",
             "POST /api/admin/projections/rebuild");
 
+    /**
+     * The document's version: its major is the REST contract's (v1); the minor rises with each published change
+     * (docs/openapi.json, recorded with its digest in docs/openapi-versions.txt by OpenApiFileTest).
+     */
+    public static final String VERSION = "1.0.0";
+
+    /** Operations anyone may call: no credentials. */
+    static final Set<String> PUBLIC = Set.of("GET /actuator/health", "GET /actuator/info");
+
     @Bean
     OpenAPI careerLedgerOpenApi() {
         return new OpenAPI()
+                // relative: the document is the same whichever address it is read from (and as published)
+                .servers(List.of(new Server().url("/").description("the server this document is read from")))
                 .info(new Info()
                         .title("Career Ledger API")
-                        .version("v1")
+                        .version(VERSION)
                         .description("""
                                 An event-sourced record of careers against a career ladder. JSON everywhere (UTF-8), \
                                 instants in ISO-8601 (`2026-07-01T09:00:00Z`), quarters as `YYYY-Qn`, level codes as \
@@ -139,6 +156,13 @@ public class OpenApiConfiguration {
                                 rule (409) it names the rule. Lists are paged (`page` ≥ 0, 1 ≤ `size` ≤ 200) and \
                                 answer `{items, page, size, total}`. Unknown fields in request bodies are ignored."""));
 
+    }
+
+    private final OpenApiConventions conventions = new OpenApiConventions();
+
+    @Bean
+    PropertyCustomizer careerLedgerPropertyCustomizer() {
+        return conventions.nullableAndNotBlank();
     }
 
     @Bean
@@ -152,16 +176,24 @@ public class OpenApiConfiguration {
                             .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("basic"))
                     .addSecuritySchemes("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
                             .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
-            openApi.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("basic"))
-                    .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
             if (openApi.getPaths() == null) {
                 return;
             }
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                successStatus(method.name() + " " + path, operation);
-                addProblems(operation, method, http.maxBodySize().toKilobytes());
+                String key = method.name() + " " + path;
+                successStatus(key, operation);
+                // each operation states what it needs: nothing, or HTTP Basic or a Bearer token
+                operation.setSecurity(PUBLIC.contains(key) ? List.of() : List.of(
+                        new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("bearer")));
+                addProblems(key, operation, method, http.maxBodySize().toKilobytes(), PUBLIC.contains(key));
                 addExample(json, path, method, operation);
+                addHeaders(path, method, operation);
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && "quarter".equals(p.getName()))
+                            .forEach(p -> p.setSchema(new StringSchema().pattern(YearQuarter.PATTERN).example("2026-Q3")));
+                }
             }));
+            conventions.applyPresence(openApi);
             PathItem people = openApi.getPaths().get("/api/people");
             if (people != null && people.getGet() != null && people.getGet().getParameters() != null) {
                 people.getGet().getParameters().stream().filter(p -> "readiness".equals(p.getName()))
@@ -181,6 +213,11 @@ public class OpenApiConfiguration {
                         .addProperty("field", new StringSchema().description("the field or parameter, e.g. `email`"))
                         .addProperty("message", new StringSchema().description("what is wrong with it"))
                         .required(List.of("field", "message")))
+                .addSchemas(STORED, new ObjectSchema()
+                        .description("A write that was stored, answered before its view caught up")
+                        .addProperty("stored", new BooleanSchema())
+                        .addProperty("detail", new StringSchema())
+                        .required(List.of("stored", "detail")))
                 .addSchemas(PROBLEM, new ObjectSchema()
                         .description("An RFC 9457 problem: every error answer has this shape")
                         .addProperty("type", new StringSchema().format("uri-reference")
@@ -192,6 +229,10 @@ public class OpenApiConfiguration {
                         .addProperty("errors", new ArraySchema()
                                 .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
                                 .description("for validation errors (400): each invalid field"))
+                        .addProperty("currentVersion", new IntegerSchema().format("int64")
+                                .description("for `/problems/version-conflict` (409): the record's version now"))
+                        .addProperty("expectedVersion", new IntegerSchema().format("int64")
+                                .description("for `/problems/version-conflict` (409): the version `If-Match` named"))
                         .required(List.of("type", "title", "status", "detail")));
     }
 
@@ -213,12 +254,11 @@ public class OpenApiConfiguration {
         }
     }
 
-    private static void addProblems(Operation operation, PathItem.HttpMethod method, long maxBodyKilobytes) {
+    private static void addProblems(String key, Operation operation, PathItem.HttpMethod method,
+                                    long maxBodyKilobytes, boolean isPublic) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean hasPathIds = operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
         boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
         if (hasInput) {
             responses.put("400", problem("""
@@ -226,10 +266,16 @@ public class OpenApiConfiguration {
                     `/problems/validation` with `errors` naming each field, or `/problems/malformed-request`.""",
                     validationExample()));
         }
-        if (hasPathIds) {
+        if (hasInput && !isPublic) {
             responses.put("404", problem("""
-                    The person, quarter, goal, evidence, decision or projection named in the path does not exist \
-                    (`/problems/not-found`).""", null));
+                    The person, quarter, goal, evidence, decision or projection named in the path, or the person or \
+                    manager the request names, does not exist (`/problems/not-found`).""", null));
+        }
+        if (write && !ACCEPTS.contains(key)) {
+            responses.put("202", new ApiResponse().description("""
+                    Stored, but its view did not catch up in time (a rebuild may be running): the change is kept; \
+                    read it again shortly.""").content(new Content().addMediaType("application/json",
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + STORED)))));
         }
         if (write) {
             responses.put("409", problem("""
@@ -243,18 +289,62 @@ public class OpenApiConfiguration {
             responses.put("415", problem("The request body is not `application/json`: `/problems/unsupported-media-type`.",
                     null));
         }
-        responses.put("401", problem("No or bad credentials (HTTP Basic, or a Bearer token in JWT mode): "
-                + "`/problems/unauthenticated`.", null));
-        responses.put("403", problem("Authenticated, but the role or the relationship to this person does not allow it: "
-                + "`/problems/forbidden`. Someone the caller may not see answers 404 instead.", null));
-        if (write) {
-            responses.put("429", problem("Too many writes from this account; see `Retry-After`: `/problems/rate-limited`.", null));
+        if (!isPublic) {
+            responses.put("401", problem("No or bad credentials (HTTP Basic, or a Bearer token in JWT mode): "
+                    + "`/problems/unauthenticated`.", null));
+            responses.put("403", problem("Authenticated, but the role or the relationship to this person does not "
+                    + "allow it: `/problems/forbidden`. Someone the caller may not see answers 404 instead.", null));
         }
+        if (!isPublic) {
+            responses.put("429", problem((write ? "Too many writes from this account, or too many failed sign-ins"
+                    : "Too many failed sign-ins") + " (docs/security.md); see `Retry-After`: `/problems/rate-limited`, "
+                    + "`/problems/sign-in-throttled`.", null));
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            responses.put("422", problem("This `Idempotency-Key` was first sent with another body: "
+                    + "`/problems/idempotency-key-reused`.", null));
+        }
+        responses.put("406", problem("The request's `Accept` allows neither JSON nor problem+json: "
+                + "`/problems/not-acceptable`.", null));
         responses.put("500", problem("An unexpected failure, logged on the server: `/problems/internal`.", null));
         responses.put("503", problem("""
                 The database is unavailable (`/problems/database-unavailable`) or the view is being rebuilt \
                 (`/problems/read-model-catching-up`); retry after `Retry-After` seconds.""", null));
         operation.setResponses(responses);
+    }
+
+    /**
+     * The headers the HTTP edge reads and writes, which springdoc cannot see: {@code Idempotency-Key} on every POST,
+     * {@code If-Match} on writes to a person or their quarters, the {@code ETag} of a person and of a quarter, and
+     * the body of {@code /actuator/health} when it answers 503 (down: the same shape as up).
+     */
+    private static void addHeaders(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean api = path.startsWith("/api/");
+        if (api && method == PathItem.HttpMethod.POST) {
+            operation.addParametersItem(new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
+                    .description("Makes a retry safe: a retry with the same key and body answers the first result "
+                            + "and stores nothing again (kept " + "for `career.idempotency.ttl`, 24 h)")
+                    .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
+                            .pattern("^[\\x20-\\x7E]+$")));
+        }
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        if (path.startsWith(PERSON) && write) {
+            operation.addParametersItem(new Parameter().in("header").name("If-Match").required(false)
+                    .description("Applies the write only if the person (or the quarter, for a quarter's paths) is "
+                            + "still at this version: the `ETag` a GET returned, e.g. `\"3\"`, or `*`; otherwise 409 "
+                            + "`/problems/version-conflict`")
+                    .schema(new StringSchema().pattern("^(\\*|\"\\d{1,18}\")$")));
+        }
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        if (method == PathItem.HttpMethod.GET && ok != null && (path.equals(PERSON) || path.equals(QUARTER))) {
+            ok.addHeaderObject("ETag", new Header().description("the version of the person or quarter, for `If-Match`")
+                    .schema(new StringSchema()));
+        }
+        if (path.equals("/actuator/health") && ok != null && operation.getResponses() != null) {
+            operation.getResponses().put("503", new ApiResponse()
+                    .description("DOWN: a component the service needs is down; the body says which")
+                    .content(ok.getContent()));
+        }
     }
 
     private static ApiResponse problem(String description, Object example) {

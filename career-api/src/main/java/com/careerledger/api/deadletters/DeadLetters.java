@@ -1,5 +1,6 @@
 package com.careerledger.api.deadletters;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.api.deadletters.storage.ParkedEvents;
 import com.careerledger.api.security.CurrentActor;
 import com.careerledger.domain.EventCatalogue;
@@ -8,7 +9,6 @@ import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
 import com.careerledger.projections.ReadModelGroups;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -41,7 +41,7 @@ public class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     /** A failure as the queue recorded it. */
-    public record Cause(String type, String message) {
+    public record Cause(String type, @Nullable String message) {
     }
 
     /**
@@ -59,12 +59,12 @@ public class DeadLetters {
      *                     Java class name (a stored type the catalogue does not know is shown as stored);
      *                     {@code payloadType} is the same, kept for clients of earlier versions
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadLetterView(String id, String readModel, String person, long index, String state,
-                                 String eventId, String eventType, String payloadType, String aggregateId,
-                                 Long sequenceNumber, Long globalIndex, Instant eventTimestamp, Cause cause,
-                                 long attempts, Instant firstFailure, Instant lastFailure, Instant parkedAt,
-                                 Instant retryingSince) {
+                                 String eventId, String eventType, String payloadType, @Nullable String aggregateId,
+                                 @Nullable Long sequenceNumber, @Nullable Long globalIndex,
+                                 @Nullable Instant eventTimestamp, @Nullable Cause cause, long attempts,
+                                 @Nullable Instant firstFailure, @Nullable Instant lastFailure,
+                                 @Nullable Instant parkedAt, @Nullable Instant retryingSince) {
     }
 
     /**

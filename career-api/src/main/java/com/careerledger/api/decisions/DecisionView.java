@@ -1,5 +1,6 @@
 package com.careerledger.api.decisions;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
@@ -9,7 +10,6 @@ import com.careerledger.domain.person.PromotionOverride;
 import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.shared.Track;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,23 +19,22 @@ import java.util.UUID;
  * A decision as the API shows it: promotions, corrections and demotions ({@code from}/{@code to}) and track
  * switches ({@code fromTrack}/{@code fromLevel}/{@code toTrack}/{@code toLevel}).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionView(
         UUID decisionId,
         UUID personId,
         DecisionKind kind,
         String from,
         String to,
-        Track fromTrack,
-        String fromLevel,
-        Track toTrack,
-        String toLevel,
+        @Nullable Track fromTrack,
+        @Nullable String fromLevel,
+        @Nullable Track toTrack,
+        @Nullable String toLevel,
         List<Outcome> basis,
-        PromotionPolicy policy,
+        @Nullable PromotionPolicy policy,
         FrameworkRef framework,
         String rationale,
-        PromotionOverride override,
-        List<Outcome> carriedOver,
+        @Nullable PromotionOverride override,
+        @Nullable List<Outcome> carriedOver,
         String decidedBy,
         Instant decidedAt) {
 
@@ -57,7 +56,7 @@ public record DecisionView(
      * it was assessed at when that was on the other track ({@code mappedFrom}), and how it reads: {@code assessed}
      * is "IC3", or "IC4 (mapped to M2)".
      */
-    public record Outcome(String quarter, String operatingLevel, UUID assessmentId, String mappedFrom,
+    public record Outcome(String quarter, String operatingLevel, UUID assessmentId, @Nullable String mappedFrom,
                           String assessed) {
         static Outcome of(QuarterOutcome o) {
             return new Outcome(o.quarter().toString(), o.operatingLevel().code(), o.assessmentId(),

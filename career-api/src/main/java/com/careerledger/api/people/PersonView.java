@@ -1,5 +1,6 @@
 package com.careerledger.api.people;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
@@ -18,7 +19,7 @@ public record PersonView(
         Track track,
         String level,
         String title,
-        UUID managerId,
+        @Nullable UUID managerId,
         SustainedPerformancePolicy.Readiness readiness,
         long version) {
 

@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client against the running application: tests go through the real network stack. */
+/**
+ * A plain HTTP client against the running application: tests go through the real network stack. Every response is
+ * checked against the published OpenAPI document ({@link DocumentedResponses}).
+ */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,8 +140,10 @@ public final class Http {
             request.setHeader("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            DocumentedResponses.check(sent.method(), sent.uri(), response.statusCode(), response.headers().map(),
+                    response.body());
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

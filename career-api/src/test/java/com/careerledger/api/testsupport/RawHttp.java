@@ -37,7 +37,8 @@ public final class RawHttp {
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // one char per byte, so chunk sizes count characters; the body is decoded as UTF-8 below
+            String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             int end = raw.indexOf("\r\n\r\n");
             String[] lines = raw.substring(0, end).split("\r\n");
             Map<String, String> headers = new LinkedHashMap<>();
@@ -45,9 +46,31 @@ public final class RawHttp {
                 int colon = lines[i].indexOf(':');
                 headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
             }
-            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            String bytes = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
+                    ? dechunked(raw.substring(end + 4)) : raw.substring(end + 4);
+            String body = new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            DocumentedResponses.check("GET", java.net.URI.create(path), status,
+                    headers.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            e -> java.util.List.of(e.getValue()))), body);
+            return new Response(status, headers, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body of a chunked response without its chunk sizes (one char per byte). */
+    private static String dechunked(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
         }
     }
 }

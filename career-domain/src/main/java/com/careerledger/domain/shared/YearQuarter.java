@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** A calendar quarter, written {@code YYYY-Qn} (e.g. {@code 2026-Q3}), the unit of goals and assessments. */
 public record YearQuarter(int year, int quarter) implements Comparable<YearQuarter> {
 
+    /** How a quarter is written, as a regular expression (for documents that describe it). */
+    public static final String PATTERN = "^\\d{4}-Q[1-4]$";
     private static final Pattern FORMAT = Pattern.compile("^(\\d{4})-Q([1-4])$");
 
     public YearQuarter {

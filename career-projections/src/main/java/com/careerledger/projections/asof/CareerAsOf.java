@@ -1,5 +1,6 @@
 package com.careerledger.projections.asof;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.CareerFramework;
@@ -52,7 +53,7 @@ import java.util.UUID;
  */
 public final class CareerAsOf {
 
-    public record GoalAsOf(UUID goalId, String title, String dimension, boolean active, String progress) {
+    public record GoalAsOf(UUID goalId, String title, String dimension, boolean active, @Nullable String progress) {
     }
 
     public record EvidenceAsOf(UUID evidenceId, String title, String dimension, String demonstratesLevel, LocalDate occurredOn,
@@ -70,21 +71,21 @@ public final class CareerAsOf {
      *                      or reopened: withdrawn)
      * @param mapped        "IC4 (mapped to M2)" when the counted level is a mapping; else null
      */
-    public record QuarterAsOf(String quarter, String status, String levelHeld, String targetLevel, List<GoalAsOf> goals,
-                       List<EvidenceAsOf> evidence, AssessmentAsOf assessment, String track, String countedLevel,
-                       String mapped) {
+    public record QuarterAsOf(String quarter, String status, String levelHeld, @Nullable String targetLevel,
+                       List<GoalAsOf> goals, List<EvidenceAsOf> evidence, @Nullable AssessmentAsOf assessment,
+                       String track, @Nullable String countedLevel, @Nullable String mapped) {
     }
 
     public record DecisionAsOf(UUID decisionId, DecisionKind kind, String from, String to, String decidedBy, Instant decidedAt) {
     }
 
-    public record ReadinessAsOf(String status, String nextLevel, int streak, String reason) {
+    public record ReadinessAsOf(String status, @Nullable String nextLevel, int streak, @Nullable String reason) {
     }
 
     /** The answer of {@code GET /api/people/{id}/history?asOf=}. */
     public record PersonAsOf(UUID personId, Instant asOf, String name, String email, Discipline discipline, Track track,
-                      String level, String title, UUID managerId, ReadinessAsOf readiness, List<QuarterAsOf> quarters,
-                      List<DecisionAsOf> decisions, int eventsApplied, Instant lastEventAt) {
+                      String level, String title, @Nullable UUID managerId, ReadinessAsOf readiness, List<QuarterAsOf> quarters,
+                      List<DecisionAsOf> decisions, int eventsApplied, @Nullable Instant lastEventAt) {
     }
 
     private static final class MutableQuarter {

@@ -1,5 +1,6 @@
 package com.careerledger.projections.audit;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.framework.FrameworkRef;
@@ -35,23 +36,22 @@ public final class PromotionAuditViews {
      * @param basisStillHolds whether the decision would still hold on the record as it now stands: true while its
      *                        basis is unchanged, else as the latest change judged it
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AuditedDecision(
             UUID decisionId,
             UUID personId,
             DecisionKind kind,
             String from,
             String to,
-            Track fromTrack,
-            String fromLevel,
-            Track toTrack,
-            String toLevel,
-            List<BasisQuarter> basis,
-            PromotionPolicy policy,
+            @Nullable Track fromTrack,
+            @Nullable String fromLevel,
+            @Nullable Track toTrack,
+            @Nullable String toLevel,
+            @Nullable List<BasisQuarter> basis,
+            @Nullable PromotionPolicy policy,
             FrameworkRef framework,
             String rationale,
-            PromotionOverride override,
-            List<QuarterOutcome> carriedOver,
+            @Nullable PromotionOverride override,
+            @Nullable List<QuarterOutcome> carriedOver,
             String decidedBy,
             Instant decidedAt,
             List<BasisQuarterChange> basisChanges,
@@ -83,8 +83,9 @@ public final class PromotionAuditViews {
      * @param changed        whether the quarter was reopened or re-assessed after the decision (see the decision's
      *                       {@code basisChanges}); set when the audit answers
      */
-    public record BasisQuarter(String quarter, String operatingLevel, UUID assessmentId, String assessedBy,
-                               Instant assessedAt, String rationale, List<BasisEvidence> evidence, String mappedFrom,
+    public record BasisQuarter(String quarter, String operatingLevel, UUID assessmentId, @Nullable String assessedBy,
+                               @Nullable Instant assessedAt, @Nullable String rationale, List<BasisEvidence> evidence,
+                               @Nullable String mappedFrom,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String assessed,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changed) {
 
@@ -116,7 +117,7 @@ public final class PromotionAuditViews {
      * @param changedBy              who reopened or re-assessed
      */
     public record BasisQuarterChange(String quarter, BasisChange change, String previousOperatingLevel,
-                                     String operatingLevel, UUID assessmentId, boolean stillHolds, String changedBy,
+                                     @Nullable String operatingLevel, UUID assessmentId, boolean stillHolds, String changedBy,
                                      Instant changedAt) {
     }
 

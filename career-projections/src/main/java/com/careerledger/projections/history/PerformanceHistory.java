@@ -1,5 +1,6 @@
 package com.careerledger.projections.history;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.domain.person.SustainedPerformancePolicy;
 
 import com.careerledger.domain.shared.Track;
@@ -42,8 +43,9 @@ public record PerformanceHistory(
      * @param mapped         how a mapped outcome reads, "IC4 (mapped to M2)"; null when the quarter counts at the
      *                       level it was assessed at
      */
-    public record QuarterLine(String quarter, String levelHeld, String operatingLevel, Boolean atNextLevel,
-                              int goals, int evidence, String targetLevel, String assessedLevel, String mapped) {
+    public record QuarterLine(String quarter, String levelHeld, @Nullable String operatingLevel,
+                              @Nullable Boolean atNextLevel, int goals, int evidence, @Nullable String targetLevel,
+                              @Nullable String assessedLevel, @Nullable String mapped) {
     }
 
     /** {@code READY}, {@code NOT_YET} or {@code TOP_OF_TRACK}, with what was found and what is missing. */

@@ -1,5 +1,6 @@
 package com.careerledger.projections.quarter;
 
+import org.springframework.lang.Nullable;
 import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.FeedbackRelationship;
 import com.careerledger.domain.quarter.GoalStatus;
@@ -18,16 +19,17 @@ public final class QuarterViews {
     }
 
     public record QuarterView(UUID personId, String quarter, QuarterStatus status, Track track, String levelHeld,
-                              String targetLevel, List<GoalView> goals, List<EvidenceView> evidence,
-                              List<FeedbackView> feedback, AssessmentView assessment, long version,
+                              @Nullable String targetLevel, List<GoalView> goals, List<EvidenceView> evidence,
+                              List<FeedbackView> feedback, @Nullable AssessmentView assessment, long version,
                               Instant openedAt) {
     }
 
-    public record ProgressView(GoalStatus status, String note, Instant at) {
+    public record ProgressView(GoalStatus status, @Nullable String note, Instant at) {
     }
 
-    public record GoalView(UUID goalId, String title, String description, Dimension dimension, String measure,
-                           String targetLevel, boolean active, String dropReason, ProgressView progress,
+    public record GoalView(UUID goalId, String title, @Nullable String description, Dimension dimension,
+                           String measure, @Nullable String targetLevel, boolean active, @Nullable String dropReason,
+                           @Nullable ProgressView progress,
                            Instant setAt) {
     }
 
@@ -35,22 +37,22 @@ public final class QuarterViews {
      * @param link  the first of {@code links} (the one link of the first contract version); null when there is none
      * @param links every link to the work, in the order given
      */
-    public record EvidenceView(UUID evidenceId, String quarter, String title, String description, String impact,
-                               Dimension dimension, String demonstratesLevel, UUID goalId, String link,
-                               java.util.List<String> links, LocalDate occurredOn, boolean retracted,
-                               String retractionReason, Instant loggedAt) {
+    public record EvidenceView(UUID evidenceId, String quarter, String title, @Nullable String description,
+                               String impact, Dimension dimension, String demonstratesLevel, @Nullable UUID goalId,
+                               @Nullable String link, java.util.List<String> links, LocalDate occurredOn,
+                               boolean retracted, @Nullable String retractionReason, Instant loggedAt) {
     }
 
-    public record FeedbackView(UUID feedbackId, FeedbackRelationship relationship, String text, String signalsLevel,
+    public record FeedbackView(UUID feedbackId, FeedbackRelationship relationship, String text, @Nullable String signalsLevel,
                                String givenBy, Instant givenAt) {
     }
 
     public record AssessmentView(UUID assessmentId, String operatingLevel, boolean atNextLevel, String rationale,
-                                 String assessedBy, Instant assessedAt, UUID amendsAssessmentId) {
+                                 String assessedBy, Instant assessedAt, @Nullable UUID amendsAssessmentId) {
     }
 
     /** A quarter as listed: without its goals, evidence and feedback, with their counts. */
-    public record QuarterSummary(UUID personId, String quarter, QuarterStatus status, String levelHeld, String targetLevel,
-                                 String operatingLevel, int goals, int evidence, long version) {
+    public record QuarterSummary(UUID personId, String quarter, QuarterStatus status, String levelHeld,
+                                 @Nullable String targetLevel, @Nullable String operatingLevel, int goals, int evidence, long version) {
     }
 }

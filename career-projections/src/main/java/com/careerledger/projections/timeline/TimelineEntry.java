@@ -1,5 +1,6 @@
 package com.careerledger.projections.timeline;
 
+import org.springframework.lang.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -13,5 +14,5 @@ import java.time.Instant;
  * @param by      who acted (the event's metadata {@code actor}); null if the event names nobody
  * @param data    the event's key fields: ids, levels, the quarter
  */
-public record TimelineEntry(Instant at, String type, String summary, String by, JsonNode data) {
+public record TimelineEntry(Instant at, String type, String summary, @Nullable String by, JsonNode data) {
 }
