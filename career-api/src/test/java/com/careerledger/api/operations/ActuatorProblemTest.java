@@ -71,12 +71,16 @@ class ActuatorProblemTest {
         assertThat(http.post(LOGGER, "{\"configuredLevel\":\"ERROR\"}").status()).isEqualTo(204);
         assertThat(http.post(LOGGER, "{}").status()).isEqualTo(204); // an absent level resets too
         assertThat(http.get(LOGGER).json().has("configuredLevel")).isFalse();
+        assertThat(http.post(LOGGER, "{\"configuredLevel\":\"ERROR\"}").status()).isEqualTo(204);
+        assertThat(http.post(LOGGER, "{\"configuredLevel\":\"\"}").status()).isEqualTo(204); // and an empty one
+        assertThat(http.get(LOGGER).json().has("configuredLevel")).isFalse();
 
         // the body is read as a map of strings: any other value, of any field, is refused
         JsonNode problem = problem(http.post(LOGGER, "{\"configuredLevel\":\"WARN\",\"unknown\":1}"), 400,
                 "validation");
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("unknown");
         assertThat(http.get(LOGGER).json().has("configuredLevel")).isFalse();
+        problem(http.requestBytes("POST", LOGGER, "text/plain", "DEBUG".getBytes()), 415, "unsupported-media-type");
     }
 
     private static JsonNode problem(Http.Response response, int status, String type) {
