@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.actuate.endpoint.invoke.ParameterMappingException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -261,6 +262,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (ex instanceof AsyncRequestTimeoutException) {
             problem.setType(Problems.type("timeout"));
             problem.setDetail("the request took too long; retry shortly");
+        } else if (ex.getCause() instanceof ParameterMappingException e) {
+            // an actuator operation's parameter that does not convert, e.g. a logger's configuredLevel
+            problem = Problems.invalid(e.getParameter().getName(), expectation(e.getParameter().getType()));
         } else if (ex instanceof ResponseStatusException e && e.getReason() != null && !status.is5xxServerError()) {
             problem.setDetail(e.getReason()); // written by this application's code for its clients
         }

@@ -57,6 +57,12 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** The actuator's bodiless failures answered as problems, see {@link ActuatorProblemAdvisor}. */
+    @Bean
+    ActuatorProblemAdvisor actuatorProblemAdvisor() {
+        return new ActuatorProblemAdvisor();
+    }
+
     /**
      * Tomcat answers some malformed requests before any filter or servlet runs (e.g. an encoded NUL or slash in the
      * path); Spring Boot's error report valve would answer them in HTML. This one answers problem+json.
