@@ -170,7 +170,7 @@ class GeneratedClientStoryTest {
         assertThat(person.getManagerId()).isEqualTo(manager.getId());
 
         PagePersonView filtered = Eventually.await("Ada in the directory at IC3",
-                () -> call(() -> people.callList("IC", "IC3", manager.getId(), null, 0, 10)),
+                () -> call(() -> people.callList("IC", "IC3", manager.getId(), "NOT_YET", 0, 10)),
                 p -> p.getItems().size() == 1);
         assertThat(filtered.getItems().get(0).getId()).isEqualTo(id);
         assertThat(filtered.getSize()).isEqualTo(10);
