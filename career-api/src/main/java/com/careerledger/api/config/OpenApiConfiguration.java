@@ -136,6 +136,8 @@ public class OpenApiConfiguration {
      */
     public static final String VERSION = "1.0.0";
 
+    private static final String LOGGER_WRITE = "POST /actuator/loggers/{name}";
+
     /** Operations anyone may call: no credentials. */
     static final Set<String> PUBLIC = Set.of("GET /actuator/health", "GET /actuator/info");
 
@@ -260,24 +262,26 @@ public class OpenApiConfiguration {
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        boolean api = key.contains(" /api/");
+        boolean apiWrite = write && api;
         if (hasInput) {
             responses.put("400", problem("""
                     Malformed JSON, a value of the wrong type, an unknown enum value, or failed validation: \
                     `/problems/validation` with `errors` naming each field, or `/problems/malformed-request`.""",
                     validationExample()));
         }
-        if (hasInput && !isPublic) {
+        if (hasInput && !isPublic && !key.equals(LOGGER_WRITE)) {
             responses.put("404", problem("""
                     The person, quarter, goal, evidence, decision or projection named in the path, or the person or \
                     manager the request names, does not exist (`/problems/not-found`).""", null));
         }
-        if (write && !ACCEPTS.contains(key)) {
+        if (apiWrite && !ACCEPTS.contains(key)) {
             responses.put("202", new ApiResponse().description("""
                     Stored, but its view did not catch up in time (a rebuild may be running): the change is kept; \
                     read it again shortly.""").content(new Content().addMediaType("application/json",
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + STORED)))));
         }
-        if (write) {
+        if (apiWrite) {
             responses.put("409", problem("""
                     Refused by a domain rule: `type` names the rule, e.g. `/problems/promotion-not-sustained`, \
                     `/problems/goal-limit-reached`, `/problems/quarter-closed`; or \
@@ -296,11 +300,11 @@ public class OpenApiConfiguration {
                     + "allow it: `/problems/forbidden`. Someone the caller may not see answers 404 instead.", null));
         }
         if (!isPublic) {
-            responses.put("429", problem((write ? "Too many writes from this account, or too many failed sign-ins"
+            responses.put("429", problem((apiWrite ? "Too many writes from this account, or too many failed sign-ins"
                     : "Too many failed sign-ins") + " (docs/security.md); see `Retry-After`: `/problems/rate-limited`, "
                     + "`/problems/sign-in-throttled`.", null));
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (apiWrite && method == PathItem.HttpMethod.POST) {
             responses.put("422", problem("This `Idempotency-Key` was first sent with another body: "
                     + "`/problems/idempotency-key-reused`.", null));
         }
@@ -339,6 +343,17 @@ public class OpenApiConfiguration {
         if (method == PathItem.HttpMethod.GET && ok != null && (path.equals(PERSON) || path.equals(QUARTER))) {
             ok.addHeaderObject("ETag", new Header().description("the version of the person or quarter, for `If-Match`")
                     .schema(new StringSchema()));
+        }
+        if ((method.name() + " " + path).equals(LOGGER_WRITE)) {
+            // Boot reads the body as a map of text; springdoc shows it as the bare level
+            Schema<?> level = new StringSchema().nullable(true).description("the level to set; null, empty or "
+                    + "absent resets the logger to the level it inherits (any letter case)");
+            level.setEnum(null);
+            List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF").forEach(v -> ((StringSchema) level)
+                    .addEnumItem(v));
+            operation.getRequestBody().getContent().values().forEach(media -> media.setSchema(new ObjectSchema()
+                    .addProperty("configuredLevel", level)));
+            operation.getResponses().put("204", new ApiResponse().description("Set"));
         }
         if (path.equals("/actuator/health") && ok != null && operation.getResponses() != null) {
             operation.getResponses().put("503", new ApiResponse()
