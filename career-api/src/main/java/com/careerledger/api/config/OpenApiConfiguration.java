@@ -4,7 +4,6 @@ import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.YearQuarter;
 import org.springdoc.core.utils.SpringDocUtils;
 import com.careerledger.api.web.WebConfiguration.HttpProperties;
-import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
@@ -20,7 +19,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.slf4j.Logger;
@@ -29,7 +27,6 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +35,8 @@ import java.util.Set;
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). springdoc derives paths,
  * parameters and schemas from the controllers; this adds what it cannot see, without annotating the controllers:
- * the problem+json error responses of every operation, an example body for every write, the values of the
- * {@code readiness} filter of {@code GET /api/people} (a text parameter), and the API's description. Views carry the
- * domain's enums, so their values come from the types.
+ * the problem+json error responses of every operation, an example body for every write, and the API's description.
+ * Views and filters carry the domain's enums, so their values come from the types.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -162,11 +158,6 @@ public class OpenApiConfiguration {
                 addProblems(operation, method, http.maxBodySize().toKilobytes());
                 addExample(json, path, method, operation);
             }));
-            PathItem people = openApi.getPaths().get("/api/people");
-            if (people != null && people.getGet() != null && people.getGet().getParameters() != null) {
-                people.getGet().getParameters().stream().filter(p -> "readiness".equals(p.getName()))
-                        .map(Parameter::getSchema).forEach(s -> setEnum(s, SustainedPerformancePolicy.Readiness.class));
-            }
         };
     }
 
@@ -292,12 +283,5 @@ public class OpenApiConfiguration {
             throw new IllegalStateException("the example of " + key + " is not JSON", e);
         }
         operation.getRequestBody().getContent().values().forEach(media -> media.setExample(value));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void setEnum(Schema schema, Class<? extends Enum<?>> values) {
-        if (schema != null) {
-            schema.setEnum(Arrays.stream(values.getEnumConstants()).map(Enum::name).toList());
-        }
     }
 }

@@ -90,7 +90,7 @@ public class QuartersController {
     public Page<QuarterSummary> list(@PathVariable UUID personId,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        access.requireVisible(personId);
+        access.requireExisting(personId);
         return quarters.list(personId, page, size);
     }
 

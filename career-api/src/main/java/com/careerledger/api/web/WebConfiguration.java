@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The HTTP edge: JSON only, read strictly ({@link StrictJsonModule}), bodies limited in size and query text free of
- * control characters ({@link RequestLimitsFilter}).
+ * control characters ({@link RequestLimitsFilter}), a query parameter without a value taken as absent
+ * ({@link ValuelessParametersFilter}), ids canonical UUIDs ({@link CanonicalUuid}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -54,6 +55,16 @@ public class WebConfiguration implements WebMvcConfigurer {
         registration.setName("requestLimitsFilter");
         // before everything that could read the body or do work on behalf of the request (security included)
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Right after the limits: a query parameter without a value is taken as absent by everything after it. */
+    @Bean
+    FilterRegistrationBean<ValuelessParametersFilter> valuelessParametersFilter() {
+        FilterRegistrationBean<ValuelessParametersFilter> registration =
+                new FilterRegistrationBean<>(new ValuelessParametersFilter());
+        registration.setName("valuelessParametersFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
     }
 
