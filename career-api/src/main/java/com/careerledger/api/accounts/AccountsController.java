@@ -8,6 +8,7 @@ import com.careerledger.api.security.AccountAuthenticationProvider;
 import com.careerledger.api.security.storage.AccountStore;
 import com.careerledger.api.security.CareerPrincipal;
 import com.careerledger.api.security.Role;
+import com.careerledger.api.web.MaxUtf8Bytes;
 import com.careerledger.domain.shared.InvalidCommandException;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.projections.support.Page;
@@ -39,10 +40,16 @@ import java.util.UUID;
 @RequestMapping("/api/accounts")
 public class AccountsController {
 
+    /** The shortest password, in characters. */
+    public static final int PASSWORD_MIN_LENGTH = 12;
+    /** The longest password, in bytes of UTF-8: what the password hash reads (a longer one cannot be hashed). */
+    public static final int PASSWORD_MAX_BYTES = AccountAuthenticationProvider.MAX_PASSWORD_BYTES;
+
     public record AccountRequest(
             @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
                     message = "must be 3-64 lower-case letters, digits, dots, dashes or underscores") String username,
-            @NotBlank @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
+            @NotBlank @Size(min = PASSWORD_MIN_LENGTH, message = "must be at least {min} characters")
+            @MaxUtf8Bytes(PASSWORD_MAX_BYTES) String password,
             @NotEmpty List<Role> roles,
             UUID personId) {
     }
@@ -85,7 +92,7 @@ public class AccountsController {
     }
 
     @GetMapping
-    public Page<AccountView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    public Page<AccountView> listAccounts(@RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return new Page<>(accounts.page(page, size).stream().map(AccountView::of).toList(), page, size, accounts.count());
     }
@@ -110,11 +117,6 @@ public class AccountsController {
 
     /** Length is checked by validation; these rules catch the passwords that length alone lets through. */
     private static void checkPassword(String username, String password) {
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > AccountAuthenticationProvider.MAX_PASSWORD_BYTES) {
-            throw new InvalidCommandException("password", "password must be at most "
-                    + AccountAuthenticationProvider.MAX_PASSWORD_BYTES + " bytes in UTF-8 (a letter outside ASCII takes "
-                    + "2 to 4): the password hash reads no further");
-        }
         if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
             throw new InvalidCommandException("password", "password must not contain the username");
         }

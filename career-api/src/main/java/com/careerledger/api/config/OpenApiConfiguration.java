@@ -2,10 +2,10 @@ package com.careerledger.api.config;
 
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.YearQuarter;
+import io.swagger.v3.core.jackson.ModelResolver;
 import org.springdoc.core.utils.SpringDocUtils;
 import com.careerledger.api.concurrency.IdempotencyFilter;
 import com.careerledger.api.web.WebConfiguration.HttpProperties;
-import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
@@ -27,6 +27,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -43,9 +44,8 @@ import java.util.Set;
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). springdoc derives paths,
  * parameters and schemas from the controllers; this adds what it cannot see, without annotating the controllers:
- * the problem+json error responses of every operation, an example body for every write, the values of the
- * {@code readiness} filter of {@code GET /api/people} (a text parameter), and the API's description. Views carry the
- * domain's enums, so their values come from the types.
+ * the problem+json error responses of every operation, an example body for every write, and the API's description.
+ * Views and filters carry the domain's enums, so their values come from the types.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -56,6 +56,8 @@ public class OpenApiConfiguration {
         // a view that holds the domain's values writes them as text (DomainValuesModule): so does the document
         SpringDocUtils.getConfig().replaceWithClass(LevelCode.class, String.class)
                 .replaceWithClass(YearQuarter.class, String.class);
+        // an enum is one named schema, so a generated client has one type for it (not one per field)
+        ModelResolver.enumsAsRef = true;
     }
 
     static final String PROBLEM = "Problem";
@@ -156,7 +158,10 @@ public class OpenApiConfiguration {
                                 with `type`, `title`, `status`, `detail`, and for validation errors an `errors` array \
                                 of `{field, message}`; `type` is `/problems/<name>`, and for a refusal by a domain \
                                 rule (409) it names the rule. Lists are paged (`page` ≥ 0, 1 ≤ `size` ≤ 200) and \
-                                answer `{items, page, size, total}`. Unknown fields in request bodies are ignored."""));
+                                answer `{items, page, size, total}`. A query parameter sent without a value (`?name` or `?name=`) \
+                                means the same as not sending it: its default applies, and an empty text filter does not \
+                                filter. Unknown fields in request bodies are ignored. Every field of an answer is always \
+                                present; one that can be absent is `null` (`nullable`)."""));
 
     }
 
@@ -196,11 +201,7 @@ public class OpenApiConfiguration {
                 }
             }));
             conventions.applyPresence(openApi);
-            PathItem people = openApi.getPaths().get("/api/people");
-            if (people != null && people.getGet() != null && people.getGet().getParameters() != null) {
-                people.getGet().getParameters().stream().filter(p -> "readiness".equals(p.getName()))
-                        .map(Parameter::getSchema).forEach(s -> setEnum(s, SustainedPerformancePolicy.Readiness.class));
-            }
+            nameTags(openApi);
         };
     }
 
@@ -318,6 +319,30 @@ public class OpenApiConfiguration {
     }
 
     /**
+     * Each controller's operations under one tag named for the resource ("Win Log", not "win-log-controller": a
+     * generated client calls it {@code WinLogApi}), every tag used declared once.
+     */
+    private static void nameTags(OpenAPI openApi) {
+        Set<String> used = new java.util.TreeSet<>();
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getTags() != null) {
+                operation.setTags(operation.getTags().stream().map(OpenApiConfiguration::tagName).toList());
+                used.addAll(operation.getTags());
+            }
+        }));
+        openApi.setTags(used.stream().map(name -> new Tag().name(name)).toList());
+    }
+
+    private static String tagName(String springdocTag) {
+        if (!springdocTag.endsWith("-controller")) {
+            return springdocTag;
+        }
+        return Arrays.stream(springdocTag.substring(0, springdocTag.length() - "-controller".length()).split("-"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /**
      * The headers the HTTP edge reads and writes, which springdoc cannot see: {@code Idempotency-Key} on every POST,
      * {@code If-Match} on writes to a person or their quarters, the {@code ETag} of a person and of a quarter, and
      * the body of {@code /actuator/health} when it answers 503 (down: the same shape as up).
@@ -327,7 +352,7 @@ public class OpenApiConfiguration {
         if (api && method == PathItem.HttpMethod.POST) {
             operation.addParametersItem(new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
                     .description("Makes a retry safe: a retry with the same key and body answers the first result "
-                            + "and stores nothing again (kept " + "for `career.idempotency.ttl`, 24 h)")
+                            + "and stores nothing again (kept for `career.idempotency.ttl`, 24 h)")
                     .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
                             .pattern("^[\\x20-\\x7E]+$")));
         }
@@ -397,12 +422,5 @@ public class OpenApiConfiguration {
             throw new IllegalStateException("the example of " + key + " is not JSON", e);
         }
         operation.getRequestBody().getContent().values().forEach(media -> media.setExample(value));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void setEnum(Schema schema, Class<? extends Enum<?>> values) {
-        if (schema != null) {
-            schema.setEnum(Arrays.stream(values.getEnumConstants()).map(Enum::name).toList());
-        }
     }
 }

@@ -1,10 +1,10 @@
 package com.careerledger.api.config;
 
+import com.careerledger.api.web.MaxUtf8Bytes;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  *     {@code @NotBlank}, {@code @NotEmpty}); every other one may be left out or sent as {@code null}, which means
  *     the same: it is {@code nullable}.</li>
  *     <li>{@code @NotBlank} text has at least one character that is not white space: {@code minLength: 1} and the
- *     pattern {@code \S}.</li>
+ *     pattern {@code \S}. A limit in bytes ({@code @MaxUtf8Bytes}) is also a {@code maxLength}: a character takes
+ *     at least one byte.</li>
  * </ul>
  */
 final class OpenApiConventions {
@@ -41,6 +42,7 @@ final class OpenApiConventions {
     private static final String SCHEMAS = "#/components/schemas/";
     /** Some character that is not white space: what {@code @NotBlank} asks of a text. */
     private static final String NOT_BLANK = "\\S";
+    private static final String MAX_UTF8_BYTES = "x-max-utf8-bytes";
 
     /**
      * Nullable properties of the domain's records that answers show as they are: the domain knows no Spring, so
@@ -65,6 +67,13 @@ final class OpenApiConventions {
                     result.setPattern(NOT_BLANK);
                 }
             }
+            MaxUtf8Bytes bytes = annotation(type, MaxUtf8Bytes.class);
+            if (bytes != null) {
+                // a character takes at least one byte: the limit in bytes bounds the length in characters too
+                result.addExtension(MAX_UTF8_BYTES, bytes.value());
+                result.setDescription("at most " + bytes.value() + " bytes in UTF-8 (a character outside ASCII "
+                        + "takes 2 to 4)");
+            }
             if (annotated(type, Nullable.class.getSimpleName())) {
                 if (result.get$ref() != null) {
                     // swagger-core marks the referenced model itself nullable, and a reference keeps no siblings:
@@ -84,12 +93,17 @@ final class OpenApiConventions {
         if (schemas == null || openApi.getPaths() == null) {
             return;
         }
+        for (Schema<?> schema : schemas.values()) {
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(OpenApiConventions::lengthInCharacters);
+            }
+        }
         // a model is never null itself; a reference to it may be
         schemas.values().stream().filter(OpenApiConventions::isModel).forEach(schema -> schema.setNullable(null));
         for (Schema<?> schema : schemas.values()) {
             if (schema.getProperties() != null) {
                 schema.getProperties().replaceAll((name, property) ->
-                        nullableReferences.contains(name + " " + property.get$ref()) ? nullable(property) : property);
+                        nullableReferences.contains(name + " " + property.get$ref()) ? nullable(property, schemas) : property);
             }
         }
         List<Schema<?>> requestRoots = new ArrayList<>();
@@ -115,7 +129,7 @@ final class OpenApiConventions {
             if (schema.getProperties() != null && !schema.getProperties().isEmpty() && schema.getRequired() == null) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
                 DOMAIN_NULLABLE.getOrDefault(name, Set.of())
-                        .forEach(property -> schema.getProperties().computeIfPresent(property, (k, v) -> nullable(v)));
+                        .forEach(property -> schema.getProperties().computeIfPresent(property, (k, v) -> nullable(v, schemas)));
             }
         });
         requests.forEach(name -> {
@@ -128,19 +142,40 @@ final class OpenApiConventions {
                     .filter(p -> p.getMinLength() == null || p.getMinLength() < 1).forEach(p -> p.setMinLength(1));
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             schema.getProperties().replaceAll((property, value) ->
-                    required.contains(property) ? value : nullable(value));
+                    required.contains(property) ? value : nullable(value, schemas));
         });
+    }
+
+    /**
+     * A text's length as characters: Bean Validation's {@code @Size} without a maximum says {@code maxLength}
+     * 2147483647, which is no limit; a limit in bytes (noted by the property customizer, since {@code @Size} is read
+     * after it) is one in characters too, as a character takes at least one byte.
+     */
+    private static void lengthInCharacters(Schema<?> property) {
+        if (property.getMaxLength() != null && property.getMaxLength() == Integer.MAX_VALUE) {
+            property.setMaxLength(null);
+        }
+        Object bytes = property.getExtensions() == null ? null : property.getExtensions().remove(MAX_UTF8_BYTES);
+        if (bytes instanceof Integer limit && (property.getMaxLength() == null || property.getMaxLength() > limit)) {
+            property.setMaxLength(limit);
+        }
+        if (property.getExtensions() != null && property.getExtensions().isEmpty()) {
+            property.setExtensions(null);
+        }
     }
 
     /**
      * The same schema, able to be null. In OpenAPI 3.0 {@code nullable} beside a {@code $ref} is ignored, so a
      * reference is wrapped: {@code {type: object, nullable: true, allOf: [{$ref}]}}.
      */
-    static Schema<?> nullable(Schema<?> schema) {
+    private static Schema<?> nullable(Schema<?> schema, Map<String, Schema> schemas) {
         if (schema.get$ref() == null) {
             return schema.nullable(true);
         }
-        Schema<?> wrapper = new ObjectSchema().nullable(true).addAllOfItem(new Schema<>().$ref(schema.get$ref()));
+        // the wrapper has the type of what it refers to: an enum's is a string
+        Schema<?> target = schemas.get(schema.get$ref().substring(SCHEMAS.length()));
+        String type = target == null || target.getType() == null ? "object" : target.getType();
+        Schema<?> wrapper = new Schema<>().type(type).nullable(true).addAllOfItem(new Schema<>().$ref(schema.get$ref()));
         wrapper.setDescription(schema.getDescription());
         return wrapper;
     }
@@ -187,6 +222,12 @@ final class OpenApiConventions {
         return schema.getName() != null || (schema.getProperties() != null && !schema.getProperties().isEmpty());
     }
 
+
+    private static <A extends Annotation> A annotation(AnnotatedType type, Class<A> kind) {
+        Annotation[] annotations = type == null ? null : type.getCtxAnnotations();
+        return annotations == null ? null : Stream.of(annotations).filter(kind::isInstance).map(kind::cast)
+                .findFirst().orElse(null);
+    }
 
     private static boolean annotated(AnnotatedType type, String simpleName) {
         Annotation[] annotations = type == null ? null : type.getCtxAnnotations();

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.UUID;
+
 /**
  * The read models' dead letters, for operators (ADMIN, like everything under {@code /api/admin}): events a read
  * model failed to handle, with the later events of the same person parked behind them; retry them, or evict one
@@ -37,11 +39,11 @@ public class DeadLettersController {
 
     /** The parked events, oldest first; {@code person} and {@code readModel} narrow the list. */
     @GetMapping
-    public Page<DeadLetters.DeadLetterView> list(@RequestParam(required = false) @Size(max = 255) String person,
+    public Page<DeadLetters.DeadLetterView> listDeadLetters(@RequestParam(required = false) UUID person,
                                                  @RequestParam(required = false) @Size(max = 255) String readModel,
                                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return deadLetters.list(person, readModel, page, size);
+        return deadLetters.list(person == null ? null : person.toString(), readModel, page, size);
     }
 
     /**
@@ -49,8 +51,8 @@ public class DeadLettersController {
      * event store holds it now; stops at the first that fails again. Answers when done.
      */
     @PostMapping("/{id}/retry")
-    public DeadLetters.RetryResult retry(@PathVariable @Size(max = 255) String id) {
-        return deadLetters.retry(id);
+    public DeadLetters.RetryResult retry(@PathVariable UUID id) {
+        return deadLetters.retry(id.toString());
     }
 
     /** Retries every person's parked events, once each. Answers when done. */
@@ -64,8 +66,7 @@ public class DeadLettersController {
      * Recorded as a {@code DeadLetterEvicted} event by the authenticated operator.
      */
     @PostMapping("/{id}/eviction")
-    public DeadLetters.Eviction evict(@PathVariable @Size(max = 255) String id,
-                                      @Valid @RequestBody EvictionRequest request) {
-        return deadLetters.evict(id, request.reason());
+    public DeadLetters.Eviction evict(@PathVariable UUID id, @Valid @RequestBody EvictionRequest request) {
+        return deadLetters.evict(id.toString(), request.reason());
     }
 }

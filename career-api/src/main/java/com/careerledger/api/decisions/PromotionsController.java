@@ -37,7 +37,7 @@ public class PromotionsController {
 
     /** Decisions, newest first; {@code from} inclusive and {@code to} exclusive bound {@code decidedAt}. */
     @GetMapping
-    public Page<AuditedDecision> list(@RequestParam(required = false) UUID personId,
+    public Page<AuditedDecision> listDecisions(@RequestParam(required = false) UUID personId,
                                       @RequestParam(required = false) Instant from,
                                       @RequestParam(required = false) Instant to,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -54,7 +54,7 @@ public class PromotionsController {
     }
 
     @GetMapping("/{decisionId}")
-    public AuditedDecision get(@PathVariable UUID decisionId) {
+    public AuditedDecision getDecision(@PathVariable UUID decisionId) {
         AuditedDecision decision = audit.find(decisionId)
                 .orElseThrow(() -> new NotFoundException("decision " + decisionId + " does not exist"));
         if (!access.canSee(decision.personId())) {

@@ -8,6 +8,7 @@ import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.framework.TrackDefinition;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.NotFoundException;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,7 +59,7 @@ public class FrameworkController {
     }
 
     @GetMapping("/levels/{code}")
-    public LevelView level(@PathVariable String code) {
+    public LevelView level(@PathVariable @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String code) {
         return framework.level(code).map(LevelView::of)
                 .orElseThrow(() -> new NotFoundException("no level " + code + " in framework " + framework.id()));
     }

@@ -4,10 +4,12 @@ import com.careerledger.api.security.Access;
 import com.careerledger.api.support.Commands;
 import com.careerledger.api.support.NewIds;
 import com.careerledger.domain.framework.CareerFramework;
+import com.careerledger.domain.framework.Level;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.api.decisions.DecisionRequests;
 import com.careerledger.domain.person.AssignManager;
 import com.careerledger.domain.person.RegisterPerson;
+import com.careerledger.domain.person.SustainedPerformancePolicy.Readiness;
 import com.careerledger.domain.shared.NotFoundException;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.directory.DirectoryEntry;
@@ -18,6 +20,7 @@ import com.careerledger.projections.support.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +70,7 @@ public class PeopleController {
     }
 
     @GetMapping("/{personId}")
-    public ResponseEntity<PersonView> get(@PathVariable UUID personId) {
+    public ResponseEntity<PersonView> getPerson(@PathVariable UUID personId) {
         access.requireVisible(personId);
         PersonView view = current(personId);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
@@ -82,13 +85,14 @@ public class PeopleController {
     }
 
     @GetMapping
-    public Page<PersonView> list(@RequestParam(required = false) Track track,
-                                 @RequestParam(required = false) String level,
+    public Page<PersonView> listPeople(@RequestParam(required = false) Track track,
+                                 @RequestParam(required = false) @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
                                  @RequestParam(required = false) UUID managerId,
-                                 @RequestParam(required = false) String readiness,
+                                 @RequestParam(required = false) Readiness readiness,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return directory.search(new DirectoryFilter(track, level, managerId, readiness,
+        return directory.search(new DirectoryFilter(track, level, managerId,
+                        readiness == null ? null : readiness.name(),
                         access.visiblePeople().orElse(null)), page, size)
                 .map(e -> PersonView.of(e, framework));
     }

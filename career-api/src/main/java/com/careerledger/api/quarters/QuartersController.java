@@ -87,15 +87,15 @@ public class QuartersController {
     }
 
     @GetMapping
-    public Page<QuarterSummary> list(@PathVariable UUID personId,
+    public Page<QuarterSummary> listQuarters(@PathVariable UUID personId,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        access.requireVisible(personId);
+        access.requireExisting(personId);
         return quarters.list(personId, page, size);
     }
 
     @GetMapping("/{quarter}")
-    public ResponseEntity<QuarterView> get(@PathVariable UUID personId, @PathVariable String quarter) {
+    public ResponseEntity<QuarterView> getQuarter(@PathVariable UUID personId, @PathVariable String quarter) {
         access.requireVisible(personId);
         QuarterView view = current(personId, YearQuarter.parse(quarter));
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);

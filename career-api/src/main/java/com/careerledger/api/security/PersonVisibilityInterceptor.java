@@ -1,5 +1,6 @@
 package com.careerledger.api.security;
 
+import com.careerledger.api.web.CanonicalUuid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Before a request body is even read, a person the caller may not see is answered 404: refusals never depend
@@ -34,13 +34,8 @@ public class PersonVisibilityInterceptor implements HandlerInterceptor, WebMvcCo
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String personId = variables == null ? null : variables.get("personId");
-        if (personId != null) {
-            try {
-                access.requireVisible(UUID.fromString(personId));
-            } catch (IllegalArgumentException malformed) {
-                // not a UUID: the controller answers that as a bad request
-            }
-        }
+        // not a UUID: the controller answers that as a bad request
+        CanonicalUuid.parse(personId).ifPresent(access::requireVisible);
         return true;
     }
 }

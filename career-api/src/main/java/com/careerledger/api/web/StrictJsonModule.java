@@ -110,9 +110,6 @@ public class StrictJsonModule extends SimpleModule {
 
     static final class StrictUuidDeserializer extends StdScalarDeserializer<UUID> {
 
-        private static final Pattern CANONICAL = Pattern.compile(
-                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
         StrictUuidDeserializer() {
             super(UUID.class);
         }
@@ -122,11 +119,8 @@ public class StrictJsonModule extends SimpleModule {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
             }
-            String text = p.getText();
-            if (!CANONICAL.matcher(text).matches()) {
-                throw new UnacceptableValueException(p, "must be a UUID", UUID.class);
-            }
-            return UUID.fromString(text);
+            return CanonicalUuid.parse(p.getText())
+                    .orElseThrow(() -> new UnacceptableValueException(p, "must be a UUID", UUID.class));
         }
     }
 

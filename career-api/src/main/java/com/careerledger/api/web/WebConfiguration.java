@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The HTTP edge: JSON only, read strictly ({@link StrictJsonModule}), bodies limited in size and query text free of
- * control characters ({@link RequestLimitsFilter}).
+ * control characters ({@link RequestLimitsFilter}), a query parameter without a value taken as absent
+ * ({@link ValuelessParametersFilter}), ids canonical UUIDs ({@link CanonicalUuid}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -61,6 +62,16 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ActuatorProblemAdvisor actuatorProblemAdvisor() {
         return new ActuatorProblemAdvisor();
+    }
+
+    /** Right after the limits: a query parameter without a value is taken as absent by everything after it. */
+    @Bean
+    FilterRegistrationBean<ValuelessParametersFilter> valuelessParametersFilter() {
+        FilterRegistrationBean<ValuelessParametersFilter> registration =
+                new FilterRegistrationBean<>(new ValuelessParametersFilter());
+        registration.setName("valuelessParametersFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        return registration;
     }
 
     /**

@@ -3,19 +3,19 @@ package com.careerledger.api.contract;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.careerledger.api.testsupport.QuarterDates;
-import com.careerledger.client.api.AccountsControllerApi;
-import com.careerledger.client.api.AdminControllerApi;
-import com.careerledger.client.api.DecisionsControllerApi;
-import com.careerledger.client.api.FrameworkControllerApi;
-import com.careerledger.client.api.HistoryControllerApi;
-import com.careerledger.client.api.PeopleControllerApi;
-import com.careerledger.client.api.PerformanceHistoryControllerApi;
-import com.careerledger.client.api.PromotionsControllerApi;
-import com.careerledger.client.api.QuartersControllerApi;
-import com.careerledger.client.api.ReadinessControllerApi;
-import com.careerledger.client.api.StatsControllerApi;
-import com.careerledger.client.api.TimelineControllerApi;
-import com.careerledger.client.api.WinLogControllerApi;
+import com.careerledger.client.api.AccountsApi;
+import com.careerledger.client.api.AdminApi;
+import com.careerledger.client.api.DecisionsApi;
+import com.careerledger.client.api.FrameworkApi;
+import com.careerledger.client.api.HistoryApi;
+import com.careerledger.client.api.PeopleApi;
+import com.careerledger.client.api.PerformanceHistoryApi;
+import com.careerledger.client.api.PromotionsApi;
+import com.careerledger.client.api.QuartersApi;
+import com.careerledger.client.api.ReadinessApi;
+import com.careerledger.client.api.StatsApi;
+import com.careerledger.client.api.TimelineApi;
+import com.careerledger.client.api.WinLogApi;
 import com.careerledger.client.invoker.ApiClient;
 import com.careerledger.client.invoker.ApiException;
 import com.careerledger.client.model.AccountRequest;
@@ -92,9 +92,9 @@ class GeneratedClientStoryTest {
     @Test
     void a_career_from_registration_to_promotion_and_every_read_model() throws ApiException {
         ApiClient admin = client("admin", Http.ADMIN_PASSWORD);
-        PeopleControllerApi people = new PeopleControllerApi(admin);
-        QuartersControllerApi quarters = new QuartersControllerApi(admin);
-        DecisionsControllerApi decisions = new DecisionsControllerApi(admin);
+        PeopleApi people = new PeopleApi(admin);
+        QuartersApi quarters = new QuartersApi(admin);
+        DecisionsApi decisions = new DecisionsApi(admin);
 
         // --- people ----------------------------------------------------------------------------------------------
         PersonView manager = people.register(new RegisterPersonRequest().name("Mara Manager")
@@ -147,7 +147,7 @@ class GeneratedClientStoryTest {
         }
 
         // --- ready, then promoted ---------------------------------------------------------------------------------
-        ReadinessControllerApi readiness = new ReadinessControllerApi(admin);
+        ReadinessApi readiness = new ReadinessApi(admin);
         PagePersonView board = Eventually.await("Ada on her manager's readiness board",
                 () -> call(() -> readiness.ready(manager.getId(), "IC2", 0, 50)), p -> p.getItems().size() == 1);
         assertThat(board.getItems().get(0).getId()).isEqualTo(id);
@@ -185,13 +185,13 @@ class GeneratedClientStoryTest {
         assertThat(q1.getFeedback()).extracting(FeedbackView::getRelationship)
                 .containsExactly(FeedbackView.RelationshipEnum.PEER);
 
-        TimelineControllerApi timeline = new TimelineControllerApi(admin);
+        TimelineApi timeline = new TimelineApi(admin);
         PageTimelineEntry entries = Eventually.await("the promotion on the timeline",
                 () -> call(() -> timeline.timeline(id, 0, 200)),
                 p -> p.getItems().stream().anyMatch(e -> "LevelChanged".equals(e.getType())));
         assertThat(entries.getItems()).extracting(TimelineEntry::getType).contains("PersonRegistered");
 
-        PerformanceHistoryControllerApi performance = new PerformanceHistoryControllerApi(admin);
+        PerformanceHistoryApi performance = new PerformanceHistoryApi(admin);
         PerformanceHistory history = Eventually.await("the promotion in the performance history",
                 () -> call(() -> performance.performanceHistory(id)), h -> "IC3".equals(h.getLevel()));
         assertThat(history.getNextLevel()).isEqualTo("IC4");
@@ -200,12 +200,12 @@ class GeneratedClientStoryTest {
         assertThat(history.getTenure().getUsedInDecisions()).isFalse();
         assertThat(history.getReadiness().getStatus()).isEqualTo(Readiness.StatusEnum.NOT_YET);
 
-        WinLogControllerApi winLog = new WinLogControllerApi(admin);
+        WinLogApi winLog = new WinLogApi(admin);
         PageEvidenceView wins = Eventually.await("both wins in the Win Log",
                 () -> call(() -> winLog.winLog(id, "IMPACT", "IC3", 0, 10)), p -> p.getTotal() == 2);
         assertThat(wins.getItems()).extracting(EvidenceView::getQuarter).containsExactlyInAnyOrder(Q1, Q2);
 
-        HistoryControllerApi historyApi = new HistoryControllerApi(admin);
+        HistoryApi historyApi = new HistoryApi(admin);
         PersonAsOf now = historyApi.history(id, OffsetDateTime.now(ZoneOffset.UTC));
         assertThat(now.getLevel()).isEqualTo("IC3");
         assertThat(now.getQuarters()).hasSize(2);
@@ -217,7 +217,7 @@ class GeneratedClientStoryTest {
         assertThat(events.getItems()).extracting(StoredEvent::getType)
                 .contains("PersonRegistered", "QuarterAssessed", "LevelChanged");
 
-        PromotionsControllerApi promotions = new PromotionsControllerApi(admin);
+        PromotionsApi promotions = new PromotionsApi(admin);
         PageAuditedDecision audit = Eventually.await("the promotion in the audit",
                 () -> call(() -> promotions.list3(id, OffsetDateTime.parse("2000-01-01T00:00:00Z"),
                         OffsetDateTime.parse("2999-01-01T00:00:00Z"), 0, 10)),
@@ -230,7 +230,7 @@ class GeneratedClientStoryTest {
         assertThat(one.getBasis()).extracting(BasisQuarter::getQuarter).containsExactly(Q1, Q2);
         assertThat(one.getBasis().get(0).getEvidence()).hasSize(1);
 
-        StatsControllerApi statsApi = new StatsControllerApi(admin);
+        StatsApi statsApi = new StatsApi(admin);
         OrgStats stats = Eventually.await("the promotion in the stats", () -> call(statsApi::stats),
                 s -> !s.getPromotionsPerQuarter().isEmpty());
         assertThat(stats.getLevelDistribution()).anySatisfy(c -> {
@@ -239,14 +239,14 @@ class GeneratedClientStoryTest {
         });
         assertThat(stats.getRequiredQuarters()).isEqualTo(2);
 
-        AdminControllerApi adminApi = new AdminControllerApi(admin);
+        AdminApi adminApi = new AdminApi(admin);
         PageProjectionStatus projections = adminApi.projections();
         assertThat(projections.getItems()).extracting(ProjectionStatus::getName)
                 .contains("directory", "timeline", "stats");
         ProjectionStatus statsProjection = adminApi.projection("stats");
         assertThat(statsProjection.getName()).isEqualTo("stats");
 
-        FrameworkControllerApi framework = new FrameworkControllerApi(admin);
+        FrameworkApi framework = new FrameworkApi(admin);
         FrameworkView ladder = framework.framework();
         assertThat(ladder.getLevels()).extracting(LevelView::getCode).contains("IC2", "IC3", "M1");
         assertThat(ladder.getPolicy().getRequiredQuarters()).isEqualTo(2);
@@ -257,7 +257,7 @@ class GeneratedClientStoryTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
 
         // --- accounts ---------------------------------------------------------------------------------------------
-        AccountsControllerApi accounts = new AccountsControllerApi(admin);
+        AccountsApi accounts = new AccountsApi(admin);
         String username = "ada-" + Long.toString(System.nanoTime(), 36);
         AccountView created = accounts.create(new AccountRequest().username(username)
                 .password("generated-client-password-1").roles(List.of(Role.EMPLOYEE)).personId(id));
@@ -268,7 +268,7 @@ class GeneratedClientStoryTest {
         assertThat(me.getUsername()).isEqualTo("admin");
         assertThat(me.getRoles()).contains(Role.ADMIN);
         assertThat(me.getPersonId()).isNull();
-        AccountView adaHerself = new AccountsControllerApi(client(username, "generated-client-password-1")).me();
+        AccountView adaHerself = new AccountsApi(client(username, "generated-client-password-1")).me();
         assertThat(adaHerself.getId()).isEqualTo(created.getId());
         assertThat(adaHerself.getPersonId()).isEqualTo(id);
     }

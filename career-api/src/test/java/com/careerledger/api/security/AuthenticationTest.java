@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTP Basic: who gets in, what they are told when not, and who is recorded as having acted. */
@@ -110,6 +112,32 @@ class AuthenticationTest {
         assertThat(admin.post("/api/accounts", """
                 {"username":"x-%s","password":"a-fine-password-42","roles":["EMPLOYEE"],"personId":"%s"}"""
                 .formatted(name, java.util.UUID.randomUUID())).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_password_is_limited_in_bytes_of_utf8_as_the_hash_reads_it() {
+        Http admin = new Http(port);
+        String name = "bytes-" + System.nanoTime();
+        // 72 characters, 144 bytes: within a limit in characters, over the one in bytes
+        String twoByteLetters = "éàüöçñ".repeat(12);
+        String ascii72 = "Long-pass-9-".repeat(6);
+        for (String password : List.of(twoByteLetters, ascii72 + "x", "€".repeat(24) + "a")) {
+            Http.Response r = admin.post("/api/accounts", """
+                    {"username":"%s","password":"%s","roles":["EMPLOYEE"]}""".formatted(name, password));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("type").asText()).isEqualTo("/problems/validation");
+            assertThat(r.json().get("errors")).hasSize(1);
+            assertThat(r.json().at("/errors/0/field").asText()).isEqualTo("password");
+            assertThat(r.json().at("/errors/0/message").asText()).contains("at most 72 bytes in UTF-8");
+        }
+        // exactly 72 bytes: 72 ASCII characters, or 28 characters of which 22 take three bytes each
+        for (String password : List.of(ascii72, "€".repeat(22) + "abcde1")) {
+            String username = name + "-" + password.length();
+            Http.Response r = admin.post("/api/accounts", """
+                    {"username":"%s","password":"%s","roles":["EMPLOYEE"]}""".formatted(username, password));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(admin.as(username, password).get("/api/accounts/me").status()).isEqualTo(200);
+        }
     }
 
     @Test

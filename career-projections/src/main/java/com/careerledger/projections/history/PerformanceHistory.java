@@ -23,7 +23,7 @@ public record PerformanceHistory(
         int requiredQuarters,
         List<QuarterLine> quarters,
         int nextLevelStreak,
-        Readiness readiness,
+        ReadinessView readiness,
         Tenure tenure) {
 
     /**
@@ -49,7 +49,7 @@ public record PerformanceHistory(
     }
 
     /** {@code READY}, {@code NOT_YET} or {@code TOP_OF_TRACK}, with what was found and what is missing. */
-    public record Readiness(SustainedPerformancePolicy.Readiness status, String reason) {
+    public record ReadinessView(SustainedPerformancePolicy.Readiness status, String reason) {
     }
 
     /**

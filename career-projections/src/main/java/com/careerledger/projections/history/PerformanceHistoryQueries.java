@@ -10,7 +10,7 @@ import com.careerledger.domain.person.SustainedPerformancePolicy;
 import com.careerledger.domain.person.SustainedRecord;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.history.PerformanceHistory.QuarterLine;
-import com.careerledger.projections.history.PerformanceHistory.Readiness;
+import com.careerledger.projections.history.PerformanceHistory.ReadinessView;
 import com.careerledger.projections.history.PerformanceHistory.Tenure;
 import com.careerledger.projections.support.ReadYourWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,7 +82,7 @@ public class PerformanceHistoryQueries {
                             new CareerStanding(track, level, record).readiness(framework);
                     PerformanceHistory history = new PerformanceHistory(personId, track, level, readiness.nextLevel(),
                             framework.policy().requiredQuarters(), List.copyOf(quarters), readiness.streak(),
-                            new Readiness(readiness.status(), readiness.reason()),
+                            new ReadinessView(readiness.status(), readiness.reason()),
                             new Tenure(quartersAtLevel, false));
                     return new ReadYourWrites.Sighting<>(stored, Optional.of(new Versioned(history, version)));
                 },
