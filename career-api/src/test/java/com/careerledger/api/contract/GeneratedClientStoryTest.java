@@ -18,20 +18,25 @@ import com.careerledger.client.api.TimelineApi;
 import com.careerledger.client.api.WinLogApi;
 import com.careerledger.client.invoker.ApiClient;
 import com.careerledger.client.invoker.ApiException;
+import com.careerledger.client.invoker.ApiResponse;
 import com.careerledger.client.model.AccountRequest;
 import com.careerledger.client.model.AccountView;
 import com.careerledger.client.model.AssessmentRequest;
 import com.careerledger.client.model.AuditedDecision;
 import com.careerledger.client.model.BasisQuarter;
+import com.careerledger.client.model.DecisionKind;
 import com.careerledger.client.model.DecisionView;
+import com.careerledger.client.model.Dimension;
+import com.careerledger.client.model.Discipline;
 import com.careerledger.client.model.EvidenceRequest;
 import com.careerledger.client.model.EvidenceView;
+import com.careerledger.client.model.FeedbackRelationship;
 import com.careerledger.client.model.FeedbackRequest;
 import com.careerledger.client.model.FeedbackView;
 import com.careerledger.client.model.FrameworkView;
 import com.careerledger.client.model.GoalRequest;
+import com.careerledger.client.model.GoalStatus;
 import com.careerledger.client.model.GoalView;
-import com.careerledger.client.model.LevelCount;
 import com.careerledger.client.model.LevelView;
 import com.careerledger.client.model.ManagerRequest;
 import com.careerledger.client.model.OpenQuarterRequest;
@@ -48,10 +53,10 @@ import com.careerledger.client.model.PerformanceHistory;
 import com.careerledger.client.model.PersonAsOf;
 import com.careerledger.client.model.PersonView;
 import com.careerledger.client.model.ProgressRequest;
-import com.careerledger.client.model.ProgressView;
 import com.careerledger.client.model.ProjectionStatus;
 import com.careerledger.client.model.PromotionRequest;
 import com.careerledger.client.model.QuarterLine;
+import com.careerledger.client.model.QuarterStatus;
 import com.careerledger.client.model.QuarterSummary;
 import com.careerledger.client.model.QuarterView;
 import com.careerledger.client.model.Readiness;
@@ -59,6 +64,7 @@ import com.careerledger.client.model.RegisterPersonRequest;
 import com.careerledger.client.model.Role;
 import com.careerledger.client.model.StoredEvent;
 import com.careerledger.client.model.TimelineEntry;
+import com.careerledger.client.model.Track;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -97,51 +103,57 @@ class GeneratedClientStoryTest {
         DecisionsApi decisions = new DecisionsApi(admin);
 
         // --- people ----------------------------------------------------------------------------------------------
-        PersonView manager = people.register(new RegisterPersonRequest().name("Mara Manager")
+        // a retry with the same Idempotency-Key and body answers the first result and registers no one again
+        RegisterPersonRequest mara = new RegisterPersonRequest().name("Mara Manager")
                 .email("mara-" + UUID.randomUUID() + "@example.com")
-                .discipline(RegisterPersonRequest.DisciplineEnum.ENGINEERING)
-                .track(RegisterPersonRequest.TrackEnum.MANAGER).level("M1"));
+                .discipline(Discipline.ENGINEERING).track(Track.MANAGER).level("M1");
+        String registration = UUID.randomUUID().toString();
+        PersonView manager = people.register(mara, registration);
+        assertThat(people.register(mara, registration)).isEqualTo(manager);
         PersonView ada = people.register(new RegisterPersonRequest().name("Ada Generated")
                 .email("ada-" + UUID.randomUUID() + "@example.com")
-                .discipline(RegisterPersonRequest.DisciplineEnum.ENGINEERING)
-                .track(RegisterPersonRequest.TrackEnum.IC).level("IC2"));
+                .discipline(Discipline.ENGINEERING).track(Track.IC).level("IC2"), null);
         assertThat(ada.getLevel()).isEqualTo("IC2");
-        assertThat(ada.getTrack()).isEqualTo(PersonView.TrackEnum.IC);
+        assertThat(ada.getTrack()).isEqualTo(Track.IC);
         assertThat(ada.getManagerId()).isNull();
         UUID id = ada.getId();
-        PersonView managed = people.assignManager(id, new ManagerRequest().managerId(manager.getId()));
+        // a conditional write: If-Match with the ETag the person's GET answered; once applied, that ETag is stale
+        ApiResponse<PersonView> read = people.getPersonWithHttpInfo(id);
+        String etag = read.getHeaders().get("ETag").get(0);
+        PersonView managed = people.assignManager(id, new ManagerRequest().managerId(manager.getId()), etag);
         assertThat(managed.getManagerId()).isEqualTo(manager.getId());
+        assertThatThrownBy(() -> people.assignManager(id, new ManagerRequest().managerId(manager.getId()), etag))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(409));
 
         // --- two quarters at the next level -----------------------------------------------------------------------
         for (String quarter : List.of(Q1, Q2)) {
-            QuarterView opened = quarters.open(id, new OpenQuarterRequest().quarter(quarter));
-            assertThat(opened.getStatus()).isEqualTo(QuarterView.StatusEnum.OPEN);
+            QuarterView opened = quarters.open(id, new OpenQuarterRequest().quarter(quarter), null, null);
+            assertThat(opened.getStatus()).isEqualTo(QuarterStatus.OPEN);
             assertThat(opened.getLevelHeld()).isEqualTo("IC2");
             assertThat(opened.getAssessment()).isNull();
 
             GoalView goal = quarters.setGoal(id, quarter, new GoalRequest().title("Lead the API redesign")
-                    .description("Across three teams").dimension(GoalRequest.DimensionEnum.SCOPE)
-                    .measure("Adopted by 3 teams"));
+                    .description("Across three teams").dimension(Dimension.SCOPE)
+                    .measure("Adopted by 3 teams"), null, null);
             GoalView progressed = quarters.progress(id, quarter, goal.getGoalId(), new ProgressRequest()
-                    .status(ProgressRequest.StatusEnum.ON_TRACK).note("Design approved"));
-            assertThat(progressed.getProgress().getStatus()).isEqualTo(
-                    ProgressView.StatusEnum.ON_TRACK);
+                    .status(GoalStatus.ON_TRACK).note("Design approved"), null, null);
+            assertThat(progressed.getProgress().getStatus()).isEqualTo(GoalStatus.ON_TRACK);
 
             EvidenceView evidence = quarters.logEvidence(id, quarter, new EvidenceRequest()
                     .title("Led the redesign in " + quarter).description("End to end").impact("p95 800 ms to 180 ms")
-                    .dimension(EvidenceRequest.DimensionEnum.IMPACT).demonstratesLevel("IC3")
-                    .goalId(goal.getGoalId()).occurredOn(LocalDate.parse(QuarterDates.occurredOn(quarter))));
+                    .dimension(Dimension.IMPACT).demonstratesLevel("IC3")
+                    .goalId(goal.getGoalId()).occurredOn(LocalDate.parse(QuarterDates.occurredOn(quarter))), null, null);
             assertThat(evidence.getQuarter()).isEqualTo(quarter);
             assertThat(evidence.getRetracted()).isFalse();
 
             FeedbackView feedback = quarters.feedback(id, quarter, new FeedbackRequest()
-                    .relationship(FeedbackRequest.RelationshipEnum.PEER).text("Unblocked three teams")
-                    .signalsLevel("IC3"));
+                    .relationship(FeedbackRelationship.PEER).text("Unblocked three teams")
+                    .signalsLevel("IC3"), null, null);
             assertThat(feedback.getSignalsLevel()).isEqualTo("IC3");
 
             QuarterView assessed = quarters.assess(id, quarter, new AssessmentRequest().operatingLevel("IC3")
-                    .rationale("Operated at IC3"));
-            assertThat(assessed.getStatus()).isEqualTo(QuarterView.StatusEnum.ASSESSED);
+                    .rationale("Operated at IC3"), null, null);
+            assertThat(assessed.getStatus()).isEqualTo(QuarterStatus.ASSESSED);
             assertThat(assessed.getAssessment().getOperatingLevel()).isEqualTo("IC3");
             assertThat(assessed.getAssessment().getAtNextLevel()).isTrue();
         }
@@ -151,11 +163,11 @@ class GeneratedClientStoryTest {
         PagePersonView board = Eventually.await("Ada on her manager's readiness board",
                 () -> call(() -> readiness.ready(manager.getId(), "IC2", 0, 50)), p -> p.getItems().size() == 1);
         assertThat(board.getItems().get(0).getId()).isEqualTo(id);
-        assertThat(board.getItems().get(0).getReadiness()).isEqualTo(PersonView.ReadinessEnum.READY);
+        assertThat(board.getItems().get(0).getReadiness()).isEqualTo(Readiness.READY);
 
         DecisionView promotion = decisions.promote(id, new PromotionRequest().targetLevel("IC3")
-                .rationale("Sustained IC3 impact"));
-        assertThat(promotion.getKind()).isEqualTo(DecisionView.KindEnum.PROMOTION);
+                .rationale("Sustained IC3 impact"), null, null);
+        assertThat(promotion.getKind()).isEqualTo(DecisionKind.PROMOTION);
         assertThat(promotion.getFrom()).isEqualTo("IC2");
         assertThat(promotion.getTo()).isEqualTo("IC3");
         assertThat(promotion.getOverride()).isNull();
@@ -165,25 +177,25 @@ class GeneratedClientStoryTest {
         assertThat(promotion.getFramework().getHash()).isNotBlank();
 
         // --- read models ------------------------------------------------------------------------------------------
-        PersonView person = people.get1(id);
+        PersonView person = people.getPerson(id);
         assertThat(person.getLevel()).isEqualTo("IC3");
         assertThat(person.getManagerId()).isEqualTo(manager.getId());
 
         PagePersonView filtered = Eventually.await("Ada in the directory at IC3",
-                () -> call(() -> people.callList("IC", "IC3", manager.getId(), "NOT_YET", 0, 10)),
+                () -> call(() -> people.listPeople(Track.IC, "IC3", manager.getId(), Readiness.NOT_YET, 0, 10)),
                 p -> p.getItems().size() == 1);
         assertThat(filtered.getItems().get(0).getId()).isEqualTo(id);
         assertThat(filtered.getSize()).isEqualTo(10);
 
-        PageQuarterSummary quarterList = quarters.list1(id, 0, 10);
+        PageQuarterSummary quarterList = quarters.listQuarters(id, 0, 10);
         assertThat(quarterList.getItems()).extracting(QuarterSummary::getQuarter).containsExactly(Q2, Q1);
         assertThat(quarterList.getItems()).extracting(QuarterSummary::getOperatingLevel).containsOnly("IC3");
-        QuarterView q1 = quarters.get2(id, Q1);
+        QuarterView q1 = quarters.getQuarter(id, Q1);
         assertThat(q1.getAssessment().getOperatingLevel()).isEqualTo("IC3");
         assertThat(q1.getGoals()).hasSize(1);
         assertThat(q1.getEvidence()).extracting(EvidenceView::getDemonstratesLevel).containsExactly("IC3");
         assertThat(q1.getFeedback()).extracting(FeedbackView::getRelationship)
-                .containsExactly(FeedbackView.RelationshipEnum.PEER);
+                .containsExactly(FeedbackRelationship.PEER);
 
         TimelineApi timeline = new TimelineApi(admin);
         PageTimelineEntry entries = Eventually.await("the promotion on the timeline",
@@ -198,11 +210,11 @@ class GeneratedClientStoryTest {
         assertThat(history.getQuarters()).extracting(QuarterLine::getQuarter).contains(Q1, Q2);
         assertThat(history.getNextLevelStreak()).isZero();
         assertThat(history.getTenure().getUsedInDecisions()).isFalse();
-        assertThat(history.getReadiness().getStatus()).isEqualTo(Readiness.StatusEnum.NOT_YET);
+        assertThat(history.getReadiness().getStatus()).isEqualTo(Readiness.NOT_YET);
 
         WinLogApi winLog = new WinLogApi(admin);
         PageEvidenceView wins = Eventually.await("both wins in the Win Log",
-                () -> call(() -> winLog.winLog(id, "IMPACT", "IC3", 0, 10)), p -> p.getTotal() == 2);
+                () -> call(() -> winLog.winLog(id, Dimension.IMPACT, "IC3", 0, 10)), p -> p.getTotal() == 2);
         assertThat(wins.getItems()).extracting(EvidenceView::getQuarter).containsExactlyInAnyOrder(Q1, Q2);
 
         HistoryApi historyApi = new HistoryApi(admin);
@@ -219,11 +231,11 @@ class GeneratedClientStoryTest {
 
         PromotionsApi promotions = new PromotionsApi(admin);
         PageAuditedDecision audit = Eventually.await("the promotion in the audit",
-                () -> call(() -> promotions.list3(id, OffsetDateTime.parse("2000-01-01T00:00:00Z"),
+                () -> call(() -> promotions.listDecisions(id, OffsetDateTime.parse("2000-01-01T00:00:00Z"),
                         OffsetDateTime.parse("2999-01-01T00:00:00Z"), 0, 10)),
                 p -> p.getItems().size() == 1);
         assertThat(audit.getItems().get(0).getDecisionId()).isEqualTo(promotion.getDecisionId());
-        AuditedDecision one = promotions.get(promotion.getDecisionId());
+        AuditedDecision one = promotions.getDecision(promotion.getDecisionId());
         assertThat(one.getFrom()).isEqualTo("IC2");
         assertThat(one.getTo()).isEqualTo("IC3");
         assertThat(one.getBasisStillHolds()).isTrue();
@@ -234,7 +246,7 @@ class GeneratedClientStoryTest {
         OrgStats stats = Eventually.await("the promotion in the stats", () -> call(statsApi::stats),
                 s -> !s.getPromotionsPerQuarter().isEmpty());
         assertThat(stats.getLevelDistribution()).anySatisfy(c -> {
-            assertThat(c.getTrack()).isEqualTo(LevelCount.TrackEnum.IC);
+            assertThat(c.getTrack()).isEqualTo(Track.IC);
             assertThat(c.getLevel()).isEqualTo("IC3");
         });
         assertThat(stats.getRequiredQuarters()).isEqualTo(2);
@@ -251,7 +263,7 @@ class GeneratedClientStoryTest {
         assertThat(ladder.getLevels()).extracting(LevelView::getCode).contains("IC2", "IC3", "M1");
         assertThat(ladder.getPolicy().getRequiredQuarters()).isEqualTo(2);
         LevelView ic3 = framework.level("IC3");
-        assertThat(ic3.getTrack()).isEqualTo(LevelView.TrackEnum.IC);
+        assertThat(ic3.getTrack()).isEqualTo(Track.IC);
         assertThat(ic3.getTitles()).containsKeys("ENGINEERING", "PRODUCT");
         assertThatThrownBy(() -> framework.level("XX9"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
@@ -260,7 +272,7 @@ class GeneratedClientStoryTest {
         AccountsApi accounts = new AccountsApi(admin);
         String username = "ada-" + Long.toString(System.nanoTime(), 36);
         AccountView created = accounts.create(new AccountRequest().username(username)
-                .password("generated-client-password-1").roles(List.of(Role.EMPLOYEE)).personId(id));
+                .password("generated-client-password-1").roles(List.of(Role.EMPLOYEE)).personId(id), null);
         assertThat(created.getRoles()).containsExactly(Role.EMPLOYEE);
         assertThat(created.getPersonId()).isEqualTo(id);
         assertThat(accounts.one(created.getId()).getUsername()).isEqualTo(username);
