@@ -131,7 +131,7 @@ final class Ledger {
     static boolean caughtUp(JsonNode projections) {
         for (JsonNode p : projections.get("items")) {
             if ("tracking".equals(p.path("kind").asText())
-                    && !("LIVE".equals(p.path("state").asText()) && p.path("lag").asLong(-1) == 0 && !p.has("rebuild"))) {
+                    && !("LIVE".equals(p.path("state").asText()) && p.path("lag").asLong(-1) == 0 && !p.hasNonNull("rebuild"))) {
                 return false;
             }
         }

@@ -197,7 +197,7 @@ public class ProjectionAdmin {
 
     private ProjectionStatus status(String name, EventProcessor p, long head, Map<String, Long> deadLetters) {
         if (p instanceof SubscribingEventProcessor) {
-            return new ProjectionStatus(name, "subscribing", "IN_TRANSACTION", p.isRunning(), null, head, 0L, 0,
+            return new ProjectionStatus(name, ProjectionStatus.Kind.subscribing, ProjectionStatus.State.IN_TRANSACTION, p.isRunning(), null, head, 0L, 0,
                     null, null, p.getName(), null);
         }
         TrackingEventProcessor tracking = (TrackingEventProcessor) p;
@@ -215,26 +215,26 @@ public class ProjectionAdmin {
             pos = Math.max(pos, resetPosition(segments).orElse(pos));
         }
         ProjectionStatus.Rebuild rebuild = null;
-        String state;
+        ProjectionStatus.State state;
         if (error != null) {
-            state = "ERROR";
+            state = ProjectionStatus.State.ERROR;
         } else if (!tracking.isRunning()) {
-            state = "STOPPED";
+            state = ProjectionStatus.State.STOPPED;
         } else if (named && rebuildRemaining(pos, target)) {
-            state = "REBUILDING";
+            state = ProjectionStatus.State.REBUILDING;
             long done = pos == null ? 0 : Math.min(pos, target);
             ReplaySpeed.Estimate speed = speeds.getOrDefault(p.getName(), ReplaySpeed.UNKNOWN).estimate(target - done);
             rebuild = new ProjectionStatus.Rebuild(done, target, target == 0 ? 100.0 : 100.0 * done / target,
                     speed.eventsPerSecond(), speed.etaSeconds(), rebuildsStarted.get(name));
         } else if (segments.isEmpty()) {
-            state = "WAITING_FOR_CLAIM";
+            state = ProjectionStatus.State.WAITING_FOR_CLAIM;
         } else if (replaying) {
-            state = pos != null && pos >= head ? "LIVE" : "CATCHING_UP";
+            state = pos != null && pos >= head ? ProjectionStatus.State.LIVE : ProjectionStatus.State.CATCHING_UP;
         } else {
-            state = segments.stream().allMatch(EventTrackerStatus::isCaughtUp) ? "LIVE" : "CATCHING_UP";
+            state = segments.stream().allMatch(EventTrackerStatus::isCaughtUp) ? ProjectionStatus.State.LIVE : ProjectionStatus.State.CATCHING_UP;
         }
         Long lag = pos == null ? null : Math.max(0, head - pos);
-        return new ProjectionStatus(name, "tracking", state, tracking.isRunning(), pos, head, lag,
+        return new ProjectionStatus(name, ProjectionStatus.Kind.tracking, state, tracking.isRunning(), pos, head, lag,
                 segments.size(), rebuild, error, p.getName(), deadLetters == null ? null : deadLetters.getOrDefault(name, 0L));
     }
 

@@ -2,6 +2,8 @@ package com.careerledger.api.admin;
 
 
 import org.springframework.lang.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -13,9 +15,21 @@ import java.time.Instant;
  * @param deadLetters events parked in its dead-letter queue (ADR 0008; {@code GET /api/admin/dead-letters}): it
  *                    lacks them, and the later events of their people, until they are retried
  */
-public record ProjectionStatus(String name, String kind, String state, boolean running, @Nullable Long position,
+public record ProjectionStatus(String name, Kind kind, State state, boolean running, @Nullable Long position,
                                long head, @Nullable Long lag, int segments, @Nullable Rebuild rebuild,
                                @Nullable String error, String processor, @Nullable Long deadLetters) {
+
+    /** How a read model is kept: asynchronously (rebuildable), or in the command's own transaction. */
+    @Schema(name = "ProjectionKind")
+    public enum Kind { tracking, subscribing }
+
+    /**
+     * Where a read model is: {@code LIVE} (caught up), {@code CATCHING_UP}, {@code REBUILDING} (see {@code rebuild}),
+     * {@code WAITING_FOR_CLAIM} (no instance runs it yet), {@code STOPPED}, {@code ERROR} (see {@code error}), or
+     * {@code IN_TRANSACTION} (a subscribing one: always current).
+     */
+    @Schema(name = "ProjectionState")
+    public enum State { LIVE, CATCHING_UP, REBUILDING, WAITING_FOR_CLAIM, STOPPED, ERROR, IN_TRANSACTION }
 
     /**
      * @param done            position reached in the replay (global index)

@@ -7,6 +7,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import com.careerledger.api.concurrency.IdempotencyFilter;
 import com.careerledger.api.web.WebConfiguration.HttpProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -56,6 +57,9 @@ public class OpenApiConfiguration {
         // a view that holds the domain's values writes them as text (DomainValuesModule): so does the document
         SpringDocUtils.getConfig().replaceWithClass(LevelCode.class, String.class)
                 .replaceWithClass(YearQuarter.class, String.class);
+        // stored JSON shown as it is (an event's payload and metadata, a timeline entry's data): any object
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema().additionalProperties(true)
+                .description("a JSON object, as stored"));
         // an enum is one named schema, so a generated client has one type for it (not one per field)
         ModelResolver.enumsAsRef = true;
     }
@@ -192,9 +196,10 @@ public class OpenApiConfiguration {
                 // each operation states what it needs: nothing, or HTTP Basic or a Bearer token
                 operation.setSecurity(PUBLIC.contains(key) ? List.of() : List.of(
                         new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("bearer")));
+                addHeaders(path, method, operation);
                 addProblems(key, operation, method, http.maxBodySize().toKilobytes(), PUBLIC.contains(key));
                 addExample(json, path, method, operation);
-                addHeaders(path, method, operation);
+                actuatorAnswers(path, method, operation);
                 if (operation.getParameters() != null) {
                     operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && "quarter".equals(p.getName()))
                             .forEach(p -> p.setSchema(new StringSchema().pattern(YearQuarter.PATTERN).example("2026-Q3")));
@@ -344,8 +349,7 @@ public class OpenApiConfiguration {
 
     /**
      * The headers the HTTP edge reads and writes, which springdoc cannot see: {@code Idempotency-Key} on every POST,
-     * {@code If-Match} on writes to a person or their quarters, the {@code ETag} of a person and of a quarter, and
-     * the body of {@code /actuator/health} when it answers 503 (down: the same shape as up).
+     * {@code If-Match} on writes to a person or their quarters, the {@code ETag} of a person and of a quarter.
      */
     private static void addHeaders(String path, PathItem.HttpMethod method, Operation operation) {
         boolean api = path.startsWith("/api/");
@@ -369,6 +373,14 @@ public class OpenApiConfiguration {
             ok.addHeaderObject("ETag", new Header().description("the version of the person or quarter, for `If-Match`")
                     .schema(new StringSchema()));
         }
+    }
+
+    /**
+     * What the actuator's endpoints take and answer beyond what springdoc sees: the logger write's body as Boot reads
+     * it (an object naming the level) and its 204; {@code /actuator/health} down is a 503 with the same body as up.
+     */
+    private static void actuatorAnswers(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
         if ((method.name() + " " + path).equals(LOGGER_WRITE)) {
             // Boot reads the body as a map of text; springdoc shows it as the bare level
             Schema<?> level = new StringSchema().nullable(true).description("the level to set; null, empty or "

@@ -87,7 +87,10 @@ final class OpenApiConventions {
         };
     }
 
-    /** Applies the rule of presence to the built document: answers' fields required, requests' optional ones nullable. */
+    /**
+     * Applies the rule of presence to the built document: answers' fields required, requests' optional ones
+     * nullable, and every reference that may be null made so (see {@link #nullable}).
+     */
     void applyPresence(OpenAPI openApi) {
         Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
         if (schemas == null || openApi.getPaths() == null) {
@@ -96,14 +99,6 @@ final class OpenApiConventions {
         for (Schema<?> schema : schemas.values()) {
             if (schema.getProperties() != null) {
                 schema.getProperties().values().forEach(OpenApiConventions::lengthInCharacters);
-            }
-        }
-        // a model is never null itself; a reference to it may be
-        schemas.values().stream().filter(OpenApiConventions::isModel).forEach(schema -> schema.setNullable(null));
-        for (Schema<?> schema : schemas.values()) {
-            if (schema.getProperties() != null) {
-                schema.getProperties().replaceAll((name, property) ->
-                        nullableReferences.contains(name + " " + property.get$ref()) ? nullable(property, schemas) : property);
             }
         }
         List<Schema<?>> requestRoots = new ArrayList<>();
@@ -128,21 +123,48 @@ final class OpenApiConventions {
             // a schema that states its own required fields (the problem schemas: `errors` only for validation) keeps them
             if (schema.getProperties() != null && !schema.getProperties().isEmpty() && schema.getRequired() == null) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
-                DOMAIN_NULLABLE.getOrDefault(name, Set.of())
-                        .forEach(property -> schema.getProperties().computeIfPresent(property, (k, v) -> nullable(v, schemas)));
             }
         });
         requests.forEach(name -> {
             Schema<?> schema = schemas.get(name);
-            if (schema.getProperties() == null) {
-                return;
+            if (schema.getProperties() != null) {
+                // @Size's minimum (0 unless given) is written after the property customizer: @NotBlank's \S needs one
+                schema.getProperties().values().stream().filter(p -> NOT_BLANK.equals(p.getPattern()))
+                        .filter(p -> p.getMinLength() == null || p.getMinLength() < 1).forEach(p -> p.setMinLength(1));
             }
-            // @Size's minimum (0 unless given) is written after the property customizer: @NotBlank's \S needs one
-            schema.getProperties().values().stream().filter(p -> NOT_BLANK.equals(p.getPattern()))
-                    .filter(p -> p.getMinLength() == null || p.getMinLength() < 1).forEach(p -> p.setMinLength(1));
+        });
+
+        // swagger-core marks a model nullable itself when one property referring to it is: start from none
+        schemas.values().stream().filter(OpenApiConventions::isModel).forEach(schema -> schema.setNullable(null));
+        Set<String> nullableModels = new HashSet<>();
+        Set<Schema<?>> nullableSlots = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
+            String name = entry.getKey();
+            Schema<?> schema = entry.getValue();
+            if (schema.getProperties() == null) {
+                continue;
+            }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-            schema.getProperties().replaceAll((property, value) ->
-                    required.contains(property) ? value : nullable(value, schemas));
+            schema.getProperties().replaceAll((property, value) -> {
+                boolean mayBeNull = nullableReferences.contains(property + " " + value.get$ref())
+                        || DOMAIN_NULLABLE.getOrDefault(name, Set.of()).contains(property)
+                        || (requests.contains(name) && !required.contains(property));
+                if (!mayBeNull) {
+                    return value;
+                }
+                Schema<?> result = nullable(value, schemas, nullableModels);
+                nullableSlots.add(result);
+                return result;
+            });
+        }
+        nullableModels.forEach(name -> {
+            List<String> notNullable = referencesTo(name, openApi, nullableSlots);
+            if (!notNullable.isEmpty()) {
+                throw new IllegalStateException("schema " + name + " may be null where " + nullableSlots.size()
+                        + " properties refer to it, but not at " + notNullable + ": OpenAPI 3.0 cannot say both of "
+                        + "one model; give the nullable use its own type");
+            }
+            schemas.get(name).setNullable(true);
         });
     }
 
@@ -165,19 +187,61 @@ final class OpenApiConventions {
     }
 
     /**
-     * The same schema, able to be null. In OpenAPI 3.0 {@code nullable} beside a {@code $ref} is ignored, so a
-     * reference is wrapped: {@code {type: object, nullable: true, allOf: [{$ref}]}}.
+     * The same schema, able to be null. OpenAPI 3.0 ignores anything beside a {@code $ref}, and a wrapper
+     * ({@code nullable} with {@code allOf: [$ref]}) still requires the value to match the model, which null does not
+     * (OpenAPI 3.0.3's reading, and the response validator's). So: an enum is copied in place, nullable; a model is
+     * made nullable itself, which is exact only when every reference to it may be null (checked by the caller).
      */
-    private static Schema<?> nullable(Schema<?> schema, Map<String, Schema> schemas) {
+    private static Schema<?> nullable(Schema<?> schema, Map<String, Schema> schemas, Set<String> nullableModels) {
         if (schema.get$ref() == null) {
             return schema.nullable(true);
         }
-        // the wrapper has the type of what it refers to: an enum's is a string
-        Schema<?> target = schemas.get(schema.get$ref().substring(SCHEMAS.length()));
-        String type = target == null || target.getType() == null ? "object" : target.getType();
-        Schema<?> wrapper = new Schema<>().type(type).nullable(true).addAllOfItem(new Schema<>().$ref(schema.get$ref()));
-        wrapper.setDescription(schema.getDescription());
-        return wrapper;
+        String name = schema.get$ref().substring(SCHEMAS.length());
+        Schema<?> target = schemas.get(name);
+        if (target != null && target.getEnum() != null) {
+            Schema<Object> copy = new Schema<>().type(target.getType()).nullable(true);
+            target.getEnum().forEach(copy::addEnumItemObject);
+            copy.setDescription(schema.getDescription() != null ? schema.getDescription() : target.getDescription());
+            return copy;
+        }
+        nullableModels.add(name);
+        return schema;
+    }
+
+    /** Where the document refers to the model other than through the given (nullable) slots. */
+    private static List<String> referencesTo(String name, OpenAPI openApi, Set<Schema<?>> nullableSlots) {
+        String ref = SCHEMAS + name;
+        List<String> found = new ArrayList<>();
+        openApi.getComponents().getSchemas().forEach((owner, schema) ->
+                collectReferences(owner, schema, ref, nullableSlots, found));
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            Stream.concat(operation.getRequestBody() == null ? Stream.empty() : contents(operation.getRequestBody().getContent()),
+                    operation.getResponses() == null ? Stream.empty() : operation.getResponses().values().stream()
+                            .map(ApiResponse::getContent).flatMap(OpenApiConventions::contents))
+                    .forEach(root -> collectReferences(method + " " + path, root, ref, nullableSlots, found));
+        }));
+        return found;
+    }
+
+    private static void collectReferences(String where, Schema<?> schema, String ref, Set<Schema<?>> nullableSlots,
+                                          List<String> found) {
+        if (schema == null || nullableSlots.contains(schema)) {
+            return;
+        }
+        if (ref.equals(schema.get$ref())) {
+            found.add(where);
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((property, value) ->
+                    collectReferences(where + "." + property, value, ref, nullableSlots, found));
+        }
+        collectReferences(where + "[]", schema.getItems(), ref, nullableSlots, found);
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            collectReferences(where + "{}", values, ref, nullableSlots, found);
+        }
+        Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()).filter(Objects::nonNull)
+                .flatMap(List::stream).forEach(s -> collectReferences(where, (Schema<?>) s, ref, nullableSlots, found));
     }
 
     private static Stream<Schema<?>> contents(Content content) {

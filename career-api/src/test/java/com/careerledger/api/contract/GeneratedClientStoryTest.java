@@ -147,7 +147,7 @@ class GeneratedClientStoryTest {
             assertThat(evidence.getRetracted()).isFalse();
 
             FeedbackView feedback = quarters.feedback(id, quarter, new FeedbackRequest()
-                    .relationship(FeedbackRelationship.PEER).text("Unblocked three teams")
+                    .relationship(FeedbackRequest.RelationshipEnum.PEER).text("Unblocked three teams")
                     .signalsLevel("IC3"), null, null);
             assertThat(feedback.getSignalsLevel()).isEqualTo("IC3");
 

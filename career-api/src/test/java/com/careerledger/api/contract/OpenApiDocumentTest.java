@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,30 +189,134 @@ class OpenApiDocumentTest {
 
     @Test
     void enums_are_listed_with_their_values() {
-        JsonNode schemas = document().at("/components/schemas");
-        assertThat(values(schemas.at("/RegisterPersonRequest/properties/discipline/enum")))
-                .containsExactlyInAnyOrder("ENGINEERING", "PRODUCT");
-        assertThat(values(schemas.at("/RegisterPersonRequest/properties/track/enum")))
-                .containsExactlyInAnyOrder("IC", "MANAGER");
-        assertThat(values(schemas.at("/GoalRequest/properties/dimension/enum"))).contains("SCOPE", "IMPACT");
-        assertThat(values(schemas.at("/ProgressRequest/properties/status/enum"))).contains("ON_TRACK", "DONE");
-        assertThat(values(schemas.at("/FeedbackRequest/properties/relationship/enum"))).contains("PEER", "SELF");
-        assertThat(values(schemas.at("/QuarterView/properties/status/enum")))
-                .containsExactlyInAnyOrder("OPEN", "ASSESSED");
-        assertThat(values(schemas.at("/Readiness/properties/status/enum")))
-                .containsExactlyInAnyOrder("READY", "NOT_YET", "TOP_OF_TRACK");
+        JsonNode document = document();
+        assertThat(enumOf(document, "RegisterPersonRequest", "discipline")).containsExactlyInAnyOrder("ENGINEERING", "PRODUCT");
+        assertThat(enumOf(document, "RegisterPersonRequest", "track")).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(enumOf(document, "GoalRequest", "dimension")).contains("SCOPE", "IMPACT");
+        assertThat(enumOf(document, "ProgressRequest", "status")).contains("ON_TRACK", "DONE");
+        assertThat(enumOf(document, "FeedbackRequest", "relationship")).contains("PEER", "SELF");
+        assertThat(enumOf(document, "QuarterView", "status")).containsExactlyInAnyOrder("OPEN", "ASSESSED");
+        assertThat(enumOf(document, "ReadinessView", "status")).containsExactlyInAnyOrder("READY", "NOT_YET", "TOP_OF_TRACK");
         // views carry the domain's enums, so the document lists their values from the types themselves
-        assertThat(values(schemas.at("/PersonView/properties/readiness/enum")))
-                .containsExactlyInAnyOrder("READY", "NOT_YET", "TOP_OF_TRACK");
-        assertThat(values(schemas.at("/QuarterSummary/properties/status/enum")))
-                .containsExactlyInAnyOrder("OPEN", "ASSESSED");
-        assertThat(values(schemas.at("/QuarterView/properties/track/enum"))).containsExactlyInAnyOrder("IC", "MANAGER");
-        assertThat(values(schemas.at("/LevelView/properties/track/enum"))).containsExactlyInAnyOrder("IC", "MANAGER");
-        assertThat(values(schemas.at("/LevelCount/properties/track/enum"))).containsExactlyInAnyOrder("IC", "MANAGER");
-        assertThat(values(schemas.at("/GoalView/properties/dimension/enum"))).contains("SCOPE", "IMPACT");
-        assertThat(values(schemas.at("/EvidenceView/properties/dimension/enum"))).contains("SCOPE", "IMPACT");
-        assertThat(values(schemas.at("/ProgressView/properties/status/enum"))).contains("ON_TRACK", "DONE");
-        assertThat(values(schemas.at("/FeedbackView/properties/relationship/enum"))).contains("PEER", "SELF");
+        assertThat(enumOf(document, "PersonView", "readiness")).containsExactlyInAnyOrder("READY", "NOT_YET", "TOP_OF_TRACK");
+        assertThat(enumOf(document, "QuarterSummary", "status")).containsExactlyInAnyOrder("OPEN", "ASSESSED");
+        assertThat(enumOf(document, "QuarterView", "track")).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(enumOf(document, "LevelView", "track")).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(enumOf(document, "LevelCount", "track")).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(enumOf(document, "GoalView", "dimension")).contains("SCOPE", "IMPACT");
+        assertThat(enumOf(document, "EvidenceView", "dimension")).contains("SCOPE", "IMPACT");
+        assertThat(enumOf(document, "ProgressView", "status")).contains("ON_TRACK", "DONE");
+        assertThat(enumOf(document, "FeedbackView", "relationship")).contains("PEER", "SELF");
+        assertThat(enumOf(document, "AccountRequest", "roles")).contains("ADMIN", "EMPLOYEE");
+        // a value that may be absent is still one of the enum's, or null
+        assertThat(enumOf(document, "DecisionView", "fromTrack")).containsExactlyInAnyOrder("IC", "MANAGER");
+        assertThat(document.at("/components/schemas/DecisionView/properties/fromTrack/nullable").asBoolean()).isTrue();
+    }
+
+    /** Issue 19: every operation states what it needs; public ones need nothing and answer no 401. */
+    @Test
+    void every_operation_states_its_security() {
+        JsonNode document = document();
+        for (String op : operations(document)) {
+            JsonNode operation = operation(document, op);
+            assertThat(operation.has("security")).as(op + " states its security").isTrue();
+            if (List.of("GET /actuator/health", "GET /actuator/info").contains(op)) {
+                assertThat(operation.get("security")).as(op + " is public").isEmpty();
+                assertThat(operation.at("/responses/401").isMissingNode()).as(op + " answers no 401").isTrue();
+            } else {
+                List<String> schemes = new ArrayList<>();
+                operation.get("security").forEach(requirement -> schemes.addAll(iterable(requirement.fieldNames())));
+                assertThat(schemes).as(op).containsExactlyInAnyOrder("basic", "bearer");
+                assertThat(operation.at("/responses/401").isMissingNode()).as(op + " documents 401").isFalse();
+            }
+        }
+    }
+
+    /** Issue 19: text the server refuses when empty or blank is documented so (not {@code minLength: 0}). */
+    @Test
+    void text_the_server_requires_is_documented_non_blank() {
+        JsonNode schemas = document().at("/components/schemas");
+        Map<String, List<String>> nonBlank = Map.of(
+                "RegisterPersonRequest", List.of("name"),
+                "GoalRequest", List.of("title", "measure"),
+                "EvidenceRequest", List.of("title", "impact"),
+                "ReasonRequest", List.of("reason"),
+                "AssessmentRequest", List.of("rationale"),
+                "PromotionRequest", List.of("rationale"),
+                "FeedbackRequest", List.of("text"));
+        nonBlank.forEach((schema, fields) -> fields.forEach(field -> {
+            JsonNode property = schemas.at("/" + schema + "/properties/" + field);
+            assertThat(property.get("minLength").asInt()).as(schema + "." + field + " minLength").isEqualTo(1);
+            assertThat(property.get("pattern").asText()).as(schema + "." + field + " has a non-blank character")
+                    .isEqualTo("\\S");
+            assertThat(values(schemas.at("/" + schema + "/required"))).as(schema + " requires " + field).contains(field);
+        }));
+        // no text anywhere may be empty yet declared non-blank, nor have the "no limit" length 2147483647
+        schemas.forEach(schema -> schema.path("properties").forEach(property -> {
+            if ("\\S".equals(property.path("pattern").asText())) {
+                assertThat(property.path("minLength").asInt()).isGreaterThanOrEqualTo(1);
+            }
+            assertThat(property.path("maxLength").asLong()).isLessThan(Integer.MAX_VALUE);
+        }));
+        // the password hash reads at most 72 bytes: documented as the most characters there can be, and in words
+        JsonNode password = schemas.at("/AccountRequest/properties/password");
+        assertThat(password.get("maxLength").asInt()).isEqualTo(72);
+        assertThat(password.get("description").asText()).contains("72 bytes in UTF-8");
+    }
+
+    /** Issue 19: answers list every field as required; one that may be absent is nullable, never a missing field. */
+    @Test
+    void answers_require_every_field_and_say_which_may_be_null() {
+        JsonNode schemas = document().at("/components/schemas");
+        assertThat(values(schemas.at("/PersonView/required"))).contains("managerId", "id", "level");
+        assertThat(schemas.at("/PersonView/properties/managerId/nullable").asBoolean()).isTrue();
+        assertThat(schemas.at("/PersonView/properties/id/nullable").asBoolean()).isFalse();
+        // a model every reference to which may be null is nullable itself (OpenAPI 3.0 keeps nothing beside a $ref)
+        assertThat(values(schemas.at("/QuarterView/required"))).contains("assessment");
+        assertThat(schemas.at("/QuarterView/properties/assessment/$ref").asText())
+                .isEqualTo("#/components/schemas/AssessmentView");
+        assertThat(schemas.at("/AssessmentView/nullable").asBoolean()).isTrue();
+        assertThat(schemas.at("/PersonView/nullable").asBoolean()).isFalse();
+        assertThat(schemas.at("/Rebuild/properties/etaSeconds/nullable").asBoolean()).isTrue();
+        for (String field : List.of("goalId", "link", "retractionReason", "description")) {
+            assertThat(schemas.at("/EvidenceView/properties/" + field + "/nullable").asBoolean()).as(field).isTrue();
+        }
+        assertThat(schemas.at("/AccountView/properties/personId/nullable").asBoolean()).isTrue();
+        // an enum that may be null is copied in place, nullable; the enum itself is not
+        assertThat(schemas.at("/Track/nullable").asBoolean()).isFalse();
+        // a request's optional field may be left out or sent as null
+        assertThat(values(schemas.at("/AccountRequest/required"))).doesNotContain("personId");
+        assertThat(schemas.at("/AccountRequest/properties/personId/nullable").asBoolean()).isTrue();
+    }
+
+    /** Issue 19: the quarter in a path has its shape; generated clients name operations after stable ids. */
+    @Test
+    void path_parameters_have_their_shape_and_operations_stable_ids() {
+        JsonNode document = document();
+        for (String op : operations(document)) {
+            JsonNode operation = operation(document, op);
+            assertThat(operation.get("operationId").asText()).as(op + " has a stable id").doesNotContainPattern("_\\d+$");
+            operation.path("parameters").forEach(parameter -> {
+                if ("path".equals(parameter.get("in").asText()) && "quarter".equals(parameter.get("name").asText())) {
+                    assertThat(parameter.at("/schema/pattern").asText()).as(op).isEqualTo("^\\d{4}-Q[1-4]$");
+                }
+                if ("path".equals(parameter.get("in").asText()) && parameter.get("name").asText().endsWith("Id")) {
+                    assertThat(parameter.at("/schema/format").asText()).as(op + " " + parameter.get("name")).isEqualTo("uuid");
+                }
+            });
+        }
+    }
+
+    /** Issue 19: the logger write's body is documented as Boot reads it: an object naming the level. */
+    @Test
+    void the_logger_write_takes_an_object_naming_the_level() {
+        JsonNode document = document();
+        JsonNode body = document.at("/paths/~1actuator~1loggers~1{name}/post/requestBody/content/application~1json");
+        assertThat(body.at("/schema/type").asText()).isEqualTo("object");
+        assertThat(values(body.at("/schema/properties/configuredLevel/enum"))).contains("DEBUG", "OFF");
+        assertThat(body.at("/schema/properties/configuredLevel/nullable").asBoolean()).isTrue();
+        assertThat(body.at("/example/configuredLevel").asText()).isEqualTo("DEBUG");
+        assertThat(document.at("/paths/~1actuator~1loggers~1{name}/post/responses/204").isMissingNode()).isFalse();
     }
 
     @Test
@@ -242,6 +347,29 @@ class OpenApiDocumentTest {
             Files.writeString(Path.of("target", "openapi.json"), text);
         } catch (IOException | RuntimeException e) {
             // only a convenience
+        }
+    }
+
+    private static JsonNode operation(JsonNode document, String op) {
+        String[] parts = op.split(" ", 2);
+        return document.get("paths").get(parts[1]).get(parts[0].toLowerCase());
+    }
+
+    /** The values of an enum property, through a reference, a nullable wrapper or an array's items. */
+    private static List<String> enumOf(JsonNode document, String schema, String property) {
+        JsonNode node = document.at("/components/schemas/" + schema + "/properties/" + property);
+        while (true) {
+            if (node.has("enum")) {
+                return values(node.get("enum"));
+            } else if (node.has("$ref")) {
+                node = resolve(document, node);
+            } else if (node.has("allOf")) {
+                node = node.get("allOf").get(0);
+            } else if (node.has("items")) {
+                node = node.get("items");
+            } else {
+                throw new AssertionError(schema + "." + property + " is no enum: " + node);
+            }
         }
     }
 

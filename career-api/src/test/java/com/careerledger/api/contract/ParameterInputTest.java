@@ -241,7 +241,9 @@ class ParameterInputTest {
         parameters.forEach(p -> schemas.put(p.get("name").asText(), p.get("schema")));
         assertThat(schemas.get("level").has("enum")).as(schemas.get("level").toString()).isFalse();
         assertThat(schemas.get("level").path("pattern").asText()).isEqualTo("^[A-Z][A-Z0-9]{0,15}$");
-        assertThat(schemas.get("readiness").get("enum").toString()).isEqualTo("[\"READY\",\"NOT_YET\",\"TOP_OF_TRACK\"]");
+        JsonNode readiness = schemas.get("readiness").has("$ref")
+                ? document.at(schemas.get("readiness").get("$ref").asText().substring(1)) : schemas.get("readiness");
+        assertThat(readiness.get("enum").toString()).isEqualTo("[\"READY\",\"NOT_YET\",\"TOP_OF_TRACK\"]");
     }
 
     @Test

@@ -24,6 +24,9 @@ import com.careerledger.domain.quarter.QuarterAssessed;
 import com.careerledger.domain.quarter.QuarterMovedToTrack;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
+import com.careerledger.domain.quarter.Dimension;
+import com.careerledger.domain.quarter.GoalStatus;
+import com.careerledger.domain.quarter.QuarterStatus;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -53,10 +56,10 @@ import java.util.UUID;
  */
 public final class CareerAsOf {
 
-    public record GoalAsOf(UUID goalId, String title, String dimension, boolean active, @Nullable String progress) {
+    public record GoalAsOf(UUID goalId, String title, Dimension dimension, boolean active, @Nullable GoalStatus progress) {
     }
 
-    public record EvidenceAsOf(UUID evidenceId, String title, String dimension, String demonstratesLevel, LocalDate occurredOn,
+    public record EvidenceAsOf(UUID evidenceId, String title, Dimension dimension, String demonstratesLevel, LocalDate occurredOn,
                         boolean retracted) {
     }
 
@@ -71,15 +74,15 @@ public final class CareerAsOf {
      *                      or reopened: withdrawn)
      * @param mapped        "IC4 (mapped to M2)" when the counted level is a mapping; else null
      */
-    public record QuarterAsOf(String quarter, String status, String levelHeld, @Nullable String targetLevel,
+    public record QuarterAsOf(String quarter, QuarterStatus status, String levelHeld, @Nullable String targetLevel,
                        List<GoalAsOf> goals, List<EvidenceAsOf> evidence, @Nullable AssessmentAsOf assessment,
-                       String track, @Nullable String countedLevel, @Nullable String mapped) {
+                       @Nullable Track track, @Nullable String countedLevel, @Nullable String mapped) {
     }
 
     public record DecisionAsOf(UUID decisionId, DecisionKind kind, String from, String to, String decidedBy, Instant decidedAt) {
     }
 
-    public record ReadinessAsOf(String status, @Nullable String nextLevel, int streak, @Nullable String reason) {
+    public record ReadinessAsOf(SustainedPerformancePolicy.Readiness status, @Nullable String nextLevel, int streak, @Nullable String reason) {
     }
 
     /** The answer of {@code GET /api/people/{id}/history?asOf=}. */
@@ -90,10 +93,10 @@ public final class CareerAsOf {
 
     private static final class MutableQuarter {
         String quarter;
-        String status = "OPEN";
+        QuarterStatus status = QuarterStatus.OPEN;
         String levelHeld;
         String targetLevel;
-        String track;
+        Track track;
         final Map<UUID, GoalAsOf> goals = new LinkedHashMap<>();
         final Map<UUID, EvidenceAsOf> evidence = new LinkedHashMap<>();
         AssessmentAsOf assessment;
@@ -178,36 +181,36 @@ public final class CareerAsOf {
             MutableQuarter q = quarter(e.quarter());
             q.levelHeld = LevelCode.codeOf(e.levelHeld());
             q.targetLevel = LevelCode.codeOf(e.targetLevel());
-            q.track = e.track() == null ? null : e.track().name();
+            q.track = e.track();
         } else if (payload instanceof QuarterMovedToTrack e) {
             MutableQuarter q = quarter(e.quarter());
-            q.track = e.toTrack().name();
+            q.track = e.toTrack();
             q.levelHeld = LevelCode.codeOf(e.levelHeld());
             q.targetLevel = LevelCode.codeOf(e.targetLevel());
         } else if (payload instanceof GoalSet e) {
-            quarter(e.quarter()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension().name(), true, null));
+            quarter(e.quarter()).goals.put(e.goalId(), new GoalAsOf(e.goalId(), e.title(), e.dimension(), true, null));
         } else if (payload instanceof GoalRevised e) {
             quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
-                    (id, g) -> new GoalAsOf(id, e.title(), e.dimension().name(), g.active(), g.progress()));
+                    (id, g) -> new GoalAsOf(id, e.title(), e.dimension(), g.active(), g.progress()));
         } else if (payload instanceof GoalDropped e) {
             quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
                     (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), false, g.progress()));
         } else if (payload instanceof GoalProgressed e) {
             quarter(e.quarter()).goals.computeIfPresent(e.goalId(),
-                    (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status().name()));
+                    (id, g) -> new GoalAsOf(id, g.title(), g.dimension(), g.active(), e.status()));
         } else if (payload instanceof EvidenceLogged e) {
             quarter(e.quarter()).evidence.put(e.evidenceId(), new EvidenceAsOf(e.evidenceId(), e.title(),
-                    e.dimension().name(), e.demonstratesLevel().code(), e.occurredOn(), false));
+                    e.dimension(), e.demonstratesLevel().code(), e.occurredOn(), false));
         } else if (payload instanceof EvidenceRetracted e) {
             quarter(e.quarter()).evidence.computeIfPresent(e.evidenceId(),
                     (id, v) -> new EvidenceAsOf(id, v.title(), v.dimension(), v.demonstratesLevel(), v.occurredOn(), true));
         } else if (payload instanceof QuarterAssessed e) {
             MutableQuarter q = quarter(e.quarter());
-            q.status = "ASSESSED";
+            q.status = QuarterStatus.ASSESSED;
             q.assessment = new AssessmentAsOf(e.assessmentId(), LevelCode.codeOf(e.operatingLevel()), e.atNextLevel(), e.rationale(),
                     e.assessedBy(), at);
         } else if (payload instanceof QuarterReopened e) {
-            quarter(e.quarter()).status = "OPEN";
+            quarter(e.quarter()).status = QuarterStatus.OPEN;
         }
         // feedback has no bearing on level, track or the quarters' state
     }
@@ -234,14 +237,14 @@ public final class CareerAsOf {
                     Optional<QuarterOutcome> counted = standing.record().outcome(YearQuarter.parse(q.quarter));
                     return new QuarterAsOf(q.quarter, q.status, q.levelHeld, q.targetLevel,
                             List.copyOf(q.goals.values()), List.copyOf(q.evidence.values()),
-                            "ASSESSED".equals(q.status) ? q.assessment : null, q.track,
+                            q.status == QuarterStatus.ASSESSED ? q.assessment : null, q.track,
                             counted.map(o -> o.operatingLevel().code()).orElse(null),
                             counted.filter(o -> o.mappedFrom() != null).map(QuarterOutcome::describe).orElse(null));
                 })
                 .sorted(java.util.Comparator.comparing(QuarterAsOf::quarter))
                 .toList();
         return new PersonAsOf(personId, asOf, name, email, discipline, standing.track(), level, title, managerId,
-                new ReadinessAsOf(r.status().name(), r.nextLevel(), r.streak(), r.reason()), qs,
+                new ReadinessAsOf(r.status(), r.nextLevel(), r.streak(), r.reason()), qs,
                 List.copyOf(decisions), applied, lastEventAt);
     }
 }

@@ -9,6 +9,7 @@ import com.careerledger.domain.person.DecisionKind;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.QuarterOutcome;
 import com.careerledger.domain.person.TrackSwitched;
+import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.quarter.EvidenceLogged;
 import com.careerledger.domain.quarter.EvidenceRetracted;
 import com.careerledger.domain.quarter.QuarterAssessed;
@@ -91,7 +92,7 @@ public class PromotionAuditProjection {
             .fixed("person_id", ColumnType.UUID, e -> e.personId, (e, v) -> e.personId = v)
             .fixed("quarter", ColumnType.TEXT, e -> e.quarter, (e, v) -> e.quarter = v)
             .fixed("title", ColumnType.TEXT, e -> e.title, (e, v) -> e.title = v)
-            .fixed("dimension", ColumnType.TEXT, e -> e.dimension, (e, v) -> e.dimension = v)
+            .fixed("dimension", ColumnType.text(Dimension.class), e -> e.dimension, (e, v) -> e.dimension = v)
             .fixed("demonstrates_level", ColumnType.TEXT, e -> e.demonstratesLevel, (e, v) -> e.demonstratesLevel = v)
             .fixed("logged_at", ColumnType.TIMESTAMPTZ, e -> e.loggedAt, (e, v) -> e.loggedAt = v)
             .setOnce("retracted_at", ColumnType.TIMESTAMPTZ, e -> e.retractedAt, (e, v) -> e.retractedAt = v)
@@ -162,7 +163,7 @@ public class PromotionAuditProjection {
         evidence.personId = e.personId();
         evidence.quarter = e.quarter().toString();
         evidence.title = e.title();
-        evidence.dimension = e.dimension().name();
+        evidence.dimension = e.dimension();
         evidence.demonstratesLevel = e.demonstratesLevel().code();
         // as the column will hold it: the basis lists evidence in its order
         evidence.loggedAt = StoredTime.asStored(utc(at));
@@ -345,7 +346,7 @@ public class PromotionAuditProjection {
         UUID personId;
         String quarter;
         String title;
-        String dimension;
+        Dimension dimension;
         String demonstratesLevel;
         OffsetDateTime loggedAt;
         /** Null while the entry counts. */

@@ -3,6 +3,7 @@ package com.careerledger.projections.audit;
 import org.springframework.lang.Nullable;
 import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
+import com.careerledger.domain.quarter.Dimension;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.BasisChange;
@@ -121,6 +122,6 @@ public final class PromotionAuditViews {
                                      Instant changedAt) {
     }
 
-    public record BasisEvidence(UUID evidenceId, String title, String demonstratesLevel, String dimension) {
+    public record BasisEvidence(UUID evidenceId, String title, String demonstratesLevel, Dimension dimension) {
     }
 }

@@ -19,7 +19,7 @@ public record PerformanceHistory(
         UUID personId,
         Track track,
         String level,
-        String nextLevel,
+        @Nullable String nextLevel,
         int requiredQuarters,
         List<QuarterLine> quarters,
         int nextLevelStreak,
