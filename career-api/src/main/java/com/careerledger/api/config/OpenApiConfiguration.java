@@ -2,6 +2,7 @@ package com.careerledger.api.config;
 
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.YearQuarter;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
 import org.springdoc.core.utils.SpringDocUtils;
 import com.careerledger.api.concurrency.IdempotencyFilter;
@@ -173,7 +174,12 @@ public class OpenApiConfiguration {
 
     @Bean
     PropertyCustomizer careerLedgerPropertyCustomizer() {
-        return conventions.nullableAndNotBlank();
+        return conventions.notBlankAndBytes();
+    }
+
+    @Bean
+    ModelConverter careerLedgerModelClasses() {
+        return conventions.modelClasses();
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package com.careerledger.api.config;
 
 import com.careerledger.api.web.MaxUtf8Bytes;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -52,11 +55,28 @@ final class OpenApiConventions {
             // QuarterOutcome.mappedFrom: the level as assessed on the other track, when the outcome is a mapping
             "QuarterOutcome", Set.of("mappedFrom"));
 
-    /** "property $ref" of each {@code @Nullable} property that refers to a model. */
-    private final Set<String> nullableReferences = ConcurrentHashMap.newKeySet();
+    /**
+     * The Java class of each model schema, by schema name, as the models are read: which of its properties may be
+     * null is read from the class itself once the document is complete (a property customizer is not called again
+     * for a property swagger-core has resolved before elsewhere, so it cannot tell).
+     */
+    private final Map<String, Class<?>> modelClasses = new ConcurrentHashMap<>();
 
-    /** Marks {@code @Nullable} properties nullable and states what {@code @NotBlank} means, as models are read. */
-    PropertyCustomizer nullableAndNotBlank() {
+    /** Notes the class of each model schema as swagger-core reads it. */
+    ModelConverter modelClasses() {
+        return (type, context, chain) -> {
+            Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            // a model comes back as a reference to its schema
+            if (schema != null && schema.get$ref() != null && schema.get$ref().startsWith(SCHEMAS) && type.getType() != null) {
+                modelClasses.putIfAbsent(schema.get$ref().substring(SCHEMAS.length()),
+                        TypeFactory.defaultInstance().constructType(type.getType()).getRawClass());
+            }
+            return schema;
+        };
+    }
+
+    /** States what {@code @NotBlank} and {@code @MaxUtf8Bytes} mean, as models are read. */
+    PropertyCustomizer notBlankAndBytes() {
         return (property, type) -> {
             Schema<?> result = property;
             if (annotated(type, "NotBlank")) {
@@ -73,15 +93,6 @@ final class OpenApiConventions {
                 result.addExtension(MAX_UTF8_BYTES, bytes.value());
                 result.setDescription("at most " + bytes.value() + " bytes in UTF-8 (a character outside ASCII "
                         + "takes 2 to 4)");
-            }
-            if (annotated(type, Nullable.class.getSimpleName())) {
-                if (result.get$ref() != null) {
-                    // swagger-core marks the referenced model itself nullable, and a reference keeps no siblings:
-                    // which property may hold a null reference is noted here, and written when the document is done
-                    nullableReferences.add(type.getPropertyName() + " " + result.get$ref());
-                } else {
-                    result.setNullable(true);
-                }
             }
             return result;
         };
@@ -146,7 +157,7 @@ final class OpenApiConventions {
             }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             schema.getProperties().replaceAll((property, value) -> {
-                boolean mayBeNull = nullableReferences.contains(property + " " + value.get$ref())
+                boolean mayBeNull = nullableInJava(name, property)
                         || DOMAIN_NULLABLE.getOrDefault(name, Set.of()).contains(property)
                         || (requests.contains(name) && !required.contains(property));
                 if (!mayBeNull) {
@@ -286,6 +297,32 @@ final class OpenApiConventions {
         return schema.getName() != null || (schema.getProperties() != null && !schema.getProperties().isEmpty());
     }
 
+
+    /** Whether the Java property behind a schema's property is {@code @Nullable} (on the record component or field). */
+    private boolean nullableInJava(String schema, String property) {
+        Class<?> model = modelClasses.get(schema);
+        if (model == null) {
+            return false;
+        }
+        if (model.isRecord()) {
+            return Stream.of(model.getRecordComponents()).filter(c -> jsonName(c.getName(), c.getAccessor()).equals(property))
+                    .anyMatch(c -> c.getAccessor().isAnnotationPresent(Nullable.class)
+                            || c.isAnnotationPresent(Nullable.class));
+        }
+        for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                if (jsonName(field.getName(), field).equals(property)) {
+                    return field.isAnnotationPresent(Nullable.class);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String jsonName(String javaName, java.lang.reflect.AnnotatedElement element) {
+        JsonProperty renamed = element.getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : javaName;
+    }
 
     private static <A extends Annotation> A annotation(AnnotatedType type, Class<A> kind) {
         Annotation[] annotations = type == null ? null : type.getCtxAnnotations();
