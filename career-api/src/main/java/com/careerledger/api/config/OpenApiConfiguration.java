@@ -163,10 +163,12 @@ public class OpenApiConfiguration {
                                 with `type`, `title`, `status`, `detail`, and for validation errors an `errors` array \
                                 of `{field, message}`; `type` is `/problems/<name>`, and for a refusal by a domain \
                                 rule (409) it names the rule. Lists are paged (`page` ≥ 0, 1 ≤ `size` ≤ 200) and \
-                                answer `{items, page, size, total}`. A query parameter sent without a value (`?name` or `?name=`) \
-                                means the same as not sending it: its default applies, and an empty text filter does not \
-                                filter. Unknown fields in request bodies are ignored. Every field of an answer is always \
-                                present; one that can be absent is `null` (`nullable`)."""));
+                                answer `{items, page, size, total}`. A query parameter sent without a value \
+                                (`?name` or `?name=`) means the same as not sending it: its default applies, and an \
+                                empty text filter does not filter. Unknown fields in request bodies are ignored. Every \
+                                field of an answer is always present; one that can be absent is `null` (`nullable`). \
+                                Published with each release as `docs/openapi.json`; the major of `info.version` is \
+                                the REST contract's."""));
 
     }
 
@@ -207,7 +209,9 @@ public class OpenApiConfiguration {
                 addExample(json, path, method, operation);
                 actuatorAnswers(path, method, operation);
                 if (operation.getParameters() != null) {
-                    operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && "quarter".equals(p.getName()))
+                    // a quarter in a path is text to springdoc; its own schema (parameters may share one)
+                    operation.getParameters().stream()
+                            .filter(p -> "path".equals(p.getIn()) && "quarter".equals(p.getName()))
                             .forEach(p -> p.setSchema(new StringSchema().pattern(YearQuarter.PATTERN).example("2026-Q3")));
                 }
             }));
@@ -389,13 +393,14 @@ public class OpenApiConfiguration {
         ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
         if ((method.name() + " " + path).equals(LOGGER_WRITE)) {
             // Boot reads the body as a map of text; springdoc shows it as the bare level
-            Schema<?> level = new StringSchema().nullable(true).description("the level to set; null, empty or "
-                    + "absent resets the logger to the level it inherits (any letter case)");
+            Schema<?> level = new StringSchema().nullable(true).description("the level to set (any letter case); "
+                    + "null, empty or absent resets the logger to the level it inherits (not the root logger: 400)");
             level.setEnum(null);
             List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF").forEach(v -> ((StringSchema) level)
                     .addEnumItem(v));
+            // other fields are ignored, but must be text too
             operation.getRequestBody().getContent().values().forEach(media -> media.setSchema(new ObjectSchema()
-                    .addProperty("configuredLevel", level)));
+                    .addProperty("configuredLevel", level).additionalProperties(new StringSchema().nullable(true))));
             operation.getResponses().put("204", new ApiResponse().description("Set"));
         }
         if (path.equals("/actuator/health") && ok != null && operation.getResponses() != null) {

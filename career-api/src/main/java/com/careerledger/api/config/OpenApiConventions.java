@@ -60,7 +60,10 @@ final class OpenApiConventions {
      * null is read from the class itself once the document is complete (a property customizer is not called again
      * for a property swagger-core has resolved before elsewhere, so it cannot tell).
      */
-    private final Map<String, Class<?>> modelClasses = new ConcurrentHashMap<>();
+    // One for the JVM: swagger-core's converters are one static chain, and springdoc replaces a converter of the same
+    // class when another application context starts (tests run several), so the last one registered sees every read.
+    // A schema's class is the same in every context.
+    private static final Map<String, Class<?>> MODEL_CLASSES = new ConcurrentHashMap<>();
 
     /** Notes the class of each model schema as swagger-core reads it. */
     ModelConverter modelClasses() {
@@ -68,7 +71,7 @@ final class OpenApiConventions {
             Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
             // a model comes back as a reference to its schema
             if (schema != null && schema.get$ref() != null && schema.get$ref().startsWith(SCHEMAS) && type.getType() != null) {
-                modelClasses.putIfAbsent(schema.get$ref().substring(SCHEMAS.length()),
+                MODEL_CLASSES.putIfAbsent(schema.get$ref().substring(SCHEMAS.length()),
                         TypeFactory.defaultInstance().constructType(type.getType()).getRawClass());
             }
             return schema;
@@ -300,7 +303,7 @@ final class OpenApiConventions {
 
     /** Whether the Java property behind a schema's property is {@code @Nullable} (on the record component or field). */
     private boolean nullableInJava(String schema, String property) {
-        Class<?> model = modelClasses.get(schema);
+        Class<?> model = MODEL_CLASSES.get(schema);
         if (model == null) {
             return false;
         }

@@ -83,6 +83,17 @@ class ActuatorProblemTest {
         problem(http.requestBytes("POST", LOGGER, "text/plain", "DEBUG".getBytes()), 415, "unsupported-media-type");
     }
 
+    @Test
+    void theRootLoggerCannotBeResetToNoLevelAndSaysSo() {
+        Http http = new Http(port);
+        String root = "/actuator/loggers/ROOT";
+        String before = http.get(root).json().get("configuredLevel").asText();
+
+        JsonNode problem = problem(http.post(root, "{\"configuredLevel\":null}"), 400, "validation");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("configuredLevel");
+        assertThat(http.get(root).json().get("configuredLevel").asText()).isEqualTo(before);
+    }
+
     private static JsonNode problem(Http.Response response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
