@@ -93,7 +93,7 @@ public class AccountsController {
 
     @GetMapping
     public Page<AccountView> listAccounts(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return new Page<>(accounts.page(page, size).stream().map(AccountView::of).toList(), page, size, accounts.count());
     }
 

@@ -40,9 +40,9 @@ public class DeadLettersController {
     /** The parked events, oldest first; {@code person} and {@code readModel} narrow the list. */
     @GetMapping
     public Page<DeadLetters.DeadLetterView> listDeadLetters(@RequestParam(required = false) UUID person,
-                                                 @RequestParam(required = false) @Size(max = 255) String readModel,
-                                                 @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                                            @RequestParam(required = false) @Size(max = 255) String readModel,
+                                                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return deadLetters.list(person == null ? null : person.toString(), readModel, page, size);
     }
 

@@ -38,10 +38,10 @@ public class PromotionsController {
     /** Decisions, newest first; {@code from} inclusive and {@code to} exclusive bound {@code decidedAt}. */
     @GetMapping
     public Page<AuditedDecision> listDecisions(@RequestParam(required = false) UUID personId,
-                                      @RequestParam(required = false) Instant from,
-                                      @RequestParam(required = false) Instant to,
-                                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                               @RequestParam(required = false) Instant from,
+                                               @RequestParam(required = false) Instant to,
+                                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                                               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         if (personId != null) {
             access.requireVisible(personId);
         }

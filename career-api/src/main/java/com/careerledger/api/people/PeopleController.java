@@ -86,11 +86,12 @@ public class PeopleController {
 
     @GetMapping
     public Page<PersonView> listPeople(@RequestParam(required = false) Track track,
-                                 @RequestParam(required = false) @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
-                                 @RequestParam(required = false) UUID managerId,
-                                 @RequestParam(required = false) Readiness readiness,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                       @RequestParam(required = false)
+                                       @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,
+                                       @RequestParam(required = false) UUID managerId,
+                                       @RequestParam(required = false) Readiness readiness,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return directory.search(new DirectoryFilter(track, level, managerId,
                         readiness == null ? null : readiness.name(),
                         access.visiblePeople().orElse(null)), page, size)

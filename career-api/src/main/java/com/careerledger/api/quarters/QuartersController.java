@@ -88,8 +88,8 @@ public class QuartersController {
 
     @GetMapping
     public Page<QuarterSummary> listQuarters(@PathVariable UUID personId,
-                                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         access.requireExisting(personId);
         return quarters.list(personId, page, size);
     }
