@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -120,6 +121,33 @@ public class OpenApiConfiguration {
                     {"username":"ada","password":"a-long-passphrase-42","roles":["EMPLOYEE"],
                      "personId":"0b6f3b3e-8e9d-4a59-9a57-3c1f2b7d5e10"}"""));
 
+    /**
+     * What each of Spring Boot's actuator operations does (springdoc names them only "Actuator web endpoint 'x'"),
+     * and who may call it: health and info are public, every other one is ADMIN's.
+     */
+    static final Map<String, String> ACTUATOR = Map.ofEntries(
+            Map.entry("GET /actuator", "The actuator's endpoints, as links. ADMIN only."),
+            Map.entry("GET /actuator/health", "Whether the service is up (`UP`/`DOWN`, 503 when down), with each "
+                    + "component's status (database, dead letters, disk); the details are ADMIN's. Public. "
+                    + "`/actuator/health/liveness` and `/actuator/health/readiness` are the probes."),
+            Map.entry("GET /actuator/info", "The application's name and build. Public."),
+            Map.entry("GET /actuator/metrics", "The names of the metrics. ADMIN only."),
+            Map.entry("GET /actuator/metrics/{requiredMetricName}", "One metric's measurements, optionally narrowed "
+                    + "by `tag=name:value`; an unknown metric or tag is 404. ADMIN only."),
+            Map.entry("GET /actuator/prometheus", "Every metric in Prometheus's text format. ADMIN only."),
+            Map.entry("GET /actuator/loggers", "Every logger with its configured and effective level. ADMIN only."),
+            Map.entry("GET /actuator/loggers/{name}", "One logger's configured and effective level; an unknown one "
+                    + "is 404. ADMIN only."),
+            Map.entry("POST /actuator/loggers/{name}", "Sets a logger's level, or resets it to the level it "
+                    + "inherits. ADMIN only."),
+            Map.entry("GET /actuator/env", "The configuration's property sources; values are never shown. ADMIN "
+                    + "only."),
+            Map.entry("GET /actuator/env/{toMatch}", "One property: where it is set (its value is never shown); an "
+                    + "unknown one is 404. ADMIN only."),
+            Map.entry("GET /actuator/beans", "The application's beans. ADMIN only."),
+            Map.entry("GET /actuator/flyway", "The database migrations applied. ADMIN only."),
+            Map.entry("GET /actuator/heapdump", "A heap dump of the running JVM. ADMIN only."));
+
     /** Writes that create something: 201 with a Location (springdoc cannot see the status in a ResponseEntity). */
     static final Set<String> CREATES = Set.of(
             "POST /api/people",
@@ -155,6 +183,7 @@ public class OpenApiConfiguration {
                 .servers(List.of(new Server().url("/").description("the server this document is read from")))
                 .info(new Info()
                         .title("Career Ledger API")
+                        .contact(new Contact().name("The Career Ledger team"))
                         .version(VERSION)
                         .description("""
                                 An event-sourced record of careers against a career ladder. JSON everywhere (UTF-8), \
@@ -208,6 +237,9 @@ public class OpenApiConfiguration {
                 addProblems(key, operation, method, http.maxBodySize().toKilobytes(), PUBLIC.contains(key));
                 addExample(json, path, method, operation);
                 actuatorAnswers(path, method, operation);
+                if (ACTUATOR.containsKey(key)) {
+                    operation.setDescription(ACTUATOR.get(key));
+                }
                 if (operation.getParameters() != null) {
                     // a quarter in a path is text to springdoc; its own schema (parameters may share one)
                     operation.getParameters().stream()
@@ -217,6 +249,7 @@ public class OpenApiConfiguration {
             }));
             conventions.applyPresence(openApi);
             nameTags(openApi);
+            OpenApiConventions.tidyDescriptions(openApi);
         };
     }
 

@@ -183,6 +183,34 @@ final class OpenApiConventions {
     }
 
     /**
+     * Descriptions as one line of words: Javadoc arrives with its line breaks and the indentation of its source
+     * (a record's {@code @param} text, say).
+     */
+    static void tidyDescriptions(OpenAPI openApi) {
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                operation.setDescription(tidy(operation.getDescription()));
+                operation.setSummary(tidy(operation.getSummary()));
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> p.setDescription(tidy(p.getDescription())));
+                }
+            }));
+        }
+        if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+            for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+                schema.setDescription(tidy(schema.getDescription()));
+                if (schema.getProperties() != null) {
+                    schema.getProperties().values().forEach(p -> p.setDescription(tidy(p.getDescription())));
+                }
+            }
+        }
+    }
+
+    private static String tidy(String text) {
+        return text == null ? null : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
      * A text's length as characters: Bean Validation's {@code @Size} without a maximum says {@code maxLength}
      * 2147483647, which is no limit; a limit in bytes (noted by the property customizer, since {@code @Size} is read
      * after it) is one in characters too, as a character takes at least one byte.

@@ -307,6 +307,18 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** Each operation says what it does and who may call it, in one line of words (Javadoc, tidied). */
+    @Test
+    void every_operation_has_a_description() {
+        JsonNode document = document();
+        for (String op : operations(document)) {
+            String description = operation(document, op).path("description").asText();
+            assertThat(description).as(op + " has a description").isNotBlank().doesNotContain("\n").doesNotContain("  ");
+        }
+        assertThat(document.at("/components/schemas/QuarterLine/properties/operatingLevel/description").asText())
+                .as("a view's record @param is its field's description").startsWith("the level the quarter counts at");
+    }
+
     /** Issue 19: the logger write's body is documented as Boot reads it: an object naming the level. */
     @Test
     void the_logger_write_takes_an_object_naming_the_level() {
