@@ -72,6 +72,12 @@ public class AccountsController {
         this.access = access;
     }
 
+    /**
+     * Creates an HTTP Basic account, with its roles and optionally the person it is linked to. Answers 201 with
+     * Location. The password has at least 12 characters and 5 different ones, does not contain the username, and does
+     * not start or end with spaces (400 otherwise). 409 {@code username-taken} or {@code person-has-account} (one
+     * account per person). ADMIN only.
+     */
     @PostMapping
     public ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request) {
         checkPassword(request.username(), request.password());
@@ -91,13 +97,17 @@ public class AccountsController {
                 .body(AccountView.of(account));
     }
 
+    /** Every account, by username, paged. ADMIN only. */
     @GetMapping
     public Page<AccountView> listAccounts(@RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return new Page<>(accounts.page(page, size).stream().map(AccountView::of).toList(), page, size, accounts.count());
     }
 
-    /** Who the caller is, as the system sees them (any authenticated caller). */
+    /**
+     * Who the caller is, as the system sees them: account, roles and linked person. In JWT mode it comes from the
+     * token, and the id is null when the token names no account here. Any authenticated caller.
+     */
     @GetMapping("/me")
     public AccountView me(@org.springframework.security.core.annotation.AuthenticationPrincipal CareerPrincipal principal) {
         UUID id = null;
@@ -109,6 +119,7 @@ public class AccountsController {
         return new AccountView(id, principal.username(), principal.roles(), principal.personId(), true);
     }
 
+    /** One account; 404 when it does not exist. ADMIN only. */
     @GetMapping("/{accountId}")
     public AccountView one(@PathVariable UUID accountId) {
         return accounts.byId(accountId).map(AccountView::of)

@@ -25,18 +25,29 @@ public class AdminController {
         this.admin = admin;
     }
 
+    /**
+     * Where each projection is: position in the event store, lag, dead letters and rebuild progress. All in one page,
+     * by name. ADMIN only.
+     */
     @GetMapping
     public Page<ProjectionStatus> projections() {
         List<ProjectionStatus> all = admin.all();
         return new Page<>(all, 0, Math.max(1, all.size()), all.size());
     }
 
+    /**
+     * Where one projection is: position, lag, dead letters and rebuild progress; 404 for an unknown name. ADMIN only.
+     */
     @GetMapping("/{name}")
     public ProjectionStatus projection(@PathVariable String name) {
         return admin.one(name);
     }
 
-    /** 202: a rebuild of every read model has started (one replay for all); follow it at the Location. */
+    /**
+     * Starts a rebuild of every read model from the event store, in one replay for all. Answers 202 at once, with the
+     * projections' status, and the Location to follow it at. Writes carry on throughout; 409 {@code projection-busy}
+     * when another instance holds a processor. ADMIN only.
+     */
     @PostMapping("/rebuild")
     public ResponseEntity<Page<ProjectionStatus>> rebuildAll() {
         List<ProjectionStatus> all = admin.rebuildAll();
@@ -45,7 +56,12 @@ public class AdminController {
                 .body(new Page<>(all, 0, Math.max(1, all.size()), all.size()));
     }
 
-    /** 202: the rebuild has started; follow it at the Location. */
+    /**
+     * Starts a rebuild of one read model from the event store. Answers 202 at once, with its status, and the Location
+     * to follow it at. A rebuild asked for while another runs joins it; the other read models keep answering. 409
+     * {@code projection-not-rebuildable} for a projection updated inside the write transaction, {@code projection-busy}
+     * when another instance holds its processor; 404 for an unknown name. ADMIN only.
+     */
     @PostMapping("/{name}/rebuild")
     public ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         ProjectionStatus status = admin.rebuild(name);

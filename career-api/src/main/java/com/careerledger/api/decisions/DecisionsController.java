@@ -37,6 +37,13 @@ public class DecisionsController {
         this.ids = ids;
     }
 
+    /**
+     * Promotes a person one step up their own track, when their sustained record at the target level allows it. Answers
+     * 201 with the decision and its Location in the promotion audit; 409 names the refusing rule:
+     * {@code promotion-not-sustained} (its detail names the quarters found and what is missing; an override with a
+     * justification decides anyway, and is recorded), {@code promotion-not-one-step}, {@code promotion-across-tracks}.
+     * COMMITTEE and ADMIN only.
+     */
     @PostMapping("/promotions")
     public ResponseEntity<DecisionView> promote(@PathVariable UUID personId,
                                                 @Valid @RequestBody DecisionRequests.PromotionRequest request) {
@@ -47,6 +54,12 @@ public class DecisionsController {
         return created(DecisionView.of(decision));
     }
 
+    /**
+     * Moves a person to the other track, their level and sustained record mapped through the equivalence table. Answers
+     * 201 with the decision and its Location in the promotion audit; 409 {@code already-on-track},
+     * {@code no-equivalent-level}, {@code not-an-equivalent-level}, or {@code ambiguous-equivalent-level} when the
+     * table gives several levels and {@code targetLevel} does not choose one. COMMITTEE and ADMIN only.
+     */
     @PostMapping("/track-switches")
     public ResponseEntity<DecisionView> switchTrack(@PathVariable UUID personId,
                                                     @Valid @RequestBody DecisionRequests.TrackSwitchRequest request) {
@@ -55,6 +68,11 @@ public class DecisionsController {
         return created(DecisionView.of(decision));
     }
 
+    /**
+     * Corrects a person's recorded level on their own track, with a reason. A CORRECTION upwards, a DEMOTION downwards;
+     * history is never rewritten. Answers 201 with the decision and its Location in the promotion audit; 409
+     * {@code level-unchanged} or {@code correction-across-tracks}. ADMIN only.
+     */
     @PostMapping("/level-corrections")
     public ResponseEntity<DecisionView> correct(@PathVariable UUID personId,
                                                 @Valid @RequestBody DecisionRequests.LevelCorrectionRequest request) {

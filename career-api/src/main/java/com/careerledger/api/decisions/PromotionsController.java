@@ -35,7 +35,12 @@ public class PromotionsController {
         this.audit = audit;
     }
 
-    /** Decisions, newest first; {@code from} inclusive and {@code to} exclusive bound {@code decidedAt}. */
+    /**
+     * The promotion audit: decisions, newest first, paged, by person and by {@code decidedAt} ({@code from} inclusive,
+     * {@code to} exclusive). It may lag a decision by about a second. The committee and admins see every decision,
+     * anyone else those of the people they may see (themself, and a manager everyone below them); a {@code personId}
+     * the caller may not see gets 404.
+     */
     @GetMapping
     public Page<AuditedDecision> listDecisions(@RequestParam(required = false) UUID personId,
                                                @RequestParam(required = false) Instant from,
@@ -53,6 +58,11 @@ public class PromotionsController {
         return audit.search(personId, from, to, page, size);
     }
 
+    /**
+     * One decision (promotion, correction, demotion or track switch) with its full basis. Readable by whoever may see
+     * its person (the person, their managers, the committee and admins); anyone else gets 404, as for a decision that
+     * does not exist. May lag the decision by about a second.
+     */
     @GetMapping("/{decisionId}")
     public AuditedDecision getDecision(@PathVariable UUID decisionId) {
         AuditedDecision decision = audit.find(decisionId)

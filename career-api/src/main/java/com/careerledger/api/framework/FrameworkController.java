@@ -50,6 +50,10 @@ public class FrameworkController {
         this.framework = framework;
     }
 
+    /**
+     * The career framework in force: tracks, levels, equivalences and promotion policy. Levels carry their
+     * expectations; the policy says how many sustained quarters a promotion needs. Any authenticated caller.
+     */
     @GetMapping
     public FrameworkView framework() {
         return new FrameworkView(framework.id(), framework.version(), framework.hash(), framework.name(),
@@ -58,6 +62,10 @@ public class FrameworkController {
                 new PolicyView(framework.policy().requiredQuarters()));
     }
 
+    /**
+     * One level of the framework, by its code (as {@code IC3} or {@code M1}). 404 when the framework has no such level.
+     * Any authenticated caller.
+     */
     @GetMapping("/levels/{code}")
     public LevelView level(@PathVariable @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String code) {
         return framework.level(code).map(LevelView::of)

@@ -34,7 +34,11 @@ public class HistoryController {
         this.framework = framework;
     }
 
-    /** Without {@code asOf}: now. */
+    /**
+     * A person as they stood at an instant ({@code asOf}; without it, now). Level, track, manager, quarters and their
+     * assessments, rebuilt from the event store, so never behind. The person, their managers, the committee and admins;
+     * anyone else gets 404, as does a person not yet registered at that instant.
+     */
     @GetMapping("/history")
     public CareerAsOf.PersonAsOf history(@PathVariable UUID personId,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
@@ -47,6 +51,11 @@ public class HistoryController {
         return career.view(framework);
     }
 
+    /**
+     * The raw events of a person's career, oldest first, paged, straight from the event store. These are the person's
+     * own events and those of their quarters. The person, their managers, the committee and admins; anyone else, or an
+     * unknown person, gets 404.
+     */
     @GetMapping("/events")
     public Page<PersonEventStreams.StoredEvent> events(@PathVariable UUID personId,
                                                        @RequestParam(defaultValue = "0") @Min(0) int page,

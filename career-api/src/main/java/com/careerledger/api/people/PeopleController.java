@@ -57,6 +57,10 @@ public class PeopleController {
         this.framework = framework;
     }
 
+    /**
+     * Registers a person at a level of their track, optionally under a manager. ADMIN only. Answers 201 with Location
+     * and ETag; 409 {@code email-already-registered} when the e-mail is taken, 404 when the manager does not exist.
+     */
     @PostMapping
     public ResponseEntity<PersonView> register(@Valid @RequestBody RegisterPersonRequest request) {
         UUID personId = ids.next();
@@ -69,6 +73,10 @@ public class PeopleController {
                 .body(view);
     }
 
+    /**
+     * One person, with their version as ETag (for If-Match). Read-your-writes: a write to the person that has returned
+     * is shown. The person, their managers (direct and indirect), the committee and admins; anyone else gets 404.
+     */
     @GetMapping("/{personId}")
     public ResponseEntity<PersonView> getPerson(@PathVariable UUID personId) {
         access.requireVisible(personId);
@@ -76,6 +84,10 @@ public class PeopleController {
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 
+    /**
+     * Sets a person's manager; answers the person with their new ETag. ADMIN only. 409 {@code self-management} or
+     * {@code management-cycle} when the reporting line would loop; 404 when the manager does not exist.
+     */
     @PutMapping("/{personId}/manager")
     public ResponseEntity<PersonView> assignManager(@PathVariable UUID personId,
                                                     @Valid @RequestBody DecisionRequests.ManagerRequest request) {
@@ -84,6 +96,11 @@ public class PeopleController {
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 
+    /**
+     * The directory: people by name, paged, filtered by track, level, direct manager and readiness. Only the people the
+     * caller may see: admins and the committee everyone, a manager themself and everyone below them, anyone else
+     * themself. May lag writes by about a second.
+     */
     @GetMapping
     public Page<PersonView> listPeople(@RequestParam(required = false) Track track,
                                        @RequestParam(required = false)

@@ -33,6 +33,12 @@ public class PerformanceHistoryController {
         this.readYourWrites = readYourWrites;
     }
 
+    /**
+     * A person's sustained-performance history: their quarters, the streak at the next level and readiness for it.
+     * Tenure is shown but never used in decisions. Reflects every write to the person that has returned; quarter
+     * assessments may lag by about a second. The person, their managers, the committee and admins; anyone else gets
+     * 404.
+     */
     @GetMapping("/api/people/{personId}/performance-history")
     public PerformanceHistory performanceHistory(@PathVariable UUID personId) {
         access.requireVisible(personId);

@@ -29,6 +29,10 @@ public class TimelineController {
         this.timeline = timeline;
     }
 
+    /**
+     * A person's career timeline, oldest first, paged. It lags writes by about a second, so a new person's may still be
+     * empty. The person, their managers, the committee and admins; anyone else, or an unknown person, gets 404.
+     */
     @GetMapping("/api/people/{personId}/timeline")
     public Page<TimelineEntry> timeline(@PathVariable UUID personId,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,

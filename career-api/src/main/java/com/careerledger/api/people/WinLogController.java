@@ -29,6 +29,11 @@ public class WinLogController {
         this.quarters = quarters;
     }
 
+    /**
+     * A person's evidence across quarters, newest first, paged, filtered by dimension and by the level it demonstrates.
+     * Retracted entries stay, marked. May lag writes by about a second. The person, their managers, the committee and
+     * admins; anyone else, or an unknown person, gets 404.
+     */
     @GetMapping("/api/people/{personId}/win-log")
     public Page<EvidenceView> winLog(@PathVariable UUID personId,
                                      @RequestParam(required = false) Dimension dimension,

@@ -77,6 +77,12 @@ public class QuartersController {
         this.readYourWrites = readYourWrites;
     }
 
+    /**
+     * Opens a quarter for a person, at the level they hold in it, aiming at the next level of their track. Answers 201
+     * with Location and ETag; 409 names the refusing rule ({@code quarter-already-open}, {@code quarter-not-yet-open}:
+     * at most the next quarter ahead, {@code quarter-before-ledger}). The person, their managers and admins; the
+     * committee gets 403, anyone else 404.
+     */
     @PostMapping
     public ResponseEntity<QuarterView> open(@PathVariable UUID personId, @Valid @RequestBody OpenQuarterRequest request) {
         access.requireOwnWork(personId);
@@ -86,6 +92,10 @@ public class QuartersController {
         return ResponseEntity.created(quarterUri(personId, quarter)).eTag(String.valueOf(view.version())).body(view);
     }
 
+    /**
+     * A person's quarters, newest first, paged; may lag writes by about a second. The person, their managers, the
+     * committee and admins; anyone else, or an unknown person, gets 404.
+     */
     @GetMapping
     public Page<QuarterSummary> listQuarters(@PathVariable UUID personId,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -94,6 +104,11 @@ public class QuartersController {
         return quarters.list(personId, page, size);
     }
 
+    /**
+     * One quarter with its goals, evidence, feedback and assessment, and its version as ETag (for If-Match).
+     * Read-your-writes: a write to the quarter that has returned is shown. The person, their managers, the committee
+     * and admins; anyone else gets 404, as does a quarter not opened.
+     */
     @GetMapping("/{quarter}")
     public ResponseEntity<QuarterView> getQuarter(@PathVariable UUID personId, @PathVariable String quarter) {
         access.requireVisible(personId);
@@ -101,6 +116,11 @@ public class QuartersController {
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 
+    /**
+     * Sets a goal in an open quarter; answers 201 with Location and the goal. At most 3 active goals
+     * ({@code goal-limit-reached}); an assessed quarter refuses with {@code quarter-closed}. The person, their managers
+     * and admins; the committee gets 403, anyone else 404.
+     */
     @PostMapping("/{quarter}/goals")
     public ResponseEntity<GoalView> setGoal(@PathVariable UUID personId, @PathVariable String quarter,
                                             @Valid @RequestBody GoalRequest request) {
@@ -113,6 +133,10 @@ public class QuartersController {
                 .body(goal(personId, q, goalId));
     }
 
+    /**
+     * Rewords a goal while its quarter is open; the earlier wording stays in the history. 409 {@code quarter-closed} or
+     * {@code goal-dropped}. The person, their managers and admins; the committee gets 403, anyone else 404.
+     */
     @PutMapping("/{quarter}/goals/{goalId}")
     public GoalView reviseGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                                @Valid @RequestBody GoalRequest request) {
@@ -123,6 +147,10 @@ public class QuartersController {
         return goal(personId, q, goalId);
     }
 
+    /**
+     * Drops a goal with a reason: it stays in the history and frees its place among the 3. 409 {@code quarter-closed}
+     * or {@code goal-dropped}. The person, their managers and admins; the committee gets 403, anyone else 404.
+     */
     @PostMapping("/{quarter}/goals/{goalId}/drop")
     public GoalView dropGoal(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                              @Valid @RequestBody ReasonRequest request) {
@@ -132,6 +160,11 @@ public class QuartersController {
         return goal(personId, q, goalId);
     }
 
+    /**
+     * Records progress on a goal of an open quarter (a status and a note); answers the goal. 409
+     * {@code quarter-closed}, {@code goal-dropped} or {@code progress-limit-reached} (100 notes a goal). The person,
+     * their managers and admins; the committee gets 403, anyone else 404.
+     */
     @PostMapping("/{quarter}/goals/{goalId}/progress")
     public GoalView progress(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID goalId,
                              @Valid @RequestBody ProgressRequest request) {
@@ -142,8 +175,11 @@ public class QuartersController {
     }
 
     /**
-     * The Win Log's write path: answered with what the command stored (the entry as applied, and the instant it is
-     * stored at), so logging evidence never waits on a read model, and the answer is the entry the Win Log shows.
+     * Logs a piece of evidence in an open quarter's Win Log. Answers 201 with Location and the entry as stored (with
+     * the instant it was logged), exactly as the Win Log will show it, without waiting on a read model.
+     * {@code occurredOn} lies within the quarter and not in the future (400 otherwise); 409 {@code quarter-closed} or
+     * {@code evidence-limit-reached} (100 a quarter). The person, their managers and admins; the committee gets 403,
+     * anyone else 404.
      */
     @PostMapping("/{quarter}/evidence")
     public ResponseEntity<EvidenceView> logEvidence(@PathVariable UUID personId, @PathVariable String quarter,
@@ -161,6 +197,11 @@ public class QuartersController {
         return ResponseEntity.created(URI.create(quarterUri(personId, q) + "/evidence/" + e.evidenceId())).body(view);
     }
 
+    /**
+     * Retracts a piece of evidence with a reason. It stays in the Win Log, marked, but no longer supports an
+     * assessment. 409 {@code quarter-closed} or {@code evidence-retracted}. The person, their managers and admins; the
+     * committee gets 403, anyone else 404.
+     */
     @PostMapping("/{quarter}/evidence/{evidenceId}/retraction")
     public EvidenceView retract(@PathVariable UUID personId, @PathVariable String quarter, @PathVariable UUID evidenceId,
                                 @Valid @RequestBody ReasonRequest request) {
@@ -171,6 +212,12 @@ public class QuartersController {
                 .orElseThrow(() -> new NotFoundException("evidence " + evidenceId + " not found")));
     }
 
+    /**
+     * Records feedback on a quarter, also after its assessment; answers 201 with Location and the feedback. Its
+     * relationship follows from the caller: the person records SELF feedback, their managers MANAGER feedback (a
+     * different stated relationship gets 403); an admin outside the line must state it. The committee gets 403, anyone
+     * else 404.
+     */
     @PostMapping("/{quarter}/feedback")
     public ResponseEntity<FeedbackView> feedback(@PathVariable UUID personId, @PathVariable String quarter,
                                                  @Valid @RequestBody FeedbackRequest request) {
@@ -185,8 +232,13 @@ public class QuartersController {
     }
 
     /**
-     * Once this returns 201, the assessment is in the person's sustained record too: the outcome is recorded on
-     * the Person in the same transaction (see AssessmentOutcomePolicy), so a promotion request sees it.
+     * Assesses a quarter at the level the person operated at, and closes it: it becomes ASSESSED. Answers 201 with
+     * Location and the quarter with its ETag; by then the outcome is in the person's sustained record too (recorded in
+     * the same transaction), so a promotion request sees it. 409 names the refusing rule: {@code quarter-not-started},
+     * {@code quarter-not-ended} (a quarter is assessed in its closing weeks), {@code quarter-closed} (already
+     * assessed), {@code assessment-needs-evidence} (a next-level finding needs standing evidence of the next level or
+     * above). The person's managers (never the person) and admins; the person and the committee get 403, anyone else
+     * 404.
      */
     @PostMapping("/{quarter}/assessment")
     public ResponseEntity<QuarterView> assess(@PathVariable UUID personId, @PathVariable String quarter,
@@ -199,6 +251,12 @@ public class QuartersController {
         return ResponseEntity.created(quarterUri(personId, q)).eTag(String.valueOf(view.version())).body(view);
     }
 
+    /**
+     * Reopens an assessed quarter with a reason, to amend its assessment. The old one stays in the history, and the
+     * person's record drops it until the quarter is assessed again. Answers the quarter with its ETag; 409
+     * {@code quarter-not-assessed}. The person's managers (never the person) and admins; the person and the committee
+     * get 403, anyone else 404.
+     */
     @PostMapping("/{quarter}/reopen")
     public ResponseEntity<QuarterView> reopen(@PathVariable UUID personId, @PathVariable String quarter,
                                               @Valid @RequestBody ReasonRequest request) {

@@ -31,6 +31,11 @@ public class ReadinessController {
         this.framework = framework;
     }
 
+    /**
+     * The readiness board: the people ready for their next level, by name, paged, filtered by direct manager and level.
+     * ADMIN, COMMITTEE and MANAGER only; a manager sees themself and everyone below them. May lag writes by about a
+     * second.
+     */
     @GetMapping("/api/readiness")
     public Page<PersonView> ready(@RequestParam(required = false) UUID managerId,
                                   @RequestParam(required = false) @Pattern(regexp = Level.CODE_PATTERN, message = Level.CODE_MESSAGE) String level,

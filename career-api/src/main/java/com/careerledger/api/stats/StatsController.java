@@ -17,6 +17,11 @@ public class StatsController {
         this.stats = stats;
     }
 
+    /**
+     * Organisation statistics: people per track and level, promotions per quarter, and promotion against time at level
+     * and against the next-level streak. ADMIN and COMMITTEE only: the figures tell about people outside anyone's line.
+     * May lag writes by about a second.
+     */
     @GetMapping
     public OrgStats stats() {
         return stats.stats();
