@@ -250,6 +250,7 @@ public class OpenApiConfiguration {
             conventions.applyPresence(openApi);
             nameTags(openApi);
             OpenApiConventions.tidyDescriptions(openApi);
+            OpenApiConventions.dropUnused(openApi);
         };
     }
 

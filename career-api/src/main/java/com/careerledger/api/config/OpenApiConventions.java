@@ -182,9 +182,38 @@ final class OpenApiConventions {
         });
     }
 
+    /** Drops the schemas nothing refers to (the logger write's level, say, once its body is described as it is). */
+    static void dropUnused(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+        if (schemas == null || openApi.getPaths() == null) {
+            return;
+        }
+        List<Schema<?>> roots = new ArrayList<>();
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getRequestBody() != null) {
+                contents(operation.getRequestBody().getContent()).forEach(roots::add);
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().<Schema<?>>map(p -> p.getSchema()).filter(Objects::nonNull)
+                        .forEach(roots::add);
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().values().forEach(response -> {
+                    contents(response.getContent()).forEach(roots::add);
+                    if (response.getHeaders() != null) {
+                        response.getHeaders().values().stream().<Schema<?>>map(h -> h.getSchema())
+                                .filter(Objects::nonNull).forEach(roots::add);
+                    }
+                });
+            }
+        }));
+        Set<String> used = reachable(roots, schemas);
+        schemas.keySet().removeIf(name -> !used.contains(name));
+    }
+
     /**
-     * Descriptions as one line of words: Javadoc arrives with its line breaks and the indentation of its source
-     * (a record's {@code @param} text, say).
+     * Descriptions as one line of Markdown: Javadoc arrives with its line breaks, the indentation of its source (a
+     * record's {@code @param} text, say) and {@code <code>} for its code.
      */
     static void tidyDescriptions(OpenAPI openApi) {
         if (openApi.getPaths() != null) {
@@ -207,7 +236,8 @@ final class OpenApiConventions {
     }
 
     private static String tidy(String text) {
-        return text == null ? null : text.strip().replaceAll("\\s+", " ");
+        // {@code x} arrives as HTML; the document's descriptions are Markdown
+        return text == null ? null : text.strip().replaceAll("\\s+", " ").replaceAll("</?code>", "`");
     }
 
     /**
