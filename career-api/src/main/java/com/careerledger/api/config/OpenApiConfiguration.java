@@ -43,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). springdoc derives paths,
@@ -201,16 +203,14 @@ public class OpenApiConfiguration {
 
     }
 
-    private final OpenApiConventions conventions = new OpenApiConventions();
-
     @Bean
     PropertyCustomizer careerLedgerPropertyCustomizer() {
-        return conventions.notBlankAndBytes();
+        return OpenApiConventions.notBlankAndBytes();
     }
 
     @Bean
     ModelConverter careerLedgerModelClasses() {
-        return conventions.modelClasses();
+        return OpenApiConventions.modelClasses();
     }
 
     @Bean
@@ -247,7 +247,7 @@ public class OpenApiConfiguration {
                             .forEach(p -> p.setSchema(new StringSchema().pattern(YearQuarter.PATTERN).example("2026-Q3")));
                 }
             }));
-            conventions.applyPresence(openApi);
+            OpenApiConventions.applyPresence(openApi);
             nameTags(openApi);
             OpenApiConventions.tidyDescriptions(openApi);
             OpenApiConventions.dropUnused(openApi);
@@ -372,7 +372,7 @@ public class OpenApiConfiguration {
      * generated client calls it {@code WinLogApi}), every tag used declared once.
      */
     private static void nameTags(OpenAPI openApi) {
-        Set<String> used = new java.util.TreeSet<>();
+        Set<String> used = new TreeSet<>();
         openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
             if (operation.getTags() != null) {
                 operation.setTags(operation.getTags().stream().map(OpenApiConfiguration::tagName).toList());
@@ -388,7 +388,7 @@ public class OpenApiConfiguration {
         }
         return Arrays.stream(springdocTag.substring(0, springdocTag.length() - "-controller".length()).split("-"))
                 .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
     }
 
     /**

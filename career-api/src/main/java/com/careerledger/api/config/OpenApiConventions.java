@@ -14,10 +14,14 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.lang.Nullable;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,15 +62,18 @@ final class OpenApiConventions {
     /**
      * The Java class of each model schema, by schema name, as the models are read: which of its properties may be
      * null is read from the class itself once the document is complete (a property customizer is not called again
-     * for a property swagger-core has resolved before elsewhere, so it cannot tell).
+     * for a property swagger-core has resolved before elsewhere, so it cannot tell). One for the JVM: swagger-core's
+     * converters are one static chain, and springdoc replaces a converter of the same class when another
+     * application context starts (tests run several), so the last one registered sees every read; a schema's class
+     * is the same in every context.
      */
-    // One for the JVM: swagger-core's converters are one static chain, and springdoc replaces a converter of the same
-    // class when another application context starts (tests run several), so the last one registered sees every read.
-    // A schema's class is the same in every context.
     private static final Map<String, Class<?>> MODEL_CLASSES = new ConcurrentHashMap<>();
 
+    private OpenApiConventions() {
+    }
+
     /** Notes the class of each model schema as swagger-core reads it. */
-    ModelConverter modelClasses() {
+    static ModelConverter modelClasses() {
         return (type, context, chain) -> {
             Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
             // a model comes back as a reference to its schema
@@ -79,7 +86,7 @@ final class OpenApiConventions {
     }
 
     /** States what {@code @NotBlank} and {@code @MaxUtf8Bytes} mean, as models are read. */
-    PropertyCustomizer notBlankAndBytes() {
+    static PropertyCustomizer notBlankAndBytes() {
         return (property, type) -> {
             Schema<?> result = property;
             if (annotated(type, "NotBlank")) {
@@ -105,7 +112,7 @@ final class OpenApiConventions {
      * Applies the rule of presence to the built document: answers' fields required, requests' optional ones
      * nullable, and every reference that may be null made so (see {@link #nullable}).
      */
-    void applyPresence(OpenAPI openApi) {
+    static void applyPresence(OpenAPI openApi) {
         Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
         if (schemas == null || openApi.getPaths() == null) {
             return;
@@ -151,7 +158,7 @@ final class OpenApiConventions {
         // swagger-core marks a model nullable itself when one property referring to it is: start from none
         schemas.values().stream().filter(OpenApiConventions::isModel).forEach(schema -> schema.setNullable(null));
         Set<String> nullableModels = new HashSet<>();
-        Set<Schema<?>> nullableSlots = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Schema<?>> nullableSlots = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
             String name = entry.getKey();
             Schema<?> schema = entry.getValue();
@@ -174,9 +181,9 @@ final class OpenApiConventions {
         nullableModels.forEach(name -> {
             List<String> notNullable = referencesTo(name, openApi, nullableSlots);
             if (!notNullable.isEmpty()) {
-                throw new IllegalStateException("schema " + name + " may be null where " + nullableSlots.size()
-                        + " properties refer to it, but not at " + notNullable + ": OpenAPI 3.0 cannot say both of "
-                        + "one model; give the nullable use its own type");
+                throw new IllegalStateException("schema " + name + " may be null in some properties but not at "
+                        + notNullable + ": OpenAPI 3.0 cannot say both of one model; give the nullable use its own "
+                        + "type");
             }
             schemas.get(name).setNullable(true);
         });
@@ -360,7 +367,7 @@ final class OpenApiConventions {
 
 
     /** Whether the Java property behind a schema's property is {@code @Nullable} (on the record component or field). */
-    private boolean nullableInJava(String schema, String property) {
+    private static boolean nullableInJava(String schema, String property) {
         Class<?> model = MODEL_CLASSES.get(schema);
         if (model == null) {
             return false;
@@ -371,7 +378,7 @@ final class OpenApiConventions {
                             || c.isAnnotationPresent(Nullable.class));
         }
         for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+            for (Field field : c.getDeclaredFields()) {
                 if (jsonName(field.getName(), field).equals(property)) {
                     return field.isAnnotationPresent(Nullable.class);
                 }
@@ -380,7 +387,7 @@ final class OpenApiConventions {
         return false;
     }
 
-    private static String jsonName(String javaName, java.lang.reflect.AnnotatedElement element) {
+    private static String jsonName(String javaName, AnnotatedElement element) {
         JsonProperty renamed = element.getAnnotation(JsonProperty.class);
         return renamed != null && !renamed.value().isEmpty() ? renamed.value() : javaName;
     }
