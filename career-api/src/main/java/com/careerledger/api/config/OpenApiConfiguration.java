@@ -320,7 +320,9 @@ public class OpenApiConfiguration {
                     `/problems/validation` with `errors` naming each field, or `/problems/malformed-request`.""",
                     validationExample()));
         }
-        if (hasInput && !isPublic && !key.equals(LOGGER_WRITE)) {
+        boolean namesRecords = operation.getRequestBody() != null || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn())));
+        if (namesRecords && !isPublic && !key.equals(LOGGER_WRITE)) {
             responses.put("404", problem("""
                     The person, quarter, goal, evidence, decision or projection named in the path, or the person or \
                     manager the request names, does not exist (`/problems/not-found`).""", null));
@@ -436,6 +438,13 @@ public class OpenApiConfiguration {
             operation.getRequestBody().getContent().values().forEach(media -> media.setSchema(new ObjectSchema()
                     .addProperty("configuredLevel", level).additionalProperties(new StringSchema().nullable(true))));
             operation.getResponses().put("204", new ApiResponse().description("Set"));
+        }
+        if (path.equals("/actuator/prometheus") && ok != null && ok.getContent() != null) {
+            // the format is chosen by the request's Accept, not by a query parameter; the answer is text, not JSON
+            if (operation.getParameters() != null) {
+                operation.getParameters().removeIf(p -> "format".equals(p.getName()));
+            }
+            ok.getContent().values().forEach(media -> media.setSchema(new StringSchema()));
         }
         if (path.equals("/actuator/health") && ok != null && operation.getResponses() != null) {
             operation.getResponses().put("503", new ApiResponse()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the contract's) and run this test with {@code -Dopenapi.write} to write the file and record the version.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot's tests leave metrics export off unless asked: the published document is the one the application
+// serves as it runs, /actuator/prometheus included
+@AutoConfigureObservability
 class OpenApiFileTest {
 
     static final Path VERSIONS = Path.of("..", "docs", "openapi-versions.txt");
