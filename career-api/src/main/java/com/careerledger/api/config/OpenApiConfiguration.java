@@ -320,12 +320,16 @@ public class OpenApiConfiguration {
                     `/problems/validation` with `errors` naming each field, or `/problems/malformed-request`.""",
                     validationExample()));
         }
+        // a path, a body or an id filter names a record: one that does not exist, or that the caller may not see,
+        // is a 404 (a filter by a person the caller may not see too)
         boolean namesRecords = operation.getRequestBody() != null || (operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn())));
+                && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn())
+                || p.getSchema() != null && "uuid".equals(p.getSchema().getFormat())));
         if (namesRecords && !isPublic && !key.equals(LOGGER_WRITE)) {
             responses.put("404", problem("""
                     The person, quarter, goal, evidence, decision or projection named in the path, or the person or \
-                    manager the request names, does not exist (`/problems/not-found`).""", null));
+                    manager the request names, does not exist or is not one the caller may see \
+                    (`/problems/not-found`).""", null));
         }
         if (apiWrite && !ACCEPTS.contains(key)) {
             responses.put("202", new ApiResponse().description("""
