@@ -5,6 +5,7 @@ import com.careerledger.projections.support.Page;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,9 +45,10 @@ public class AdminController {
     }
 
     /**
-     * Starts a rebuild of every read model from the event store, in one replay for all. Answers 202 at once, with the
-     * projections' status, and the Location to follow it at. Writes carry on throughout; 409 {@code projection-busy}
-     * when another instance holds a processor. ADMIN only.
+     * Starts a rebuild of every read model from the event store, in one reading for all. Answers 202 at once, with the
+     * projections' status, and the Location to follow it at. Readers are served the current tables until the rebuilt
+     * ones take their place; writes carry on throughout. 409 {@code projection-busy} while another instance runs a
+     * rebuild. ADMIN only.
      */
     @PostMapping("/rebuild")
     public ResponseEntity<Page<ProjectionStatus>> rebuildAll() {
@@ -58,9 +60,10 @@ public class AdminController {
 
     /**
      * Starts a rebuild of one read model from the event store. Answers 202 at once, with its status, and the Location
-     * to follow it at. A rebuild asked for while another runs joins it; the other read models keep answering. 409
-     * {@code projection-not-rebuildable} for a projection updated inside the write transaction, {@code projection-busy}
-     * when another instance holds its processor; 404 for an unknown name. ADMIN only.
+     * to follow it at. Readers are served its current tables until the rebuilt ones take their place. A rebuild asked
+     * for while another runs joins it (both start again from the first event, unless the running one rebuilds this
+     * read model already). 409 {@code projection-not-rebuildable} for a projection updated inside the write
+     * transaction, {@code projection-busy} while another instance runs a rebuild; 404 for an unknown name. ADMIN only.
      */
     @PostMapping("/{name}/rebuild")
     public ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
@@ -68,6 +71,18 @@ public class AdminController {
         return ResponseEntity.accepted()
                 .location(UriComponentsBuilder.fromPath("/api/admin/projections/{name}").buildAndExpand(name).toUri())
                 .body(status);
+    }
+
+    /**
+     * Cancels the rebuild under way, if there is one: its tables are dropped and readers keep the current ones, as
+     * they were. Answers the projections' status once it has stopped (the read models it was rebuilding show a
+     * {@code lastRebuild} with {@code CANCELLED}); with no rebuild under way, the same, and nothing changes. ADMIN
+     * only.
+     */
+    @DeleteMapping("/rebuild")
+    public Page<ProjectionStatus> cancelRebuild() {
+        List<ProjectionStatus> all = admin.cancelRebuild();
+        return new Page<>(all, 0, Math.max(1, all.size()), all.size());
     }
 
     /** 409, answered as it was when this condition was still told as a rule: the type names it. */

@@ -12,12 +12,14 @@ import java.time.Instant;
  *
  * @param kind      "tracking" (asynchronous, rebuildable) or "subscribing" (in the command's transaction)
  * @param processor   the event processor it runs in: every read model runs in {@code read-models} (ADR 0006)
+ * @param lastRebuild how the last rebuild of it on this instance ended, if one has since it started
  * @param deadLetters events parked in its dead-letter queue (ADR 0008; {@code GET /api/admin/dead-letters}): it
  *                    lacks them, and the later events of their people, until they are retried
  */
 public record ProjectionStatus(String name, Kind kind, State state, boolean running, @Nullable Long position,
                                long head, @Nullable Long lag, int segments, @Nullable Rebuild rebuild,
-                               @Nullable String error, String processor, @Nullable Long deadLetters) {
+                               @Nullable String error, String processor, @Nullable Long deadLetters,
+                               @Nullable LastRebuild lastRebuild) {
 
     /** How a read model is kept: asynchronously (rebuildable), or in the command's own transaction. */
     @Schema(name = "ProjectionKind")
@@ -32,12 +34,41 @@ public record ProjectionStatus(String name, Kind kind, State state, boolean runn
     public enum State { LIVE, CATCHING_UP, REBUILDING, WAITING_FOR_CLAIM, STOPPED, ERROR, IN_TRANSACTION }
 
     /**
-     * @param done            position reached in the replay (global index)
-     * @param total           the head of the event store when the rebuild started: the replay's end
-     * @param eventsPerSecond recent speed of the replay
-     * @param etaSeconds      at that speed, time to the end; null until a speed is known
+     * A rebuild under way. Readers are served the current tables meanwhile, which the live processor keeps current;
+     * the rebuilt ones take their place when it is done ({@code SWITCHING}).
+     *
+     * @param done            global index the rebuilt tables have reached
+     * @param total           the head of the event store now: where the rebuild goes
+     * @param eventsPerSecond recent speed of the rebuild
+     * @param etaSeconds      at that speed, time to the end of the store; null until a speed is known
+     * @param phase           what it is doing
      */
     public record Rebuild(long done, long total, double percent, long eventsPerSecond, @Nullable Long etaSeconds,
-                          Instant startedAt) {
+                          Instant startedAt, RebuildPhase phase) {
+    }
+
+    /**
+     * What a rebuild is doing: making the empty tables ({@code PREPARING}), writing every event into them
+     * ({@code COPYING}), building their indexes ({@code INDEXING}), taking the events written meanwhile
+     * ({@code CATCHING_UP}), putting them in place of the current ones ({@code SWITCHING}).
+     */
+    @Schema(name = "RebuildPhase")
+    public enum RebuildPhase { PREPARING, COPYING, INDEXING, CATCHING_UP, SWITCHING }
+
+    /**
+     * How a rebuild ended: its tables switched in, or it failed or was cancelled, leaving the current tables as they
+     * were.
+     */
+    @Schema(name = "RebuildOutcome")
+    public enum RebuildOutcome { SWITCHED, FAILED, CANCELLED }
+
+    /**
+     * The last rebuild of a read model.
+     *
+     * @param events events handed to the read models
+     * @param error  why it failed: the kind of failure and the phase it failed in
+     */
+    public record LastRebuild(RebuildOutcome outcome, Instant startedAt, Instant finishedAt, long events,
+                              @Nullable String error) {
     }
 }

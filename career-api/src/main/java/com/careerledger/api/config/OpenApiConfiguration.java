@@ -171,7 +171,7 @@ public class OpenApiConfiguration {
      * The document's version: its major is the REST contract's (v1); the minor rises with each published change
      * (docs/openapi.json, recorded with its digest in docs/openapi-versions.txt by OpenApiFileTest).
      */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private static final String LOGGER_WRITE = "POST /actuator/loggers/{name}";
 

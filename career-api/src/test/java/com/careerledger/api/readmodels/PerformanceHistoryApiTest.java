@@ -259,6 +259,19 @@ class PerformanceHistoryApiTest {
     }
 
     @Test
+    void a_person_whose_promotion_lost_a_basis_quarter_reads_at_once() {
+        String kim = career.register("IC2");
+        career.quarterAt(kim, "2026-Q1", "IC2", "IC3");
+        career.quarterAt(kim, "2026-Q2", "IC2", "IC3");
+        career.promote(kim, "IC3");
+        // the Person's last event is now DecisionBasisChanged: the read models' versions must follow it
+        career.reopen(kim, "2026-Q2");
+
+        assertThat(http.get("/api/people/" + kim + "/performance-history").status()).isEqualTo(200);
+        assertThat(http.get("/api/people/" + kim).status()).isEqualTo(200);
+    }
+
+    @Test
     void the_history_of_an_unknown_person_is_a_404_problem() {
         Http.Response response = http.get("/api/people/" + UUID.randomUUID() + "/performance-history");
 

@@ -18,6 +18,7 @@ import com.careerledger.projections.audit.PromotionAuditViews.BasisEvidence;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarter;
 import com.careerledger.projections.audit.PromotionAuditViews.BasisQuarterChange;
 import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.ReadModelJson;
 import com.careerledger.projections.support.SelectiveReplay;
@@ -67,7 +68,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(PromotionAuditProjection.PROCESSING_GROUP)
-public class PromotionAuditProjection {
+public class PromotionAuditProjection implements Projection {
 
     public static final String PROCESSING_GROUP = "promotion-audit";
 
@@ -140,6 +141,11 @@ public class PromotionAuditProjection {
     }
 
     // --- the basis material, from the Quarter events ----------------------------------------------------
+
+    @Override
+    public ReadModel readModel() {
+        return model;
+    }
 
     @EventHandler
     void on(QuarterAssessed e, @Timestamp Instant at) {

@@ -2,6 +2,7 @@ package com.careerledger.projections.directory;
 
 import com.careerledger.domain.framework.CareerFramework;
 import com.careerledger.domain.person.CareerStanding;
+import com.careerledger.domain.person.DecisionBasisChanged;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
@@ -13,6 +14,7 @@ import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.Table;
 import org.axonframework.config.ProcessingGroup;
@@ -48,7 +50,7 @@ import static com.careerledger.projections.support.SustainedRecordJson.writeReco
  */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
-public class DirectoryProjection {
+public class DirectoryProjection implements Projection {
 
     public static final String PROCESSING_GROUP = "directory";
 
@@ -63,6 +65,11 @@ public class DirectoryProjection {
         this.jdbc = jdbc;
         this.framework = framework;
         this.model = new ReadModel(this, jdbc, people);
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return model;
     }
 
     @EventHandler
@@ -106,6 +113,16 @@ public class DirectoryProjection {
     @EventHandler
     void on(TrackSwitched event, @SequenceNumber long sequence, @Timestamp Instant at) {
         evolve(event.personId(), event, sequence, at);
+    }
+
+    /**
+     * Nothing the directory shows, but an event of the person all the same: the row's version follows it, or a read
+     * of the person would wait for a version the directory never reaches (read-your-writes compares the two).
+     */
+    @EventHandler
+    void on(DecisionBasisChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.personId(), sequence, at, row -> {
+        });
     }
 
     /**

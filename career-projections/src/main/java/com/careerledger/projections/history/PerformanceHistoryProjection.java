@@ -3,6 +3,7 @@ package com.careerledger.projections.history;
 import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.CareerStanding;
+import com.careerledger.domain.person.DecisionBasisChanged;
 import com.careerledger.domain.person.LevelChanged;
 import com.careerledger.domain.person.ManagerAssigned;
 import com.careerledger.domain.person.PersonRegistered;
@@ -23,6 +24,7 @@ import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
@@ -68,7 +70,7 @@ import static com.careerledger.projections.support.SustainedRecordJson.writeReco
  */
 @Component
 @ProcessingGroup(PerformanceHistoryProjection.PROCESSING_GROUP)
-public class PerformanceHistoryProjection {
+public class PerformanceHistoryProjection implements Projection {
 
     public static final String PROCESSING_GROUP = "performance-history";
 
@@ -82,6 +84,11 @@ public class PerformanceHistoryProjection {
     }
 
     // --- person events ---------------------------------------------------------------------------------
+
+    @Override
+    public ReadModel readModel() {
+        return model;
+    }
 
     @EventHandler
     void on(PersonRegistered e, @SequenceNumber long seq, @Timestamp Instant at) {
@@ -122,6 +129,15 @@ public class PerformanceHistoryProjection {
 
     @EventHandler
     void on(TrackSwitched e, @SequenceNumber long seq, @Timestamp Instant at) {
+        evolve(e.personId(), e, seq, at);
+    }
+
+    /**
+     * Changes nothing in the history (the career fold leaves it as it is), but is the person's event: the row's version
+     * follows it, or a read of the history would wait for a version it never reaches (read-your-writes).
+     */
+    @EventHandler
+    void on(DecisionBasisChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
         evolve(e.personId(), e, seq, at);
     }
 

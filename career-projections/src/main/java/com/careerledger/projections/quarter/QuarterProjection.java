@@ -19,6 +19,7 @@ import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.quarter.QuarterStatus;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(QuarterProjection.PROCESSING_GROUP)
-public class QuarterProjection {
+public class QuarterProjection implements Projection {
 
     public static final String PROCESSING_GROUP = "quarters";
 
@@ -60,6 +61,11 @@ public class QuarterProjection {
 
     public QuarterProjection(JdbcTemplate jdbc) {
         this.model = new ReadModel(this, jdbc, QUARTERS, GOALS, EVIDENCE, FEEDBACK);
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return model;
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import com.careerledger.domain.person.TrackSwitched;
 import com.careerledger.domain.quarter.QuarterOpened;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
@@ -81,7 +82,7 @@ import static com.careerledger.projections.support.SustainedRecordJson.writeReco
  */
 @Component
 @ProcessingGroup(StatsProjection.PROCESSING_GROUP)
-public class StatsProjection {
+public class StatsProjection implements Projection {
 
     public static final String PROCESSING_GROUP = "stats";
 
@@ -124,6 +125,11 @@ public class StatsProjection {
     public StatsProjection(JdbcTemplate jdbc, CareerFramework framework) {
         this.framework = framework;
         this.model = new ReadModel(this, jdbc, people, QUARTERS, PROMOTIONS);
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return model;
     }
 
     @EventHandler

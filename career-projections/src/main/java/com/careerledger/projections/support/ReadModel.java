@@ -76,6 +76,11 @@ public final class ReadModel {
         }
     }
 
+    /** The names of its tables, in the order their changed rows are written. */
+    public List<String> tableNames() {
+        return tables.stream().map(Table::name).toList();
+    }
+
     /** Empties every table of the read model (a rebuild starts from nothing). */
     public void truncate() {
         StringJoiner names = new StringJoiner(", ");

@@ -27,6 +27,7 @@ import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.MetaDataKeys;
 import com.careerledger.projections.support.ColumnType;
+import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.ReadModelJson;
 import com.careerledger.projections.support.SelectiveReplay;
@@ -68,7 +69,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
-public class TimelineProjection {
+public class TimelineProjection implements Projection {
 
     public static final String PROCESSING_GROUP = "timeline";
 
@@ -115,6 +116,11 @@ public class TimelineProjection {
     }
 
     // --- person events ---------------------------------------------------------------------------------
+
+    @Override
+    public ReadModel readModel() {
+        return model;
+    }
 
     @EventHandler
     void on(PersonRegistered e, DomainEventMessage<?> m) {
