@@ -39,6 +39,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Benchmark {
 
+    /** The rebuild's target against the sequential SELECT of the same rows (quality.md; it was 0.05 until issue 15). */
+    static final double REBUILD_RATIO = 0.25;
+
     /** The quarter the command loads log evidence into: a past quarter (the rules refuse quarters not yet open). */
     static final String QUARTER = "2026-Q1";
     /** {@link #QUARTER} as commands carry it. */
@@ -130,7 +133,7 @@ public final class Benchmark {
                     data = rebuild(db, app, http);
                 } catch (Exception e) {
                     progress.say("rebuild phase failed: " + e);
-                    add(Figure.failed(rebuildName(), "/s", new Figure.RatioAtLeast(0.05), "failed: " + e.getMessage()));
+                    add(Figure.failed(rebuildName(), "/s", new Figure.RatioAtLeast(REBUILD_RATIO), "failed: " + e.getMessage()));
                     add(Figure.failed("rebuild events/s (absolute)", "/s", new Figure.AtLeast(50_000), "failed"));
                 }
                 if (data != null) {
@@ -368,7 +371,14 @@ public final class Benchmark {
                 }
                 long position = p.hasNonNull("position") ? p.get("position").asLong() : 0;
                 long head = p.get("head").asLong();
-                line.append(String.format(Locale.US, "%s %s %.0f%%  ", name, state, head == 0 ? 100.0 : 100.0 * position / head));
+                JsonNode rebuild = p.path("rebuild");
+                if (rebuild.hasNonNull("phase")) {
+                    // the rebuilt tables' progress; readers meanwhile are served the current ones
+                    line.append(String.format(Locale.US, "%s %s %s %.0f%%  ", name, state, rebuild.get("phase").asText(),
+                            rebuild.get("percent").asDouble()));
+                } else {
+                    line.append(String.format(Locale.US, "%s %s %.0f%%  ", name, state, head == 0 ? 100.0 : 100.0 * position / head));
+                }
                 if ("ERROR".equals(state)) {
                     throw new IllegalStateException("projection " + name + " is in ERROR: " + p.path("error").asText());
                 }
@@ -390,8 +400,9 @@ public final class Benchmark {
         doneAfter.forEach((name, s) -> each.append(String.format(Locale.US, "%s %.1f s, ", name, s)));
         progress.say("each caught up after: " + each.substring(0, Math.max(0, each.length() - 2)));
         checkReadModels(http, data);
+        sizes(db);
         String note = String.format(Locale.US, "%,d events, %d projections, %.1f s", data.events(), tracking.size(), seconds);
-        add(Figure.rate(rebuildName(data.events()), rate, sequential, 0.05).withNote(note));
+        add(Figure.rate(rebuildName(data.events()), rate, sequential, REBUILD_RATIO).withNote(note));
         add(new Figure("rebuild events/s (absolute)", rate, "/s", null, null, new Figure.AtLeast(50_000), null));
         return data;
     }
@@ -405,6 +416,25 @@ public final class Benchmark {
                         + "performance history: level %s, %d quarters, readiness %s",
                 promotions.path("total").asText("?"), data.promotions(), history.path("level").asText("?"),
                 history.path("quarters").size(), history.path("readiness").path("status").asText("?")));
+    }
+
+    /** How much room the events and the read models take: for the growth estimate in docs/performance.md. */
+    private void sizes(BenchDatabase db) {
+        try (java.sql.Connection c = db.app(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("""
+                     SELECT coalesce(sum(pg_total_relation_size(c.oid)) FILTER (WHERE c.relname = 'domain_event_entry'), 0),
+                            coalesce(sum(pg_total_relation_size(c.oid)) FILTER (WHERE c.relname <> 'domain_event_entry'), 0),
+                            (SELECT count(*) FROM domain_event_entry)
+                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = current_schema() AND c.relkind = 'r'""")) {
+            rs.next();
+            long events = rs.getLong(3);
+            progress.say(String.format(Locale.US, "sizes: event store %,d MB for %,d events (%,d bytes per event with its "
+                            + "indexes); every other table (read models, tokens, keys) %,d MB", rs.getLong(1) >> 20, events,
+                    events == 0 ? 0 : rs.getLong(1) / events, rs.getLong(2) >> 20));
+        } catch (java.sql.SQLException e) {
+            progress.say("sizes: could not be read: " + e.getMessage());
+        }
     }
 
     // --- 4. reads -----------------------------------------------------------------------------------------
@@ -544,7 +574,7 @@ public final class Benchmark {
 
     private void failAppFigures(String why) {
         failCommandFigures(why);
-        add(Figure.failed(rebuildName(), "/s", new Figure.RatioAtLeast(0.05), why));
+        add(Figure.failed(rebuildName(), "/s", new Figure.RatioAtLeast(REBUILD_RATIO), why));
         add(Figure.failed("rebuild events/s (absolute)", "/s", new Figure.AtLeast(50_000), why));
         add(Figure.failed("reads/s performance-history, 8 clients", "/s", new Figure.RatioAtLeast(0.10), why));
         add(Figure.failed("p99 latency performance-history, 8 clients", "ms", new Figure.AtMost(20), why));

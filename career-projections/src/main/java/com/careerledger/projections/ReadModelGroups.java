@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The read models REST clients read, and the one tracking processor that feeds them all: one reading of the event
  * stream, one transaction and one token update per batch, whatever the number of read models (docs/decisions/0006).
- * Each read model keeps its own processing group (its handlers, its reset handler, its name in the admin API);
- * {@link com.careerledger.projections.support.SelectiveReplay} rebuilds one of them without touching the others.
+ * Each read model keeps its own processing group (its handlers, its name in the admin API), and is rebuilt on its own
+ * (docs/decisions/0013).
  */
 public final class ReadModelGroups {
 

@@ -49,11 +49,11 @@ public record ProjectionStatus(String name, Kind kind, State state, boolean runn
 
     /**
      * What a rebuild is doing: making the empty tables ({@code PREPARING}), writing every event into them
-     * ({@code COPYING}), building their indexes ({@code INDEXING}), taking the events written meanwhile
-     * ({@code CATCHING_UP}), putting them in place of the current ones ({@code SWITCHING}).
+     * ({@code COPYING}), making them durable and gathering their statistics ({@code FINISHING}), taking the events
+     * written meanwhile ({@code CATCHING_UP}), putting them in place of the current ones ({@code SWITCHING}).
      */
     @Schema(name = "RebuildPhase")
-    public enum RebuildPhase { PREPARING, COPYING, INDEXING, CATCHING_UP, SWITCHING }
+    public enum RebuildPhase { PREPARING, COPYING, FINISHING, CATCHING_UP, SWITCHING }
 
     /**
      * How a rebuild ended: its tables switched in, or it failed or was cancelled, leaving the current tables as they

@@ -46,7 +46,8 @@ public class Rebuilds {
     public Rebuilds(List<Projection> projections, org.axonframework.config.Configuration axon,
                     EventStorageEngine events, TokenStore tokens, ShadowTables shadow,
                     PlatformTransactionManager transactions, EventProcessingConfiguration processing,
-                    EventStreams streams, @Value("${career.rebuild.batch-size:5000}") int batchSize) {
+                    EventStreams streams, @Value("${career.rebuild.batch-size:5000}") int batchSize,
+                    @Value("${career.rebuild.threads:2}") int threads) {
         projections.forEach(p -> this.projections.put(p.group(), p));
         this.axon = axon;
         this.shadow = shadow;
@@ -64,7 +65,7 @@ public class Rebuilds {
                 processing.eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class)
                         .ifPresent(TrackingEventProcessor::start);
             }
-        }, batchSize, Clock.systemUTC());
+        }, batchSize, Math.max(1, threads), Clock.systemUTC());
     }
 
     /** Starts a rebuild of these read models (or joins the one running); returns at once. */

@@ -52,10 +52,10 @@ import java.util.stream.Stream;
  * their place only once they have caught up:
  * <ol>
  *     <li><b>copying</b>: every event of the store, in order, through the read models' own handlers, into unlogged
- *     copies that have only the indexes an upsert needs. One thread reads, upcasts and deserialises the events a
+ *     copies. One thread reads, upcasts and deserialises the events a
  *     rebuilt read model handles (the others are skipped unread) while another hands them to the handlers in large
  *     batches, one transaction each, so the JVM and PostgreSQL work at once;</li>
- *     <li><b>indexing</b>: the other indexes are built, the copies logged and analysed;</li>
+ *     <li><b>finishing</b>: the copies are logged and analysed;</li>
  *     <li><b>catching up</b> with what was written meanwhile, until the copies are a batch or less behind;</li>
  *     <li><b>switching</b>, in one transaction: the current tables are locked (readers wait a moment, and are then
  *     served the new ones), the live processor's position is taken (its claim with it, from whichever instance held
@@ -76,7 +76,7 @@ final class ShadowRebuild implements Runnable {
     record Parts(EventStorageEngine events, TokenStore tokens, ShadowTables shadow, PlatformTransactionManager transactions,
                  SequencingPolicy<EventMessage<?>> sequencing, String processor,
                  Function<String, Optional<SequencedDeadLetterQueue<EventMessage<?>>>> deadLetters,
-                 LiveProcessor live, int batchSize, Clock clock) {
+                 LiveProcessor live, int batchSize, int threads, Clock clock) {
     }
 
     /** The live processor, stopped for the switch and started again after it. */
@@ -127,6 +127,8 @@ final class ShadowRebuild implements Runnable {
     private volatile Result result;
     private TrackingToken token;
     private long lastLog;
+    /** The threads that hand the segments of a batch to the handlers; null while not copying. */
+    private java.util.concurrent.ExecutorService workers;
 
     ShadowRebuild(Parts parts, List<Target> targets, boolean everyReadModel, ShadowTables.RebuildLock lock, String live,
                   long head) {
@@ -213,8 +215,23 @@ final class ShadowRebuild implements Runnable {
     private void rebuild() {
         parts.shadow().create(live, tables);
         phase = RebuildPhase.COPYING;
-        copy();
-        phase = RebuildPhase.INDEXING;
+        if (parts.threads() > 1) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            workers = java.util.concurrent.Executors.newFixedThreadPool(parts.threads(), r -> {
+                Thread t = new Thread(r, "rebuild-segment-" + n.getAndIncrement());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        try {
+            copy();
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+                workers = null;
+            }
+        }
+        phase = RebuildPhase.FINISHING;
         checkCancelled();
         parts.shadow().finish(live, tables);
         phase = RebuildPhase.CATCHING_UP;
@@ -263,7 +280,7 @@ final class ShadowRebuild implements Runnable {
                     return;
                 }
                 if (!batch.events().isEmpty()) {
-                    handleBatch(batch.events());
+                    handleInSegments(batch.events());
                 }
                 token = batch.last();
                 position = batch.position();
@@ -354,11 +371,58 @@ final class ShadowRebuild implements Runnable {
     }
 
     /**
+     * A batch split by person into {@link Parts#threads} segments, handled at once on as many threads, each in a
+     * transaction of its own (every row of a read model belongs to one person, and one person's events stay in order
+     * on one thread): while one waits for PostgreSQL, another runs handlers.
+     */
+    private void handleInSegments(List<TrackedEventMessage<?>> events) {
+        int threads = workers == null ? 1 : parts.threads();
+        if (threads == 1) {
+            keep(handleBatch(events));
+            handled += events.size();
+            return;
+        }
+        List<List<TrackedEventMessage<?>>> segments = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            segments.add(new ArrayList<>());
+        }
+        for (TrackedEventMessage<?> event : events) {
+            Object sequence = parts.sequencing().getSequenceIdentifierFor(event);
+            segments.get(Math.floorMod(java.util.Objects.hashCode(sequence), threads)).add(event);
+        }
+        List<java.util.concurrent.Future<List<Parked>>> running = new ArrayList<>();
+        for (List<TrackedEventMessage<?>> segment : segments) {
+            if (!segment.isEmpty()) {
+                running.add(workers.submit(() -> handleBatch(segment)));
+            }
+        }
+        RuntimeException failure = null;
+        List<Parked> parkedHere = new ArrayList<>();
+        for (java.util.concurrent.Future<List<Parked>> f : running) {
+            try {
+                parkedHere.addAll(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        keep(parkedHere);
+        handled += events.size();
+    }
+
+    /**
      * A batch of events into the copies in one unit of work and transaction: each read model's writes of the batch
      * are made once at its end ({@link ProjectionBatch}). If anything fails, the batch is rolled back and handled
      * again one handler call at a time, each in a savepoint, so that a failing event is parked alone.
+     *
+     * @return what it parked
      */
-    private void handleBatch(List<TrackedEventMessage<?>> events) {
+    private List<Parked> handleBatch(List<TrackedEventMessage<?>> events) {
         List<Parked> parkedHere = new ArrayList<>();
         try {
             inUnitOfWork(events, event -> {
@@ -374,8 +438,7 @@ final class ShadowRebuild implements Runnable {
             parkedHere.clear();
             handleIsolated(events, parkedHere);
         }
-        keep(parkedHere);
-        handled += events.size();
+        return parkedHere;
     }
 
     /**

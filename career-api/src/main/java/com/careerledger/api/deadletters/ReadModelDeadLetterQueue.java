@@ -1,10 +1,8 @@
 package com.careerledger.api.deadletters;
 
-import com.careerledger.projections.support.SelectiveReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -22,16 +20,13 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * One read model's dead letters: Axon's {@code JdbcSequencedDeadLetterQueue}, with two changes for read models that
- * share one processor and are rebuilt from the event store (ADR 0008):
+ * One read model's dead letters: Axon's {@code JdbcSequencedDeadLetterQueue}, with one change for read models that
+ * are rebuilt from the event store (ADR 0008):
  * <ul>
  *     <li><b>A retry handles the event as the event store holds it now.</b> The queue keeps a copy of each event
  *     for the operator to look at, but the event store is the record: when an operator has repaired it (or an
  *     upcaster now reads it), the retry must see what a rebuild would see, through the same upcasters, or the read
  *     model would differ from its rebuild. An event no longer in the store at its place is retried as copied.</li>
- *     <li><b>A replay does not park events for a read model it is not rebuilding.</b> {@link SelectiveReplay} skips
- *     those events for that read model, which has them already (handled, or parked here once); parking them again
- *     would apply them twice on the next retry.</li>
  * </ul>
  * Everything else is the JDBC queue's own behaviour.
  */
@@ -62,19 +57,7 @@ public class ReadModelDeadLetterQueue implements SequencedDeadLetterQueue<EventM
     public boolean enqueueIfPresent(Object sequenceIdentifier,
                                     Supplier<DeadLetter<? extends EventMessage<?>>> letterBuilder)
             throws DeadLetterQueueOverflowException {
-        DeadLetter<? extends EventMessage<?>> letter = letterBuilder.get();
-        if (replayNotForThisReadModel(letter.message())) {
-            return false;
-        }
-        return queue.enqueueIfPresent(sequenceIdentifier, () -> letter);
-    }
-
-    private boolean replayNotForThisReadModel(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && ReplayToken.isReplay(tracked)) {
-            var rebuilding = SelectiveReplay.rebuilding(tracked.trackingToken());
-            return !rebuilding.contains(SelectiveReplay.ALL) && !rebuilding.contains(readModel);
-        }
-        return false;
+        return queue.enqueueIfPresent(sequenceIdentifier, letterBuilder);
     }
 
     @Override

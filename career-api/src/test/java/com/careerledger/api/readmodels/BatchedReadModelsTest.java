@@ -3,6 +3,7 @@ package com.careerledger.api.readmodels;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.QuarterDates;
+import com.careerledger.api.testsupport.ReadModels;
 import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.person.AssignManager;
 import com.careerledger.domain.person.PromotePerson;
@@ -20,7 +21,6 @@ import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.projections.audit.PromotionAuditProjection;
 import com.careerledger.projections.directory.DirectoryProjection;
 import com.careerledger.projections.stats.StatsProjection;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -191,12 +191,10 @@ class BatchedReadModelsTest {
         return ids;
     }
 
-    /** Rebuilds the three read models from the first event, as the admin API does, and waits for the end. */
+    /** Rebuilds the three read models from the first event through the admin API, and waits for the end. */
     private void rebuild() {
-        processor.shutDown();
-        processor.resetTokens(SelectiveReplay.context(List.of(DirectoryProjection.PROCESSING_GROUP,
-                PromotionAuditProjection.PROCESSING_GROUP, StatsProjection.PROCESSING_GROUP)));
-        processor.start();
+        ReadModels.rebuildAndAwait(stories.http(), DirectoryProjection.PROCESSING_GROUP,
+                PromotionAuditProjection.PROCESSING_GROUP, StatsProjection.PROCESSING_GROUP);
         awaitCaughtUp();
     }
 

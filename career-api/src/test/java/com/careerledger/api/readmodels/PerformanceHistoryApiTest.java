@@ -1,18 +1,13 @@
 package com.careerledger.api.readmodels;
 
 import com.careerledger.api.testsupport.CareerStories;
-import java.util.List;
-import com.careerledger.projections.support.SelectiveReplay;
-import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.AppClock;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.ReadModels;
 import com.careerledger.projections.history.PerformanceHistoryProjection;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,8 +26,6 @@ class PerformanceHistoryApiTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    EventProcessingConfiguration processing;
     CareerStories career;
     Http http;
 
@@ -246,11 +239,7 @@ class PerformanceHistoryApiTest {
         career.retract(fay, "2026-Q3", evidence);
         JsonNode before = history(fay, h -> h.get("quarters").size() == 3 && h.get("level").asText().equals("IC3"));
 
-        TrackingEventProcessor processor = processing
-                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(SelectiveReplay.context(List.of(PerformanceHistoryProjection.PROCESSING_GROUP)));
-        processor.start();
+        ReadModels.rebuildAndAwait(http, PerformanceHistoryProjection.PROCESSING_GROUP);
 
         JsonNode after = history(fay, h -> h.equals(before));
         assertThat(after).isEqualTo(before);

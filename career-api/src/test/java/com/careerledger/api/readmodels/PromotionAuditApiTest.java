@@ -1,16 +1,12 @@
 package com.careerledger.api.readmodels;
 
-import com.careerledger.projections.support.SelectiveReplay;
-import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.ReadModels;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,8 +26,6 @@ class PromotionAuditApiTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    EventProcessingConfiguration processing;
     CareerStories stories;
     Http http;
 
@@ -252,12 +246,7 @@ class PromotionAuditApiTest {
         assertThat(before.get("items").get(1).get("basis").get(1).get("evidence").findValuesAsText("evidenceId"))
                 .containsExactly(retracted);
 
-        TrackingEventProcessor processor = processing
-                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(SelectiveReplay.context(
-                List.of(com.careerledger.projections.audit.PromotionAuditProjection.PROCESSING_GROUP)));
-        processor.start();
+        ReadModels.rebuildAndAwait(http, com.careerledger.projections.audit.PromotionAuditProjection.PROCESSING_GROUP);
 
         JsonNode after = Eventually.await("the rebuilt audit", () -> http.get("/api/promotions?personId=" + eve).json(),
                 page -> page.equals(before));

@@ -1,11 +1,11 @@
 package com.careerledger.api.readmodels;
 
 import com.careerledger.projections.stats.StatsProjection;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.ReadModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -168,11 +168,7 @@ class StatsApiTest {
         stories.open(f, "2026-Q3");
         JsonNode before = settledStats();
 
-        TrackingEventProcessor processor = processing.eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class)
-                .orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(SelectiveReplay.context(List.of(StatsProjection.PROCESSING_GROUP)));
-        processor.start();
+        ReadModels.rebuildAndAwait(http, StatsProjection.PROCESSING_GROUP);
 
         assertThat(settledStats()).isEqualTo(before);
     }

@@ -4,6 +4,7 @@ import com.careerledger.domain.framework.LevelCode;
 import com.careerledger.domain.shared.YearQuarter;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.ReadModels;
 import com.careerledger.domain.framework.FrameworkRef;
 import com.careerledger.domain.framework.PromotionPolicy;
 import com.careerledger.domain.person.DecisionKind;
@@ -20,15 +21,11 @@ import com.careerledger.domain.quarter.QuarterReopened;
 import com.careerledger.domain.shared.Discipline;
 import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.audit.PromotionAuditProjection;
-import com.careerledger.projections.ReadModelGroups;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.timeline.TimelineProjection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -41,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,8 +72,6 @@ class StoredDecisionHistoryReplayTest {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
-    @Autowired
-    EventProcessingConfiguration processing;
     @Autowired
     EventStore eventStore;
 
@@ -193,13 +187,7 @@ class StoredDecisionHistoryReplayTest {
         JsonNode switchesBefore = http.get("/api/promotions?personId=" + ray).json();
         JsonNode leeBefore = http.get("/api/people/" + lee + "/timeline?size=200").json();
         JsonNode rayBefore = http.get("/api/people/" + ray + "/timeline?size=200").json();
-        TrackingEventProcessor processor = processing
-                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(SelectiveReplay.context(
-                List.of(PromotionAuditProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP)));
-        processor.start();
-        awaitCaughtUp(processor);
+        ReadModels.rebuildAndAwait(http, PromotionAuditProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP);
         assertThat(http.get("/api/promotions?personId=" + lee).json()).isEqualTo(auditBefore);
         assertThat(http.get("/api/promotions?personId=" + ray).json()).isEqualTo(switchesBefore);
         assertThat(http.get("/api/people/" + lee + "/timeline?size=200").json()).isEqualTo(leeBefore);
@@ -251,19 +239,6 @@ class StoredDecisionHistoryReplayTest {
         List<String> out = new ArrayList<>();
         page.get("items").forEach(e -> out.add(e.get("summary").asText()));
         return out;
-    }
-
-    private void awaitCaughtUp(TrackingEventProcessor processor) {
-        long head = eventStore.createHeadToken().position().orElse(-1);
-        // a replay token stays "replaying" until an event after its reset position arrives: the position tells
-        Eventually.await("the read models replayed to position " + head, processor::processingStatus,
-                status -> {
-                    status.values().stream().filter(s -> s.isErrorState()).findFirst().ifPresent(s -> {
-                        throw new AssertionError("the processor failed", s.getError());
-                    });
-                    return !status.isEmpty() && status.values().stream()
-                            .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-                }, Duration.ofSeconds(60));
     }
 
     private JsonNode read(String text) {

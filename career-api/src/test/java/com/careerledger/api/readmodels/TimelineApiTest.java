@@ -1,16 +1,12 @@
 package com.careerledger.api.readmodels;
 
 import com.careerledger.api.testsupport.CareerStories;
-import com.careerledger.projections.support.SelectiveReplay;
-import com.careerledger.projections.ReadModelGroups;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.ReadModels;
 import com.careerledger.projections.timeline.TimelineProjection;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,8 +23,6 @@ class TimelineApiTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    EventProcessingConfiguration processing;
     CareerStories career;
     Http http;
 
@@ -165,12 +159,7 @@ class TimelineApiTest {
         assertThat(before.get("items").get(8).get("summary").asText())
                 .isEqualTo("Quarter 2026-Q1 left the sustained record: its assessment was reopened");
 
-        TrackingEventProcessor processor = processing
-                .eventProcessor(ReadModelGroups.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(SelectiveReplay.context(List.of(TimelineProjection.PROCESSING_GROUP)));
-        assertThat(http.get("/api/people/" + eve + "/timeline").json().get("total").asInt()).isZero();
-        processor.start();
+        ReadModels.rebuildAndAwait(http, TimelineProjection.PROCESSING_GROUP);
 
         JsonNode after = career.await("timeline of " + eve + " rebuilt", "/api/people/" + eve + "/timeline",
                 t -> t.equals(before));

@@ -79,4 +79,26 @@ public final class ReadModels {
         Http.Response r = http.post("/api/admin/projections/" + name + "/rebuild", "");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
     }
+
+    /**
+     * Rebuilds these read models through the admin API (a second name joins the first one's rebuild: both start
+     * again together) and waits until the rebuild has switched in and every read model has caught up.
+     */
+    public static void rebuildAndAwait(Http http, String... names) {
+        String startedAt = null;
+        for (String name : names) {
+            Http.Response r = http.post("/api/admin/projections/" + name + "/rebuild", "");
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            startedAt = r.json().get("rebuild").get("startedAt").asText();
+        }
+        String started = startedAt;
+        for (String name : names) {
+            JsonNode status = Eventually.await("the rebuild of " + name + " switched in",
+                    () -> http.get("/api/admin/projections/" + name).json(),
+                    s -> s.hasNonNull("lastRebuild") && s.get("lastRebuild").get("startedAt").asText().equals(started),
+                    Duration.ofSeconds(60));
+            assertThat(status.get("lastRebuild").get("outcome").asText()).as(status.toString()).isEqualTo("SWITCHED");
+        }
+        new ReadModels(null, http).awaitAllCaughtUp();
+    }
 }

@@ -21,13 +21,11 @@ import com.careerledger.projections.support.ColumnType;
 import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.ReadModelJson;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.StoredTime;
 import com.careerledger.projections.support.Table;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -247,13 +245,6 @@ public class PromotionAuditProjection implements Projection {
         }));
     }
 
-    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
-    @ResetHandler
-    void reset(String rebuilt) {
-        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            model.truncate();
-        }
-    }
 
     /**
      * One basis quarter as it stands now, which is when the decision is made: the events before it have been

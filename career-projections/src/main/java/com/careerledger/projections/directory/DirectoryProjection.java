@@ -19,10 +19,8 @@ import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.Table;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import com.careerledger.projections.support.SelectiveReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -177,13 +175,6 @@ public class DirectoryProjection implements Projection {
         return stale.size();
     }
 
-    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
-    @ResetHandler
-    void reset(String rebuilt) {
-        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            model.truncate();
-        }
-    }
 
     /**
      * A directory row while a batch works on it. Its readiness is computed when it is written, from its level and

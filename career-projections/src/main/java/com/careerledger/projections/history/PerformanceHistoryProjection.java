@@ -26,11 +26,9 @@ import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
 import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -227,13 +225,6 @@ public class PerformanceHistoryProjection implements Projection {
         });
     }
 
-    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
-    @ResetHandler
-    void reset(String rebuilt) {
-        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            model.truncate();
-        }
-    }
 
     /**
      * Applies a Person event once (a row already at this sequence number, a redelivery, is left alone), through the

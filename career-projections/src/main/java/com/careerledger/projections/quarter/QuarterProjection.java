@@ -21,12 +21,10 @@ import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
 import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -208,13 +206,6 @@ public class QuarterProjection implements Projection {
         });
     }
 
-    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
-    @ResetHandler
-    void reset(String rebuilt) {
-        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            model.truncate();
-        }
-    }
 
     /**
      * Applies a Quarter event once: it moves the quarter row to {@code seq} and makes {@code change}, unless the

@@ -14,11 +14,9 @@ import com.careerledger.domain.shared.Track;
 import com.careerledger.projections.support.ColumnType;
 import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -198,13 +196,6 @@ public class StatsProjection implements Projection {
         apply(e.personId(), seq, false, (rows, person) -> person.evolve(r -> r.without(e.quarter())));
     }
 
-    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
-    @ResetHandler
-    void reset(String rebuilt) {
-        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            model.truncate();
-        }
-    }
 
     /**
      * Applies a Person event once: a row already at this sequence number (a redelivery) is left alone.

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -79,13 +78,6 @@ public final class ReadModel {
     /** The names of its tables, in the order their changed rows are written. */
     public List<String> tableNames() {
         return tables.stream().map(Table::name).toList();
-    }
-
-    /** Empties every table of the read model (a rebuild starts from nothing). */
-    public void truncate() {
-        StringJoiner names = new StringJoiner(", ");
-        tables.forEach(t -> names.add(t.name()));
-        jdbc.update("TRUNCATE " + names);
     }
 
     /** The rows of {@code table} matching a condition on it (alias {@code t}), outside any batch. */

@@ -30,7 +30,6 @@ import com.careerledger.projections.support.ColumnType;
 import com.careerledger.projections.support.Projection;
 import com.careerledger.projections.support.ReadModel;
 import com.careerledger.projections.support.ReadModelJson;
-import com.careerledger.projections.support.SelectiveReplay;
 import com.careerledger.projections.support.Table;
 import com.careerledger.projections.timeline.TimelineLookups.Known;
 import com.careerledger.projections.timeline.TimelineLookups.Lookup;
@@ -40,7 +39,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,8 +102,8 @@ public class TimelineProjection implements Projection {
 
     /**
      * The discipline each person was registered with, as timeline_person holds it in committed rows: that row is
-     * written once and never changes, so this can only go out of date by a rebuild emptying the table, and the
-     * reset handler forgets it then. Shared by the processor's threads.
+     * written once and never changes, so what is kept here is as true of a rebuild's copy of the table (ADR 0013) as
+     * of the current one. Shared by the processor's threads and the rebuild's.
      */
     private final Map<UUID, Discipline> registeredDisciplines = new ConcurrentHashMap<>();
 
@@ -307,15 +305,6 @@ public class TimelineProjection implements Projection {
         append(m, e.personId(), quarter(e.personId(), e.quarter()), summaries.of(e), data()
                 .put("quarter", e.quarter().toString())
                 .put("previousAssessmentId", text(e.previousAssessmentId())));
-    }
-
-    /** Empties the tables when a rebuild names this read model (see SelectiveReplay). */
-    @ResetHandler
-    void reset(String rebuilt) {
-        if (SelectiveReplay.includes(rebuilt, PROCESSING_GROUP)) {
-            model.truncate();
-            registeredDisciplines.clear();
-        }
     }
 
     // --- the entries -----------------------------------------------------------------------------------

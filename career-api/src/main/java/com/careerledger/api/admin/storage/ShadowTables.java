@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The tables a rebuild writes while readers keep the current ones (ADR 0013). They live in a schema of their own
  * beside the application's ({@code <schema>_rebuild}), made with the very columns, defaults and keys of the tables
- * they replace ({@code CREATE TABLE … (LIKE …)}), and <em>unlogged</em> while they fill, with only the unique indexes
- * an upsert needs: the other indexes are built once at the end, and the tables logged then. A transaction that puts
+ * they replace ({@code CREATE TABLE … (LIKE …)}) and their indexes, and <em>unlogged</em> while they fill: logged once
+ * they are full. A transaction that puts
  * the rebuild's schema first on its {@code search_path} ({@link #writeShadow}) writes them with the statements the
  * read models always run, which name their tables without a schema. The switch moves the current tables out to
  * {@code <schema>_retired} and the rebuilt ones into their place, in one transaction, then drops the retired ones.
@@ -50,21 +50,14 @@ public class ShadowTables {
             if (options != null && !options.isBlank()) {
                 jdbc.execute("ALTER TABLE " + target + " SET (" + options + ")");
             }
-            // the primary key and unique constraints: what an upsert's ON CONFLICT needs while the table fills
+            // the primary key and unique constraints: what an upsert's ON CONFLICT needs
             for (String[] constraint : jdbc.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                             + " WHERE conrelid = ?::regclass AND contype IN ('p', 'u') ORDER BY conname",
                     (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, q(live) + "." + q(table))) {
                 jdbc.execute("ALTER TABLE " + target + " ADD CONSTRAINT " + q(constraint[0]) + " " + constraint[1]);
             }
-        }
-    }
-
-    /**
-     * Builds the other indexes of the current tables on the rebuilt ones, then logs the rebuilt tables (from here
-     * on a crash keeps them) and gathers their statistics: after the switch, readers' plans are as before.
-     */
-    public void finish(String live, List<String> tables) {
-        for (String table : tables) {
+            // and every other index: the read models look rows up by them while they write (a quarter's goals, a
+            // timeline's titles), and a lookup without its index on a growing table makes the rebuild quadratic
             List<String> definitions = jdbc.queryForList("SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i"
                     + " WHERE i.indrelid = ?::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
                     + " WHERE c.conindid = i.indexrelid) ORDER BY i.indexrelid", String.class, q(live) + "." + q(table));
@@ -78,6 +71,12 @@ public class ShadowTables {
                 }
                 jdbc.execute(onShadow);
             }
+        }
+    }
+
+    /** Logs the rebuilt tables (from here on a crash keeps them) and gathers their statistics for readers' plans. */
+    public void finish(String live, List<String> tables) {
+        for (String table : tables) {
             jdbc.execute("ALTER TABLE " + q(shadow(live)) + "." + q(table) + " SET LOGGED");
             jdbc.execute("ANALYZE " + q(shadow(live)) + "." + q(table));
         }
