@@ -47,7 +47,7 @@ public class Rebuilds {
                     EventStorageEngine events, TokenStore tokens, ShadowTables shadow,
                     PlatformTransactionManager transactions, EventProcessingConfiguration processing,
                     EventStreams streams, @Value("${career.rebuild.batch-size:5000}") int batchSize,
-                    @Value("${career.rebuild.threads:2}") int threads) {
+                    @Value("${career.rebuild.threads:1}") int threads) {
         projections.forEach(p -> this.projections.put(p.group(), p));
         this.axon = axon;
         this.shadow = shadow;

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"career.db.embedded.database=zero_downtime_rebuild",
-        // small batches: the rebuild moves in many steps, and readers meet every phase of it
-        "career.rebuild.batch-size=500",
+        // small batches: the rebuild moves in many steps, and readers meet every phase of it; two threads (the people
+        // here share no read-model key), so that the split of a batch is tried too
+        "career.rebuild.batch-size=500", "career.rebuild.threads=2",
         "career.security.rate-limit.writes-per-second=10000", "career.security.rate-limit.burst=10000",
         "career.security.rate-limit.writes-per-minute=1000000"})
 class ZeroDowntimeRebuildTest {
