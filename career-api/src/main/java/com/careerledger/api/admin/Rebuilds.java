@@ -46,7 +46,7 @@ public class Rebuilds {
     public Rebuilds(List<Projection> projections, org.axonframework.config.Configuration axon,
                     EventStorageEngine events, TokenStore tokens, ShadowTables shadow,
                     PlatformTransactionManager transactions, EventProcessingConfiguration processing,
-                    EventStreams streams, @Value("${career.rebuild.batch-size:5000}") int batchSize,
+                    EventStreams streams, @Value("${career.rebuild.batch-size:1000}") int batchSize,
                     @Value("${career.rebuild.threads:1}") int threads) {
         projections.forEach(p -> this.projections.put(p.group(), p));
         this.axon = axon;
