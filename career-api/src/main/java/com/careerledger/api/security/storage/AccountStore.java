@@ -74,7 +74,7 @@ public class AccountStore {
     }
 
     /** Forgets what was read of an account, so that the next lookup reads the table. */
-    public void evict(String username) {
+    private void evict(String username) {
         if (recent != null) {
             recent.invalidate(username);
         }
