@@ -40,11 +40,13 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -235,6 +237,19 @@ public class AxonConfiguration {
                 throw new IllegalArgumentException("career.commands.conflict-retries must be at least 1");
             }
         }
+    }
+
+    /**
+     * The transactions of commands (and of everything else that asks Axon for one by type): durable, committed as
+     * the server commits. Without this bean Axon's auto-configuration would take the only {@link TransactionManager}
+     * there is, {@link ReadModelTransactionManager}, and every command would commit with
+     * {@code synchronous_commit = off}: acknowledged, and lost in a crash. The read models' processors name theirs
+     * explicitly ({@link #eventProcessing}).
+     */
+    @Bean
+    @Primary
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     @Bean

@@ -60,6 +60,8 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     /** Checks of a password under way, by account and password (as a MAC): see {@link #checkedOnce}. */
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
+    /** One initialised MAC per request thread: looking the algorithm up and keying it cost more than the MAC. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Clock clock = Clock.systemUTC();
 
     public AccountAuthenticationProvider(AccountStore accounts, PasswordEncoder encoder, SecuritySettings settings,
@@ -173,12 +175,17 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     }
 
     private byte[] mac(String username, String password) {
+        Mac hmac = macs.get();
+        hmac.update(username.getBytes(StandardCharsets.UTF_8));
+        hmac.update((byte) 0);
+        return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8)); // and ready for the next one
+    }
+
+    private Mac newMac() {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            hmac.update(username.getBytes(StandardCharsets.UTF_8));
-            hmac.update((byte) 0);
-            return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            return hmac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -11,16 +11,22 @@ import java.time.Duration;
  * @param adminPassword   the bootstrap admin's password ({@code CAREER_ADMIN_PASSWORD}); generated if unset
  * @param publicApiDocs   whether /v3/api-docs and Swagger UI are open without authentication
  * @param credentialCache how long a verified Basic password is remembered (as an HMAC, in memory only)
+ * @param accountCache    how long an account row read for a request is used again (0: read it every time); a change
+ *                        through this instance evicts it at once
  * @param signIn          the throttle on failed Basic sign-ins
  */
 @ConfigurationProperties("career.security")
 public record SecuritySettings(String mode, String adminPassword, Boolean publicApiDocs, Duration credentialCache,
-                               Jwt jwt, RateLimit rateLimit, SignIn signIn) {
+                               Duration accountCache, Jwt jwt, RateLimit rateLimit, SignIn signIn) {
 
     public SecuritySettings {
         mode = mode == null || mode.isBlank() ? "basic" : mode.strip().toLowerCase(java.util.Locale.ROOT);
         publicApiDocs = publicApiDocs == null || publicApiDocs;
         credentialCache = credentialCache == null ? Duration.ofMinutes(5) : credentialCache;
+        accountCache = accountCache == null ? Duration.ofSeconds(1) : accountCache;
+        if (accountCache.isNegative()) {
+            throw new IllegalArgumentException("career.security.account-cache must not be negative");
+        }
         jwt = jwt == null ? new Jwt(null, null, null, null, null, null) : jwt;
         rateLimit = rateLimit == null ? new RateLimit(null, null, null) : rateLimit;
         signIn = signIn == null ? new SignIn(null, null, null, null, null) : signIn;

@@ -74,6 +74,17 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** An answer that fits the response buffer goes out in one write: see {@link OneWriteResponseFilter}. */
+    @Bean
+    FilterRegistrationBean<OneWriteResponseFilter> oneWriteResponseFilter() {
+        FilterRegistrationBean<OneWriteResponseFilter> registration =
+                new FilterRegistrationBean<>(new OneWriteResponseFilter());
+        registration.setName("oneWriteResponseFilter");
+        // outside Spring Security's response wrappers, whose flushes it takes in
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+        return registration;
+    }
+
     /**
      * Tomcat answers some malformed requests before any filter or servlet runs (e.g. an encoded NUL or slash in the
      * path); Spring Boot's error report valve would answer them in HTML. This one answers problem+json.

@@ -41,7 +41,7 @@ class AccountAuthenticationProviderTest {
             return "ada".equals(username) ? Optional.of(account) : Optional.empty();
         }
     };
-    final SecuritySettings settings = new SecuritySettings(null, null, null, Duration.ofMinutes(5), null, null, null);
+    final SecuritySettings settings = new SecuritySettings(null, null, null, Duration.ofMinutes(5), null, null, null, null);
     final AccountAuthenticationProvider provider = new AccountAuthenticationProvider(store, counting, settings,
             new SignInThrottle(settings.signIn(), io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME));
 

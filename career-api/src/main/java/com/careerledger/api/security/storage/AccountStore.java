@@ -1,9 +1,13 @@
 package com.careerledger.api.security.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -15,8 +19,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import com.careerledger.api.security.CareerPrincipal;
 import com.careerledger.api.security.Role;
+import com.careerledger.api.security.SecuritySettings;
 
-/** Accounts in PostgreSQL (never in events). Only password hashes are stored. */
+/**
+ * Accounts in PostgreSQL (never in events). Only password hashes are stored.
+ * <p>
+ * Every authenticated request looks its account up by username ({@link #byUsername}), so that a changed password or
+ * a disabled account is refused: the row is kept for {@code career.security.account-cache} (1 s) to spare each
+ * request that round trip. A change made through this store (a password reset, an account created) evicts it at
+ * once; one made in the table by other means, or by another instance, is seen within that bound
+ * (docs/security.md).
+ */
 @Component
 public class AccountStore {
 
@@ -32,13 +45,39 @@ public class AccountStore {
             parseRoles(rs.getString("roles")), rs.getObject("person_id", UUID.class), rs.getBoolean("enabled"));
 
     private final JdbcTemplate jdbc;
+    /** Rows found by username, for a bounded time; unknown usernames are not kept (nothing for a guesser to fill). */
+    private final Cache<String, Account> recent;
 
+    /** Without a cache: every lookup reads the table. */
     public AccountStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, Duration.ZERO);
     }
 
+    @Autowired
+    public AccountStore(JdbcTemplate jdbc, SecuritySettings settings) {
+        this(jdbc, settings.accountCache());
+    }
+
+    private AccountStore(JdbcTemplate jdbc, Duration keptFor) {
+        this.jdbc = jdbc;
+        this.recent = keptFor.isZero() ? null
+                : Caffeine.newBuilder().expireAfterWrite(keptFor).maximumSize(10_000).build();
+    }
+
+    /** The account, as of at most {@code career.security.account-cache} ago (see the class). */
     public Optional<Account> byUsername(String username) {
+        return recent == null ? read(username) : Optional.ofNullable(recent.get(username, u -> read(u).orElse(null)));
+    }
+
+    private Optional<Account> read(String username) {
         return jdbc.query("SELECT * FROM account WHERE username = ?", ROW, username).stream().findFirst();
+    }
+
+    /** Forgets what was read of an account, so that the next lookup reads the table. */
+    private void evict(String username) {
+        if (recent != null) {
+            recent.invalidate(username);
+        }
     }
 
     public Optional<Account> byId(UUID id) {
@@ -69,14 +108,18 @@ public class AccountStore {
                 account.id(), account.username(), account.passwordHash(), formatRoles(account.roles()),
                 account.personId(), account.enabled(), now, now);
         if (inserted == 1) {
+            evict(account.username());
             return Created.CREATED;
         }
-        return byUsername(account.username()).isPresent() ? Created.USERNAME_TAKEN : Created.PERSON_HAS_ACCOUNT;
+        return read(account.username()).isPresent() ? Created.USERNAME_TAKEN : Created.PERSON_HAS_ACCOUNT;
     }
 
     public void updatePassword(UUID id, String passwordHash) {
         jdbc.update("UPDATE account SET password_hash = ?, updated_at = ? WHERE account_id = ?", passwordHash,
                 OffsetDateTime.now(ZoneOffset.UTC), id);
+        if (recent != null) {
+            recent.asMap().values().removeIf(account -> account.id().equals(id));
+        }
     }
 
     private static Set<Role> parseRoles(String text) {
