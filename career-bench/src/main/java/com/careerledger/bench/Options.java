@@ -70,7 +70,7 @@ record Options(boolean smoke, long events, Duration warmup, Duration measure, in
         return new Options(smoke,
                 events != null ? events : smoke ? 2_000 : 1_000_000,
                 warmup, measure,
-                smoke ? 16 : 500,
+                smoke ? 16 : 1_000,
                 smoke ? 10 : 30,
                 smoke ? 1 : 3,
                 workDir.toAbsolutePath().normalize(),

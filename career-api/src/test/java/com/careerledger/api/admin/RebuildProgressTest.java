@@ -1,5 +1,6 @@
 package com.careerledger.api.admin;
 
+import com.careerledger.api.testsupport.BulkImport;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,15 +41,7 @@ class RebuildProgressTest {
     void progress_of_a_rebuild_of_100k_events_is_visible_while_it_runs() {
         // the read models stop before the bulk import, so that it reaches them only with the rebuild below
         processing.eventProcessors().values().forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
-        jdbc.update("""
-                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                                                payload_type, payload_revision, payload, meta_data)
-                SELECT gen_random_uuid()::text, id::text, 0, 'Person', '2026-01-05T09:00:00.000Z',
-                       'com.careerledger.domain.person.PersonRegistered', '1',
-                       jsonb_build_object('personId', id, 'name', 'Bulk ' || n, 'email', 'bulk' || n || '@example.com',
-                                          'discipline', 'ENGINEERING', 'track', 'IC', 'level', 'IC2', 'managerId', null),
-                       '{"actor": "bulk-import"}'::jsonb
-                FROM (SELECT n, gen_random_uuid() AS id FROM generate_series(1, ?) n) people""", EVENTS);
+        BulkImport.people(jdbc, EVENTS);
         Http http = new Http(port);
 
         Http.Response started = http.post("/api/admin/projections/directory/rebuild", "");

@@ -1,5 +1,6 @@
 package com.careerledger.api.admin;
 
+import com.careerledger.api.testsupport.BulkImport;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
@@ -64,15 +65,7 @@ class ZeroDowntimeRebuildTest {
             ready.add(p);
         }
         seeded.addAll(ready);
-        jdbc.update("""
-                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                                                payload_type, payload_revision, payload, meta_data)
-                SELECT gen_random_uuid()::text, id::text, 0, 'Person', '2026-01-05T09:00:00.000Z',
-                       'com.careerledger.domain.person.PersonRegistered', '1',
-                       jsonb_build_object('personId', id, 'name', 'Bulk ' || n, 'email', 'bulk' || n || '@example.com',
-                                          'discipline', 'ENGINEERING', 'track', 'IC', 'level', 'IC2', 'managerId', null),
-                       '{"actor": "bulk-import"}'::jsonb
-                FROM (SELECT n, gen_random_uuid() AS id FROM generate_series(1, ?) n) people""", BULK_PEOPLE);
+        BulkImport.people(jdbc, BULK_PEOPLE);
         readModels.awaitAllCaughtUp();
 
         // what readers see before the rebuild
