@@ -148,19 +148,6 @@ final class ShadowRebuild implements Runnable {
         return groups;
     }
 
-    RebuildPhase phase() {
-        return phase;
-    }
-
-    Instant startedAt() {
-        return startedAt;
-    }
-
-    /** The global index the copies have reached. */
-    long position() {
-        return position;
-    }
-
     /** Null while it runs. */
     Result result() {
         return result;
