@@ -3,6 +3,7 @@ package com.careerledger.api.admin;
 import com.careerledger.api.testsupport.CareerStories;
 import com.careerledger.api.testsupport.Eventually;
 import com.careerledger.api.testsupport.Http;
+import com.careerledger.api.testsupport.ReadModels;
 import com.careerledger.projections.ReadModelGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.common.DateTimeUtils;
@@ -54,7 +55,7 @@ class ProjectionBusyTest {
 
         Http.Response started = http.post("/api/admin/projections/directory/rebuild", "");
         assertThat(started.status()).isEqualTo(202);
-        String startedAt = started.json().get("rebuild").get("startedAt").asText();
+        String startedAt = ReadModels.rebuildStartedAt(started.json());
 
         JsonNode done = Eventually.await("the rebuild ended", () -> http.get("/api/admin/projections/directory").json(),
                 s -> s.hasNonNull("lastRebuild") && s.get("lastRebuild").get("startedAt").asText().equals(startedAt),

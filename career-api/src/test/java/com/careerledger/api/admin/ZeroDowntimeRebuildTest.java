@@ -159,12 +159,7 @@ class ZeroDowntimeRebuildTest {
     }
 
     private static String startedAt(Http.Response started) {
-        for (JsonNode s : started.json().get("items")) {
-            if (s.hasNonNull("rebuild")) {
-                return s.get("rebuild").get("startedAt").asText();
-            }
-        }
-        throw new AssertionError("no read model rebuilding: " + started.body());
+        return ReadModels.rebuildStartedAt(started.json());
     }
 
     /** Every read model's last rebuild is the one started at {@code startedAt}, and it switched in. */
