@@ -670,7 +670,8 @@ final class ShadowRebuild implements Runnable {
 
     /** The events after the copies' position that the live processor has handled: those its segments' tokens cover. */
     private List<TrackedEventMessage<?>> eventsCoveredBy(Map<Segment, TrackingToken> positions) {
-        long end = positions.values().stream().mapToLong(t -> t.position().orElse(-1)).max().orElse(-1);
+        // a segment that has handled nothing yet (an empty store) has no token
+        long end = positions.values().stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).max().orElse(-1);
         List<TrackedEventMessage<?>> events = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = parts.events().readEvents(token, false)) {
             var it = stream.iterator();
